@@ -1,0 +1,62 @@
+"""Access tokens for local accounts: HS256 JWTs signed with the service's own secret."""
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+import jwt
+
+from application.auth import Principal
+from application.errors import NotAuthenticated
+from application.ports.clock import Clock
+from application.ports.security import AccessToken
+from domain.users import Role, User
+
+ALGORITHM = "HS256"
+LEEWAY_SECONDS = 10
+
+
+class JwtTokenService:
+    """Issues and verifies local tokens carrying the user's id, role and verification flag."""
+
+    def __init__(self, secret: str, issuer: str, clock: Clock, ttl_seconds: int = 1800) -> None:
+        self._secret = secret
+        self._issuer = issuer
+        self._clock = clock
+        self._ttl = ttl_seconds
+
+    def issue(self, user: User) -> AccessToken:
+        now = self._clock.now()
+        claims = {
+            "iss": self._issuer,
+            "sub": str(user.id),
+            "role": user.role.value,
+            "verified": user.is_verified,
+            "iat": now,
+            "nbf": now,
+            "exp": now + timedelta(seconds=self._ttl),
+        }
+        return AccessToken(jwt.encode(claims, self._secret, algorithm=ALGORITHM), self._ttl)
+
+    async def verify(self, token: str) -> Principal:
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token,
+                self._secret,
+                algorithms=[ALGORITHM],
+                issuer=self._issuer,
+                leeway=LEEWAY_SECONDS,
+                options={"require": ["exp", "iat", "sub", "iss"], "verify_iat": False},
+            )
+            _not_issued_in_future(claims, self._clock.now())
+            return Principal(
+                UUID(claims["sub"]), Role(claims["role"]), bool(claims.get("verified"))
+            )
+        except (jwt.PyJWTError, KeyError, ValueError, TypeError) as e:
+            raise NotAuthenticated("invalid or expired access token") from e
+
+
+def _not_issued_in_future(claims: dict[str, Any], now: datetime) -> None:
+    issued = datetime.fromtimestamp(float(claims["iat"]), UTC)
+    if issued > now + timedelta(seconds=LEEWAY_SECONDS):
+        raise ValueError("token issued in the future")

@@ -1,0 +1,49 @@
+"""Engines for PostgreSQL (psycopg 3) and SQLite (aiosqlite) that keep the same guarantees."""
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
+    """An async engine for `url`; the caller disposes of it."""
+    if url.startswith("sqlite"):
+        engine = create_async_engine(url, echo=echo)
+        _make_sqlite_transactions_serial(engine)
+        return engine
+    return create_async_engine(
+        url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+    )
+
+
+def _make_sqlite_transactions_serial(engine: AsyncEngine) -> None:
+    """Every transaction starts with BEGIN IMMEDIATE, taking SQLite's write lock up front.
+
+    SQLite allows one writer. A deferred transaction that reads, then writes, fails with
+    SQLITE_BUSY if another process wrote in between; taking the lock first makes writers
+    queue (up to the busy timeout) instead, across threads and processes alike.
+    """
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _: ConnectionPoolEntry) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+async def ping(engine: AsyncEngine) -> None:
+    """Raises if the database does not answer a trivial query."""
+    async with engine.connect() as conn:
+        await conn.exec_driver_sql("SELECT 1")

@@ -1,0 +1,132 @@
+"""The schema as SQLAlchemy Core tables, for queries only: migrations/ creates it.
+
+A test compares these tables with the migrated database, so the two cannot drift.
+"""
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    func,
+)
+
+from adapters.sqlalchemy.types import Money, UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("username", String(50), nullable=False),
+    Column("email", String(254), nullable=False),
+    Column("password_hash", String(100)),
+    Column("full_name", String(100)),
+    Column("phone", String(20)),
+    Column("role", String(20), nullable=False),
+    Column("is_verified", Boolean, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    CheckConstraint("role IN ('customer', 'admin')", name="role_known"),
+    Index("uq_users_username_lower", func.lower("username"), unique=True),
+    Index("uq_users_email_lower", func.lower("email"), unique=True),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("title", String(100), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("location", String(200), nullable=False),
+    Column("city", String(100), nullable=False),
+    Column("start_time", UtcDateTime(), nullable=False),
+    Column("end_time", UtcDateTime(), nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("capacity", Integer, nullable=False),
+    Column("seats_taken", Integer, nullable=False),
+    Column("price", Money(), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("created_by", Uuid, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("created_at", UtcDateTime(), nullable=False),
+    CheckConstraint("capacity > 0", name="capacity_positive"),
+    CheckConstraint("seats_taken >= 0", name="seats_taken_not_negative"),
+    CheckConstraint("seats_taken <= capacity", name="seats_within_capacity"),
+    CheckConstraint("price >= 0", name="price_not_negative"),
+    CheckConstraint("end_time > start_time", name="ends_after_start"),
+    CheckConstraint("status IN ('active', 'cancelled', 'completed')", name="status_known"),
+    Index("ix_events_status_start_time", "status", "start_time"),
+    Index("ix_events_status_end_time", "status", "end_time"),
+    Index("ix_events_city_lower", func.lower("city")),
+    Index("ix_events_created_by", "created_by"),
+)
+
+event_tags = Table(
+    "event_tags",
+    metadata,
+    Column("event_id", Uuid, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag", String(30), primary_key=True),
+    Index("ix_event_tags_tag", "tag"),
+)
+
+registrations = Table(
+    "registrations",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("event_id", Uuid, ForeignKey("events.id", ondelete="RESTRICT"), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("email", String(254), nullable=False),
+    Column("registered_at", UtcDateTime(), nullable=False),
+    Index("uq_registrations_event_id_email_lower", "event_id", func.lower("email"), unique=True),
+    Index("ix_registrations_event_id_registered_at", "event_id", "registered_at"),
+)
+
+bookings = Table(
+    "bookings",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="RESTRICT"), nullable=False),
+    Column("event_id", Uuid, ForeignKey("events.id", ondelete="RESTRICT"), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("unit_price", Money(), nullable=False),
+    Column("total_amount", Money(), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("booked_at", UtcDateTime(), nullable=False),
+    Column("cancelled_at", UtcDateTime()),
+    Column("idempotency_key", String(200)),
+    CheckConstraint("quantity > 0 AND quantity <= 10", name="quantity_in_range"),
+    CheckConstraint("total_amount = unit_price * quantity", name="total_is_price_times_quantity"),
+    CheckConstraint("status IN ('confirmed', 'cancelled')", name="status_known"),
+    UniqueConstraint("user_id", "idempotency_key", name="uq_bookings_user_id_idempotency_key"),
+    Index("ix_bookings_user_id_booked_at", "user_id", "booked_at"),
+    Index("ix_bookings_event_id_booked_at", "event_id", "booked_at"),
+)
+
+tickets = Table(
+    "tickets",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("booking_id", Uuid, ForeignKey("bookings.id", ondelete="CASCADE"), nullable=False),
+    Column("code", String(24), nullable=False),
+    Column("status", String(20), nullable=False),
+    CheckConstraint("status IN ('active', 'used', 'cancelled')", name="status_known"),
+    UniqueConstraint("code", name="uq_tickets_code"),
+    Index("ix_tickets_booking_id", "booking_id"),
+)

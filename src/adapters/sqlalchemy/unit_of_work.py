@@ -1,0 +1,64 @@
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
+from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
+from adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
+from adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
+
+
+class SqlAlchemyUnitOfWork:
+    """One connection and one transaction per `async with`; repositories share them."""
+
+    events: SqlAlchemyEventRepository
+    bookings: SqlAlchemyBookingRepository
+    registrations: SqlAlchemyRegistrationRepository
+    users: SqlAlchemyUserRepository
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._conn: AsyncConnection | None = None
+
+    async def __aenter__(self) -> Self:
+        if self._conn is not None:
+            raise RuntimeError("this unit of work is already open")
+        conn = await self._engine.connect()
+        try:
+            await conn.begin()
+        except BaseException:
+            await conn.close()
+            raise
+        self._conn = conn
+        self.events = SqlAlchemyEventRepository(conn)
+        self.bookings = SqlAlchemyBookingRepository(conn)
+        self.registrations = SqlAlchemyRegistrationRepository(conn)
+        self.users = SqlAlchemyUserRepository(conn)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if conn.in_transaction():
+                await conn.rollback()
+        finally:
+            await conn.close()
+
+    async def commit(self) -> None:
+        await self._connection().commit()
+
+    async def rollback(self) -> None:
+        await self._connection().rollback()
+
+    def _connection(self) -> AsyncConnection:
+        if self._conn is None:
+            raise RuntimeError("the unit of work is not open")
+        return self._conn

@@ -1,0 +1,45 @@
+"""Failures that belong to the application rather than to a business rule."""
+
+from domain.errors import Conflict, DomainError, NotFound
+
+
+class NotAuthenticated(DomainError):
+    """No valid credentials: a missing, malformed, expired or forged token, or a bad password."""
+
+
+class PermissionDenied(DomainError):
+    """Authenticated, but this user may not do this."""
+
+
+class EventNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("no such event")
+
+
+class BookingNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("no such booking")
+
+
+class UserNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("no such user")
+
+
+class UsernameTaken(Conflict):
+    def __init__(self) -> None:
+        super().__init__("this username is taken")
+
+
+class EmailTaken(Conflict):
+    def __init__(self) -> None:
+        super().__init__("an account with this e-mail address exists")
+
+
+class IdempotencyKeyReused(Conflict):
+    def __init__(self) -> None:
+        super().__init__("this Idempotency-Key was already used for a different booking request")
+
+
+class DuplicateIdempotencyKey(Conflict):
+    """Raised by a repository when a racing request with the same key stored its booking first."""

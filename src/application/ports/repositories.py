@@ -1,0 +1,75 @@
+"""Collections of aggregates. Implementations never commit: the unit of work does."""
+
+from datetime import datetime
+from typing import Protocol
+from uuid import UUID
+
+from application.pagination import Page, PageRequest
+from application.queries import EventFilter
+from application.stats import EventStats
+from domain.bookings import Booking
+from domain.events import Event
+from domain.registrations import Registration
+from domain.users import User
+
+
+class EventRepository(Protocol):
+    async def add(self, event: Event) -> None: ...
+
+    async def get(self, event_id: UUID) -> Event | None: ...
+
+    async def save(self, event: Event) -> None:
+        """Persist details and status. Raises CapacityBelowSeatsTaken if seats were taken meanwhile."""
+
+    async def delete(self, event_id: UUID) -> None: ...
+
+    async def list(self, query: EventFilter, now: datetime) -> Page[Event]: ...
+
+    async def claim_seats(self, event_id: UUID, quantity: int, now: datetime) -> bool:
+        """Atomically take `quantity` seats if the event is open and has them; False otherwise."""
+
+    async def release_seats(self, event_id: UUID, quantity: int) -> None: ...
+
+    async def stats(self, event_id: UUID) -> EventStats: ...
+
+
+class BookingRepository(Protocol):
+    async def add(self, booking: Booking) -> None:
+        """Raises DuplicateIdempotencyKey when the user already used the booking's key."""
+
+    async def get(self, booking_id: UUID) -> Booking | None: ...
+
+    async def get_by_idempotency_key(self, user_id: UUID, key: str) -> Booking | None: ...
+
+    async def mark_cancelled(self, booking_id: UUID, now: datetime) -> bool:
+        """Atomically cancel a confirmed booking and its tickets; False if it was not confirmed."""
+
+    async def list_for_user(self, user_id: UUID, page: PageRequest) -> Page[Booking]: ...
+
+    async def list_for_event(self, event_id: UUID, page: PageRequest) -> Page[Booking]: ...
+
+    async def cancel_all_for_event(self, event_id: UUID, now: datetime) -> int:
+        """Cancel every confirmed booking of the event and its tickets; how many were cancelled."""
+
+    async def any_for_event(self, event_id: UUID) -> bool: ...
+
+
+class RegistrationRepository(Protocol):
+    async def add(self, registration: Registration) -> None:
+        """Raises AlreadyRegistered when the e-mail is registered for the event in any case."""
+
+    async def list_for_event(self, event_id: UUID, page: PageRequest) -> Page[Registration]: ...
+
+    async def any_for_event(self, event_id: UUID) -> bool: ...
+
+
+class UserRepository(Protocol):
+    async def add(self, user: User) -> None:
+        """Raises UsernameTaken or EmailTaken (both compared without case)."""
+
+    async def get(self, user_id: UUID) -> User | None: ...
+
+    async def get_by_login(self, login: str) -> User | None:
+        """The user whose username or e-mail is `login`, compared without case."""
+
+    async def list(self, page: PageRequest) -> Page[User]: ...

@@ -1,0 +1,8 @@
+from typing import Protocol
+
+from domain.tickets import TicketCode
+
+
+class TicketCodes(Protocol):
+    def issue(self, count: int) -> list[TicketCode]:
+        """`count` fresh, distinct, unguessable codes."""

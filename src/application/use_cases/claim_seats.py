@@ -1,0 +1,15 @@
+from datetime import datetime
+
+from application.ports.unit_of_work import UnitOfWork
+from application.use_cases.get_event import load_event
+from domain.errors import NotEnoughSeats
+from domain.events import Event
+
+
+async def claim_seats(uow: UnitOfWork, event: Event, quantity: int, now: datetime) -> None:
+    """Take seats in one atomic database step; on failure, explain it from a fresh read."""
+    if await uow.events.claim_seats(event.id, quantity, now):
+        return
+    current = await load_event(uow, event.id)
+    current.ensure_open(now)
+    raise NotEnoughSeats(quantity, current.seats_available)

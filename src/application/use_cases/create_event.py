@@ -1,0 +1,61 @@
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from uuid import uuid4
+
+from loguru import logger
+
+from application.auth import Principal, require_admin
+from application.ports.clock import Clock
+from application.ports.unit_of_work import UnitOfWork
+from domain.clock import DEFAULT_ZONE, TimeSlot
+from domain.events import Event, EventDetails
+from domain.money import DEFAULT_CURRENCY
+
+
+@dataclass(frozen=True, slots=True)
+class CreateEventCommand:
+    actor: Principal
+    title: str
+    location: str
+    start_time: datetime
+    end_time: datetime
+    capacity: int
+    description: str = ""
+    city: str = ""
+    timezone: str = DEFAULT_ZONE
+    price: Decimal = Decimal("0")
+    currency: str = DEFAULT_CURRENCY
+    tags: tuple[str, ...] = ()
+
+    def details(self) -> EventDetails:
+        return EventDetails(
+            title=self.title,
+            location=self.location,
+            slot=TimeSlot.from_local(self.start_time, self.end_time, self.timezone),
+            capacity=self.capacity,
+            description=self.description,
+            city=self.city,
+            price=self.price,
+            currency=self.currency,
+            tags=self.tags,
+        )
+
+
+class CreateEvent:
+    """Admins publish events; with open creation any signed-in user may, and owns them."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock, open_creation: bool = False) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._open_creation = open_creation
+
+    async def execute(self, command: CreateEventCommand) -> Event:
+        if not self._open_creation:
+            require_admin(command.actor)
+        event = Event.create(uuid4(), command.details(), command.actor.user_id, self._clock.now())
+        async with self._uow as uow:
+            await uow.events.add(event)
+            await uow.commit()
+        logger.bind(event_id=str(event.id)).info("event created: {}", event.details.title)
+        return event

@@ -1,0 +1,53 @@
+from dataclasses import dataclass
+from enum import StrEnum
+from uuid import UUID
+
+from loguru import logger
+
+from application.auth import Principal, require_event_manager
+from application.ports.clock import Clock
+from application.ports.unit_of_work import UnitOfWork
+from application.use_cases.cancel_event import cancel_event
+from application.use_cases.get_event import load_event
+from domain.events import Event
+
+
+class DeleteOutcome(StrEnum):
+    DELETED = "deleted"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteEventCommand:
+    actor: Principal
+    event_id: UUID
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteEventResult:
+    outcome: DeleteOutcome
+    event: Event
+
+
+class DeleteEvent:
+    """Delete an event nobody booked or registered for; otherwise cancel it, keeping history."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def execute(self, command: DeleteEventCommand) -> DeleteEventResult:
+        async with self._uow as uow:
+            event = await load_event(uow, command.event_id)
+            require_event_manager(command.actor, event)
+            if await uow.bookings.any_for_event(event.id) or await uow.registrations.any_for_event(
+                event.id
+            ):
+                await cancel_event(uow, event, self._clock.now())
+                outcome = DeleteOutcome.CANCELLED
+            else:
+                await uow.events.delete(event.id)
+                outcome = DeleteOutcome.DELETED
+            await uow.commit()
+        logger.bind(event_id=str(event.id)).info("event {}", outcome.value)
+        return DeleteEventResult(outcome, event)

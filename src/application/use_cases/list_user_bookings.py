@@ -1,0 +1,18 @@
+from uuid import UUID
+
+from application.auth import Principal, require_self_or_admin
+from application.pagination import Page, PageRequest
+from application.ports.unit_of_work import UnitOfWork
+from domain.bookings import Booking
+
+
+class ListUserBookings:
+    """A user's bookings, newest first: their own, or anyone's for an admin."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def execute(self, actor: Principal, user_id: UUID, page: PageRequest) -> Page[Booking]:
+        require_self_or_admin(actor, user_id)
+        async with self._uow as uow:
+            return await uow.bookings.list_for_user(user_id, page)

@@ -1,0 +1,14 @@
+from application.auth import Principal, require_admin
+from application.pagination import Page, PageRequest
+from application.ports.unit_of_work import UnitOfWork
+from domain.users import User
+
+
+class ListUsers:
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def execute(self, actor: Principal, page: PageRequest) -> Page[User]:
+        require_admin(actor)
+        async with self._uow as uow:
+            return await uow.users.list(page)

@@ -1,0 +1,148 @@
+"""The Event aggregate: what is on, when, where, and how many seats it has."""
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from uuid import UUID
+
+from domain import money
+from domain.clock import TimeSlot
+from domain.errors import CapacityBelowSeatsTaken, EventNotOpen, InvalidValue, NotEnoughSeats
+from domain.happenings import EventCancelled, EventCreated, EventUpdated, Happening
+
+MAX_CAPACITY = 1_000_000
+MAX_TAGS = 10
+
+
+class EventStatus(StrEnum):
+    ACTIVE = "active"
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"
+
+
+def _text(name: str, value: str, *, limit: int, required: bool) -> str:
+    cleaned = value.strip()
+    if required and not cleaned:
+        raise InvalidValue(name, "must not be empty")
+    if len(cleaned) > limit:
+        raise InvalidValue(name, f"must be at most {limit} characters")
+    return cleaned
+
+
+def _tags(values: tuple[str, ...]) -> tuple[str, ...]:
+    tags = tuple(sorted({_text("tags", v, limit=30, required=True).lower() for v in values}))
+    if len(tags) > MAX_TAGS:
+        raise InvalidValue("tags", f"at most {MAX_TAGS} tags")
+    return tags
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetails:
+    """Everything an organiser decides about an event; validated as a whole."""
+
+    title: str
+    location: str
+    slot: TimeSlot
+    capacity: int
+    description: str = ""
+    city: str = ""
+    price: Decimal = Decimal("0.00")
+    currency: str = money.DEFAULT_CURRENCY
+    tags: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "title", _text("title", self.title, limit=100, required=True))
+        set_(self, "location", _text("location", self.location, limit=200, required=True))
+        set_(
+            self, "description", _text("description", self.description, limit=5000, required=False)
+        )
+        set_(self, "city", _text("city", self.city, limit=100, required=False))
+        set_(self, "price", money.price(self.price))
+        set_(self, "currency", money.currency(self.currency))
+        set_(self, "tags", _tags(tuple(self.tags)))
+        if not 0 < self.capacity <= MAX_CAPACITY:
+            raise InvalidValue("capacity", f"must be between 1 and {MAX_CAPACITY}")
+
+
+@dataclass(slots=True)
+class Event:
+    id: UUID
+    details: EventDetails
+    created_at: datetime
+    created_by: UUID | None = None
+    status: EventStatus = EventStatus.ACTIVE
+    seats_taken: int = 0
+    happenings: list[Happening] = field(default_factory=list, compare=False, repr=False)
+
+    @classmethod
+    def create(
+        cls, event_id: UUID, details: EventDetails, created_by: UUID | None, now: datetime
+    ) -> "Event":
+        if details.slot.has_started(now):
+            raise InvalidValue("start_time", "must not be in the past")
+        event = cls(id=event_id, details=details, created_at=now, created_by=created_by)
+        event.happenings.append(EventCreated(event_id, details.title))
+        return event
+
+    @property
+    def seats_available(self) -> int:
+        return max(self.details.capacity - self.seats_taken, 0)
+
+    def is_open(self, now: datetime) -> bool:
+        return self.status is EventStatus.ACTIVE and not self.details.slot.has_started(now)
+
+    def revise(self, details: EventDetails) -> None:
+        """Replace the organiser's choices; capacity may never drop below seats taken."""
+        if self.status is EventStatus.CANCELLED:
+            raise EventNotOpen("a cancelled event cannot be changed")
+        if details.capacity < self.seats_taken:
+            raise CapacityBelowSeatsTaken(details.capacity, self.seats_taken)
+        changed = tuple(
+            f.name
+            for f in fields(EventDetails)
+            if getattr(details, f.name) != getattr(self.details, f.name)
+        )
+        self.details = details
+        if changed:
+            self.happenings.append(EventUpdated(self.id, changed))
+
+    def change_status(self, status: EventStatus) -> None:
+        """Active events may complete or be cancelled; a cancelled event stays cancelled."""
+        if status is self.status:
+            return
+        if self.status is EventStatus.CANCELLED:
+            raise EventNotOpen("a cancelled event cannot be changed")
+        if status is EventStatus.CANCELLED:
+            self.cancel()
+            return
+        self.status = status
+        self.happenings.append(EventUpdated(self.id, ("status",)))
+
+    def ensure_open(self, now: datetime) -> None:
+        if self.status is not EventStatus.ACTIVE:
+            raise EventNotOpen(f"the event is {self.status.value}")
+        if self.details.slot.has_started(now):
+            raise EventNotOpen("the event has already started")
+
+    def take_seats(self, quantity: int, now: datetime) -> None:
+        """The rule the database applies atomically; here for in-memory use and tests."""
+        self.ensure_open(now)
+        if quantity <= 0:
+            raise InvalidValue("quantity", "must be positive")
+        if quantity > self.seats_available:
+            raise NotEnoughSeats(quantity, self.seats_available)
+        self.seats_taken += quantity
+
+    def release_seats(self, quantity: int) -> None:
+        self.seats_taken = max(self.seats_taken - quantity, 0)
+
+    def cancel(self) -> None:
+        if self.status is not EventStatus.CANCELLED:
+            self.status = EventStatus.CANCELLED
+            self.happenings.append(EventCancelled(self.id))
+
+    def with_details(self, **changes: object) -> EventDetails:
+        """The current details with some fields replaced (and validated again)."""
+        return replace(self.details, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,53 @@
+"""What happened, in the past tense: recorded by aggregates, logged and published by others."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from uuid import UUID
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """Base of every domain event (named so to avoid confusion with the Event we sell)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventCreated(Happening):
+    event_id: UUID
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventUpdated(Happening):
+    event_id: UUID
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventCancelled(Happening):
+    event_id: UUID
+
+
+@dataclass(frozen=True, slots=True)
+class EventDeleted(Happening):
+    event_id: UUID
+
+
+@dataclass(frozen=True, slots=True)
+class TicketsBooked(Happening):
+    booking_id: UUID
+    event_id: UUID
+    quantity: int
+    total_amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class BookingCancelled(Happening):
+    booking_id: UUID
+    event_id: UUID
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class AttendeeRegistered(Happening):
+    registration_id: UUID
+    event_id: UUID

@@ -1,0 +1,31 @@
+"""Attendees who registered for an event by name and e-mail (no account needed)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from domain.errors import InvalidValue
+from domain.users import email_address
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    id: UUID
+    event_id: UUID
+    name: str
+    email: str
+    registered_at: datetime
+
+    def __post_init__(self) -> None:
+        name = self.name.strip()
+        if not name:
+            raise InvalidValue("name", "must not be empty")
+        if len(name) > 100:
+            raise InvalidValue("name", "must be at most 100 characters")
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "email", email_address(self.email))
+
+    @property
+    def email_key(self) -> str:
+        """One registration per e-mail per event, whatever the case of the letters."""
+        return self.email.lower()

@@ -1,0 +1,159 @@
+"""`boxoffice`: the admin command line, a third door onto the same use cases."""
+
+import asyncio
+import os
+import secrets
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import click
+
+from adapters.sqlalchemy.migrations import upgrade
+from application.use_cases.register_user import NewUser
+from domain.errors import DomainError
+from domain.users import Role
+from entrypoints.container import Container, build_container
+from entrypoints.logs import configure_logging
+from entrypoints.settings import Settings, SettingsError
+
+T = TypeVar("T")
+
+
+def run(work: Callable[[Container], Awaitable[T]]) -> T:
+    """Run `work` with a container whose resources are opened and closed around it."""
+    try:
+        settings = Settings.from_env()
+    except SettingsError as e:
+        raise click.ClickException(str(e)) from e
+    configure_logging(settings.log_level, settings.log_json)
+
+    async def main() -> T:
+        container = build_container(settings)
+        started = container.init_resources()
+        if started is not None:
+            await started
+        try:
+            return await work(container)
+        finally:
+            shutdown = container.shutdown_resources()
+            if shutdown is not None:
+                await shutdown
+
+    try:
+        return asyncio.run(main())
+    except DomainError as e:
+        raise click.ClickException(str(e)) from e
+    except OSError as e:
+        raise click.ClickException(f"cannot reach the database: {e}") from e
+
+
+async def migrate(container: Container) -> None:
+    await upgrade(container.engine())
+
+
+async def seed(container: Container) -> Any:
+    return await container.seed_demo().execute()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """boxoffice: events, registrations and ticket bookings that never oversell.
+
+    Configuration comes from BOXOFFICE_* environment variables (or a .env file);
+    see the README. The default database is the SQLite file ./boxoffice.db.
+    """
+
+
+@main.command()
+@click.option(
+    "--host", default=None, help="Address to listen on (default BOXOFFICE_HOST or 127.0.0.1)."
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default 8000).")
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
+)
+@click.option("--migrate/--no-migrate", "do_migrate", default=None,
+              help="Apply migrations first (default: yes on SQLite, no on PostgreSQL).")  # fmt: skip
+@click.option("--demo", is_flag=True, help="Load the demo data first (once; safe to repeat).")
+def serve(
+    host: str | None, port: int | None, workers: int, do_migrate: bool | None, demo: bool
+) -> None:
+    """Run the HTTP API."""
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    settings = Settings.from_env()
+    if do_migrate if do_migrate is not None else settings.is_sqlite:
+        run(migrate)
+    if demo:
+        report = run(seed)
+        click.echo("demo data loaded" if report.created else "demo data already present")
+    # Every worker process must sign and check tokens with the same secret.
+    os.environ.setdefault("BOXOFFICE_JWT_SECRET", secrets.token_urlsafe(32))
+    host, port = host or settings.host, port or settings.port
+    click.echo(f"boxoffice listening on http://{host}:{port} (API docs at /schema/swagger)")
+    Granian(
+        "entrypoints.asgi:app_factory",
+        address=host,
+        port=port,
+        interface=Interfaces.ASGI,
+        workers=workers,
+        factory=True,
+        log_access=False,
+    ).serve()
+
+
+@main.group()
+def db() -> None:
+    """Database schema."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every migration not yet applied."""
+    run(migrate)
+    click.echo("database is up to date")
+
+
+@main.group()
+def users() -> None:
+    """User accounts."""
+
+
+@users.command("create-admin")
+@click.option("--username", required=True, help="3-50 letters, digits or underscores.")
+@click.option("--email", required=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="At least 8 characters with an upper-case letter, a digit and a special one.")  # fmt: skip
+def create_admin(username: str, email: str, password: str) -> None:
+    """Create an admin account."""
+
+    async def work(container: Container) -> None:
+        use_case = container.create_user()
+        await use_case.execute_as(None, NewUser(username, email, password, role=Role.ADMIN))
+
+    run(work)
+    click.echo(f"admin {username} created")
+
+
+@main.group()
+def demo() -> None:
+    """Demo data."""
+
+
+@demo.command("seed")
+def demo_seed() -> None:
+    """Load requirement 002's sample data: 3 users, 5 events, bookings, registrations."""
+    report = run(seed)
+    if not report.created:
+        click.echo("demo data already present; nothing changed")
+        return
+    click.echo(
+        f"created {report.users} users, {report.events} events, {report.bookings} bookings "
+        f"and {report.registrations} registrations (password for every demo user: see README)"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""The composition root: which adapter plays which port, read like a wiring diagram."""
+
+from collections.abc import AsyncIterator
+
+from dependency_injector import containers, providers
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.security.bcrypt_hasher import BcryptPasswordHasher
+from adapters.security.jwt_tokens import JwtTokenService
+from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from adapters.system.clock import SystemClock
+from adapters.system.ticket_codes import SecretsTicketCodes
+from application.use_cases.book_tickets import BookTickets
+from application.use_cases.cancel_booking import CancelBooking
+from application.use_cases.create_event import CreateEvent
+from application.use_cases.delete_event import DeleteEvent
+from application.use_cases.get_booking import GetBooking
+from application.use_cases.get_current_user import GetCurrentUser
+from application.use_cases.get_event import GetEvent
+from application.use_cases.get_event_stats import GetEventStats
+from application.use_cases.list_attendees import ListAttendees
+from application.use_cases.list_event_bookings import ListEventBookings
+from application.use_cases.list_events import ListEvents
+from application.use_cases.list_user_bookings import ListUserBookings
+from application.use_cases.list_users import ListUsers
+from application.use_cases.log_in import LogIn
+from application.use_cases.register_attendee import RegisterAttendee
+from application.use_cases.register_user import CreateUser, RegisterUser
+from application.use_cases.seed_demo import SeedDemo
+from application.use_cases.update_event import UpdateEvent
+from entrypoints.settings import Settings
+
+
+async def engine_lifecycle(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Closes the pool's connections at shutdown. Creating an engine connects to nothing, so
+    the engine itself is a plain Singleton and everything that uses it resolves synchronously."""
+    try:
+        yield
+    finally:
+        await engine.dispose()
+
+
+class Container(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+
+    # Infrastructure with a lifecycle
+    engine = providers.Singleton(
+        create_engine, settings.provided.database_url, pool_size=settings.provided.db_pool_size
+    )
+    engine_lifecycle = providers.Resource(engine_lifecycle, engine=engine)
+
+    # Stateless adapters
+    clock = providers.Singleton(SystemClock)
+    ticket_codes = providers.Singleton(SecretsTicketCodes)
+    password_hasher = providers.Singleton(
+        BcryptPasswordHasher, rounds=settings.provided.bcrypt_rounds
+    )
+    tokens = providers.Singleton(
+        JwtTokenService,
+        secret=settings.provided.jwt_secret,
+        issuer=settings.provided.jwt_issuer,
+        clock=clock,
+        ttl_seconds=settings.provided.access_token_ttl_seconds,
+    )
+    token_verifier = tokens
+
+    # A fresh unit of work for every use case
+    uow = providers.Factory(SqlAlchemyUnitOfWork, engine=engine)
+
+    # Use cases
+    create_event = providers.Factory(
+        CreateEvent, uow=uow, clock=clock, open_creation=settings.provided.open_event_creation
+    )
+    get_event = providers.Factory(GetEvent, uow=uow)
+    list_events = providers.Factory(ListEvents, uow=uow, clock=clock)
+    update_event = providers.Factory(UpdateEvent, uow=uow, clock=clock)
+    delete_event = providers.Factory(DeleteEvent, uow=uow, clock=clock)
+    get_event_stats = providers.Factory(GetEventStats, uow=uow)
+    register_attendee = providers.Factory(RegisterAttendee, uow=uow, clock=clock)
+    list_attendees = providers.Factory(ListAttendees, uow=uow)
+    book_tickets = providers.Factory(BookTickets, uow=uow, clock=clock, codes=ticket_codes)
+    cancel_booking = providers.Factory(CancelBooking, uow=uow, clock=clock)
+    get_booking = providers.Factory(GetBooking, uow=uow)
+    list_user_bookings = providers.Factory(ListUserBookings, uow=uow)
+    list_event_bookings = providers.Factory(ListEventBookings, uow=uow)
+    register_user = providers.Factory(RegisterUser, uow=uow, clock=clock, hasher=password_hasher)
+    create_user = providers.Factory(CreateUser, uow=uow, clock=clock, hasher=password_hasher)
+    list_users = providers.Factory(ListUsers, uow=uow)
+    log_in = providers.Factory(LogIn, uow=uow, hasher=password_hasher, tokens=tokens)
+    get_current_user = providers.Factory(GetCurrentUser, uow=uow)
+    seed_demo = providers.Factory(
+        SeedDemo, uow=uow, clock=clock, create_user=create_user, codes=ticket_codes
+    )
+
+
+def build_container(settings: Settings) -> Container:
+    container = Container(settings=settings)
+    return container

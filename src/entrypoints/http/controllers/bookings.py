@@ -1,0 +1,88 @@
+from typing import Annotated
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from litestar import Controller, Response, get, post
+from litestar.params import Parameter
+from litestar.status_codes import HTTP_201_CREATED
+
+from application.auth import Principal
+from application.use_cases.book_tickets import BookTickets
+from application.use_cases.cancel_booking import CancelBooking, CancelBookingCommand
+from application.use_cases.get_booking import GetBooking
+from application.use_cases.list_event_bookings import ListEventBookings
+from application.use_cases.list_user_bookings import ListUserBookings
+from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from entrypoints.http.schemas.bookings import BookingIn, BookingOut
+from entrypoints.http.schemas.common import PageOut
+
+IdempotencyKey = Annotated[
+    str | None,
+    Parameter(
+        header="Idempotency-Key",
+        min_length=1,
+        max_length=200,
+        description="retrying with the same key returns the first booking instead of booking again",
+    ),
+]
+
+
+class BookingController(Controller):
+    tags = ["bookings"]
+    security = BEARER
+
+    @post("/bookings", summary="Book tickets: 201, or 409 when there are not enough seats")
+    async def book(
+        self, data: BookingIn, principal: Principal, book_tickets: BookTickets,
+        display_zone: ZoneInfo, idempotency_key: IdempotencyKey = None,
+    ) -> Response[BookingOut]:  # fmt: skip
+        outcome = await book_tickets.execute(data.to_command(principal, idempotency_key))
+        headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
+        body = BookingOut.from_booking(outcome.booking, display_zone)
+        return Response(body, status_code=HTTP_201_CREATED, headers=headers)
+
+    @get("/bookings/{booking_id:uuid}", summary="One booking with its tickets (booker or admin)")
+    async def get_booking(
+        self,
+        booking_id: UUID,
+        principal: Principal,
+        get_booking: GetBooking,
+        display_zone: ZoneInfo,
+    ) -> BookingOut:
+        return BookingOut.from_booking(
+            await get_booking.execute(principal, booking_id), display_zone
+        )
+
+    @post("/bookings/{booking_id:uuid}/cancel", status_code=200, summary="Cancel a booking")
+    async def cancel(
+        self, booking_id: UUID, principal: Principal, cancel_booking: CancelBooking,
+        display_zone: ZoneInfo,
+    ) -> BookingOut:  # fmt: skip
+        booking = await cancel_booking.execute(CancelBookingCommand(principal, booking_id))
+        return BookingOut.from_booking(booking, display_zone)
+
+    @get("/my/bookings", summary="The caller's bookings, newest first")
+    async def my_bookings(
+        self, principal: Principal, list_user_bookings: ListUserBookings, display_zone: ZoneInfo,
+        page: PageNumber = 1, size: PageSize = 20,
+    ) -> PageOut[BookingOut]:  # fmt: skip
+        found = await list_user_bookings.execute(
+            principal, principal.user_id, page_request(page, size)
+        )
+        return PageOut.of(found.map(lambda b: BookingOut.from_booking(b, display_zone)))
+
+    @get("/users/{user_id:uuid}/bookings", summary="A user's bookings (the user or an admin)")
+    async def user_bookings(
+        self, user_id: UUID, principal: Principal, list_user_bookings: ListUserBookings,
+        display_zone: ZoneInfo, page: PageNumber = 1, size: PageSize = 20,
+    ) -> PageOut[BookingOut]:  # fmt: skip
+        found = await list_user_bookings.execute(principal, user_id, page_request(page, size))
+        return PageOut.of(found.map(lambda b: BookingOut.from_booking(b, display_zone)))
+
+    @get("/events/{event_id:uuid}/bookings", summary="An event's bookings (owner or admin)")
+    async def event_bookings(
+        self, event_id: UUID, principal: Principal, list_event_bookings: ListEventBookings,
+        display_zone: ZoneInfo, page: PageNumber = 1, size: PageSize = 20,
+    ) -> PageOut[BookingOut]:  # fmt: skip
+        found = await list_event_bookings.execute(principal, event_id, page_request(page, size))
+        return PageOut.of(found.map(lambda b: BookingOut.from_booking(b, display_zone)))

@@ -1,0 +1,144 @@
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from litestar import Controller, Response, delete, get, patch, post, put
+from litestar.params import Parameter
+from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
+
+from application.auth import Principal
+from application.queries import EventFilter
+from application.use_cases.create_event import CreateEvent
+from application.use_cases.delete_event import DeleteEvent, DeleteEventCommand, DeleteOutcome
+from application.use_cases.get_event import GetEvent
+from application.use_cases.get_event_stats import GetEventStats
+from application.use_cases.list_events import ListEvents
+from application.use_cases.update_event import UpdateEvent, UpdateEventCommand
+from domain.clock import to_utc
+from domain.events import EventStatus
+from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from entrypoints.http.schemas.common import PageOut
+from entrypoints.http.schemas.events import (
+    EventIn,
+    EventOut,
+    EventPatch,
+    EventReplace,
+    EventStatsOut,
+)
+
+Text = Annotated[
+    str | None, Parameter(max_length=100, description="words in title, description or location")
+]
+Moment = Annotated[
+    datetime | None, Parameter(description="ISO 8601; without an offset, read in `tz`")
+]
+
+
+class EventController(Controller):
+    path = "/events"
+    tags = ["events"]
+
+    @get("/", summary="Browse events: active and not yet over by default, soonest first")
+    async def list_events(
+        self,
+        list_events: ListEvents,
+        display_zone: ZoneInfo,
+        page: PageNumber = 1,
+        size: PageSize = 20,
+        q: Text = None,
+        city: Annotated[str | None, Parameter(max_length=100)] = None,
+        starts_from: Annotated[Moment, Parameter(query="from")] = None,
+        starts_before: Annotated[Moment, Parameter(query="to")] = None,
+        status: EventStatus = EventStatus.ACTIVE,
+        tag: Annotated[str | None, Parameter(max_length=30)] = None,
+    ) -> PageOut[EventOut]:
+        query = EventFilter(
+            page=page_request(page, size),
+            text=q,
+            city=city,
+            starts_from=None if starts_from is None else to_utc(starts_from, display_zone, "from"),
+            starts_before=None
+            if starts_before is None
+            else to_utc(starts_before, display_zone, "to"),
+            status=status,
+            tag=tag,
+        )
+        found = await list_events.execute(query)
+        return PageOut.of(found.map(lambda e: EventOut.from_event(e, display_zone)))
+
+    @post(
+        "/",
+        summary="Publish an event (admin, or anyone signed in with open creation)",
+        security=BEARER,
+    )
+    async def create_event(
+        self, data: EventIn, principal: Principal, create_event: CreateEvent, display_zone: ZoneInfo
+    ) -> EventOut:
+        event = await create_event.execute(data.to_command(principal))
+        return EventOut.from_event(event, display_zone)
+
+    @get("/{event_id:uuid}", summary="One event")
+    async def get_event(
+        self, event_id: UUID, get_event: GetEvent, display_zone: ZoneInfo
+    ) -> EventOut:
+        return EventOut.from_event(await get_event.execute(event_id), display_zone)
+
+    @put("/{event_id:uuid}", summary="Replace an event (owner or admin)", security=BEARER)
+    async def replace_event(
+        self, event_id: UUID, data: EventReplace, principal: Principal,
+        update_event: UpdateEvent, display_zone: ZoneInfo,
+    ) -> EventOut:  # fmt: skip
+        command = UpdateEventCommand(principal, event_id, data.to_changes())
+        return EventOut.from_event(await update_event.execute(command), display_zone)
+
+    @patch(
+        "/{event_id:uuid}",
+        summary="Change some fields of an event (owner or admin)",
+        security=BEARER,
+    )
+    async def patch_event(
+        self, event_id: UUID, data: EventPatch, principal: Principal,
+        update_event: UpdateEvent, display_zone: ZoneInfo,
+    ) -> EventOut:  # fmt: skip
+        command = UpdateEventCommand(principal, event_id, data.to_changes())
+        return EventOut.from_event(await update_event.execute(command), display_zone)
+
+    @delete(
+        "/{event_id:uuid}",
+        status_code=HTTP_200_OK,
+        summary="Delete an event; one with bookings or registrations is cancelled instead (200)",
+        security=BEARER,
+    )
+    async def delete_event(
+        self,
+        event_id: UUID,
+        principal: Principal,
+        delete_event: DeleteEvent,
+        display_zone: ZoneInfo,
+    ) -> Response[EventOut | None]:
+        result = await delete_event.execute(DeleteEventCommand(principal, event_id))
+        if result.outcome is DeleteOutcome.DELETED:
+            return Response(None, status_code=HTTP_204_NO_CONTENT)
+        return Response(EventOut.from_event(result.event, display_zone), status_code=HTTP_200_OK)
+
+    @get(
+        "/{event_id:uuid}/stats",
+        summary="Bookings, tickets, registrations, revenue",
+        security=BEARER,
+    )
+    async def event_stats(
+        self, event_id: UUID, principal: Principal, get_event_stats: GetEventStats
+    ) -> EventStatsOut:
+        stats = await get_event_stats.execute(principal, event_id)
+        return EventStatsOut(
+            event_id=event_id,
+            bookings=stats.bookings,
+            cancelled_bookings=stats.cancelled_bookings,
+            tickets_sold=stats.tickets_sold,
+            registrations=stats.registrations,
+            revenue=stats.revenue,
+            currency=stats.currency,
+            seats_taken=stats.seats_taken,
+            capacity=stats.capacity,
+        )

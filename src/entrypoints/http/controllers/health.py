@@ -1,0 +1,27 @@
+from typing import Any
+
+from litestar import Response, get
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.sqlalchemy.engine import ping
+from entrypoints.http.problems import PROBLEM_JSON
+
+
+@get("/health", tags=["health"], summary="The process is alive")
+async def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@get("/ready", tags=["health"], summary="The database answers")
+async def ready(engine: AsyncEngine) -> Response[dict[str, Any]]:
+    try:
+        await ping(engine)
+    except Exception as e:
+        body = {
+            "type": "about:blank",
+            "title": "Service Unavailable",
+            "status": 503,
+            "detail": f"the database does not answer ({type(e).__name__})",
+        }
+        return Response(body, status_code=503, media_type=PROBLEM_JSON)
+    return Response({"status": "ready"})

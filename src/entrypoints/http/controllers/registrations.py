@@ -1,0 +1,47 @@
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from litestar import Controller, get, post
+
+from application.auth import Principal
+from application.use_cases.list_attendees import ListAttendees
+from application.use_cases.register_attendee import RegisterAttendee, RegisterAttendeeCommand
+from domain.registrations import Registration
+from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from entrypoints.http.schemas.common import PageOut
+from entrypoints.http.schemas.events import RegistrationIn, RegistrationOut
+
+
+def _out(registration: Registration, tz: ZoneInfo) -> RegistrationOut:
+    return RegistrationOut(
+        id=registration.id,
+        event_id=registration.event_id,
+        name=registration.name,
+        email=registration.email,
+        registered_at=registration.registered_at.astimezone(tz),
+    )
+
+
+class RegistrationController(Controller):
+    path = "/events/{event_id:uuid}"
+    tags = ["registrations"]
+
+    @post("/register", summary="Register an attendee by name and e-mail (takes one seat)")
+    async def register(
+        self, event_id: UUID, data: RegistrationIn, register_attendee: RegisterAttendee,
+        display_zone: ZoneInfo,
+    ) -> RegistrationOut:  # fmt: skip
+        command = RegisterAttendeeCommand(event_id, data.name, data.email)
+        return _out(await register_attendee.execute(command), display_zone)
+
+    @get(
+        "/attendees",
+        summary="Registered attendees, in order of registration (owner or admin)",
+        security=BEARER,
+    )
+    async def attendees(
+        self, event_id: UUID, principal: Principal, list_attendees: ListAttendees,
+        display_zone: ZoneInfo, page: PageNumber = 1, size: PageSize = 20,
+    ) -> PageOut[RegistrationOut]:  # fmt: skip
+        found = await list_attendees.execute(principal, event_id, page_request(page, size))
+        return PageOut.of(found.map(lambda r: _out(r, display_zone)))

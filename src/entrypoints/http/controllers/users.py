@@ -1,0 +1,55 @@
+from zoneinfo import ZoneInfo
+
+from litestar import Controller, get, post
+
+from application.auth import Principal
+from application.use_cases.get_current_user import GetCurrentUser
+from application.use_cases.list_users import ListUsers
+from application.use_cases.log_in import LogIn, LogInCommand
+from application.use_cases.register_user import CreateUser, RegisterUser
+from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from entrypoints.http.schemas.common import PageOut
+from entrypoints.http.schemas.users import LoginIn, SignUpIn, TokenOut, UserIn, UserOut
+
+
+class AuthController(Controller):
+    path = "/auth"
+    tags = ["auth"]
+
+    @post("/register", summary="Sign up for a customer account")
+    async def register(
+        self, data: SignUpIn, register_user: RegisterUser, display_zone: ZoneInfo
+    ) -> UserOut:
+        return UserOut.from_user(await register_user.execute(data.to_new_user()), display_zone)
+
+    @post("/login", status_code=200, summary="Exchange username or e-mail and password for a token")
+    async def login(self, data: LoginIn, log_in: LogIn) -> TokenOut:
+        token = await log_in.execute(LogInCommand(data.login, data.password))
+        return TokenOut(access_token=token.token, expires_in=token.expires_in)
+
+    @get("/me", summary="The signed-in user", security=BEARER)
+    async def me(
+        self, principal: Principal, get_current_user: GetCurrentUser, display_zone: ZoneInfo
+    ) -> UserOut:
+        return UserOut.from_user(await get_current_user.execute(principal), display_zone)
+
+
+class UserController(Controller):
+    path = "/users"
+    tags = ["users"]
+    security = BEARER
+
+    @get("/", summary="All users (admin)")
+    async def list_users(
+        self, principal: Principal, list_users: ListUsers, display_zone: ZoneInfo,
+        page: PageNumber = 1, size: PageSize = 20,
+    ) -> PageOut[UserOut]:  # fmt: skip
+        found = await list_users.execute(principal, page_request(page, size))
+        return PageOut.of(found.map(lambda u: UserOut.from_user(u, display_zone)))
+
+    @post("/", summary="Create a user with any role (admin)")
+    async def create_user(
+        self, data: UserIn, principal: Principal, create_user: CreateUser, display_zone: ZoneInfo
+    ) -> UserOut:
+        user = await create_user.execute_as(principal, data.to_new_user())
+        return UserOut.from_user(user, display_zone)

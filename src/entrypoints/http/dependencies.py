@@ -1,0 +1,67 @@
+"""Litestar's own DI, fed by the dependency-injector container.
+
+dependency-injector's `@inject` defaults read as query parameters to Litestar, so each handler
+dependency is a plain async function that asks the container for a fresh object.
+"""
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from dependency_injector import providers
+from litestar import Request
+from litestar.di import Provide
+from litestar.params import Parameter
+
+from application.auth import Principal
+from application.errors import NotAuthenticated
+from application.ports.security import TokenVerifier
+from domain.clock import zone
+from entrypoints.container import Container
+from entrypoints.settings import Settings
+
+
+def bridge(provider: providers.Provider[Any]) -> Provide:
+    def dependency() -> Any:
+        return provider()
+
+    return Provide(dependency, use_cache=False, sync_to_thread=False)
+
+
+USE_CASES = (
+    "create_event", "get_event", "list_events", "update_event", "delete_event",
+    "get_event_stats", "register_attendee", "list_attendees", "book_tickets", "cancel_booking",
+    "get_booking", "list_user_bookings", "list_event_bookings", "register_user", "create_user",
+    "list_users", "log_in", "get_current_user",
+)  # fmt: skip
+
+
+def principal_provider(verifier: providers.Provider[TokenVerifier]) -> Provide:
+    async def current_principal(request: Request[Any, Any, Any]) -> Principal:
+        """The caller proven by `Authorization: Bearer <token>`; 401 otherwise."""
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise NotAuthenticated("send an access token as 'Authorization: Bearer <token>'")
+        return await verifier().verify(token.strip())
+
+    return Provide(current_principal)
+
+
+def display_zone_provider(settings: Settings) -> Provide:
+    async def display_zone(
+        tz: str | None = Parameter(
+            query="tz",
+            default=None,
+            max_length=64,
+            description=f"IANA time zone for every datetime in the answer (default {settings.default_timezone})",
+        ),
+    ) -> ZoneInfo:
+        return zone(tz or settings.default_timezone, "tz")
+
+    return Provide(display_zone)
+
+
+def dependencies(container: Container, settings: Settings) -> dict[str, Provide]:
+    provided = {name: bridge(getattr(container, name)) for name in USE_CASES}
+    provided["principal"] = principal_provider(container.token_verifier)
+    provided["display_zone"] = display_zone_provider(settings)
+    return provided

@@ -1,0 +1,43 @@
+"""One log line per request, with a request id that is also echoed in X-Request-ID."""
+
+import re
+import time
+import uuid
+from typing import Any
+
+from litestar.datastructures import MutableScopeHeaders
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from loguru import logger
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def request_logging(app: ASGIApp) -> ASGIApp:
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        started = time.perf_counter()
+        status: dict[str, Any] = {"code": 500}
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+                MutableScopeHeaders.from_message(message)["X-Request-ID"] = request_id
+            await send(message)
+
+        with logger.contextualize(request_id=request_id):
+            try:
+                await app(scope, receive, send_with_id)
+            finally:
+                logger.info(
+                    "{} {} {} {:.1f}ms",
+                    scope["method"],
+                    scope["path"],
+                    status["code"],
+                    (time.perf_counter() - started) * 1000,
+                )
+
+    return middleware

@@ -1,0 +1,112 @@
+"""Every error leaves as RFC 9457 application/problem+json; this table is the only mapping
+from error classes to HTTP."""
+
+from http import HTTPStatus
+from typing import Any
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from loguru import logger
+
+from application.errors import NotAuthenticated, PermissionDenied
+from domain.errors import (
+    AlreadyRegistered,
+    CapacityBelowSeatsTaken,
+    Conflict,
+    DomainError,
+    EventNotOpen,
+    InvalidValue,
+    NotEnoughSeats,
+    NotFound,
+)
+
+PROBLEM_JSON = "application/problem+json"
+
+# Most specific first: the first class the error is an instance of wins.
+PROBLEMS: tuple[tuple[type[DomainError], int, str, str], ...] = (
+    (InvalidValue, 422, "invalid-value", "Invalid value"),
+    (NotAuthenticated, 401, "not-authenticated", "Not authenticated"),
+    (PermissionDenied, 403, "forbidden", "Forbidden"),
+    (NotFound, 404, "not-found", "Not found"),
+    (NotEnoughSeats, 409, "not-enough-seats", "Not enough seats"),
+    (EventNotOpen, 409, "event-not-open", "Event not open"),
+    (AlreadyRegistered, 409, "already-registered", "Already registered"),
+    (CapacityBelowSeatsTaken, 409, "capacity-below-seats-taken", "Capacity below seats taken"),
+    (Conflict, 409, "conflict", "Conflict"),
+    (DomainError, 400, "bad-request", "Bad request"),
+)
+
+
+def problem(
+    request: Request[Any, Any, Any],
+    status: int,
+    title: str,
+    detail: str,
+    kind: str | None = None,
+    **extensions: Any,
+) -> Response[dict[str, Any]]:
+    body = {
+        "type": f"/problems/{kind}" if kind else "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+        **extensions,
+    }
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def domain_error(request: Request[Any, Any, Any], error: DomainError) -> Response[dict[str, Any]]:
+    for kind_of, status, slug, title in PROBLEMS:
+        if isinstance(error, kind_of):
+            extra: dict[str, Any] = {}
+            if isinstance(error, InvalidValue):
+                extra["errors"] = [{"field": error.field, "message": error.message}]
+            if isinstance(error, NotEnoughSeats):
+                extra["seats_available"] = error.available
+            return problem(request, status, title, str(error), slug, **extra)
+    raise error  # unreachable: DomainError is the last row
+
+
+def validation_error(
+    request: Request[Any, Any, Any], error: ValidationException
+) -> Response[dict[str, Any]]:
+    errors = [
+        {"field": item.get("key"), "source": item.get("source"), "message": item.get("message")}
+        for item in (error.extra if isinstance(error.extra, list) else [])
+        if isinstance(item, dict)
+    ]
+    detail = errors[0]["message"] if len(errors) == 1 and errors[0]["message"] else error.detail
+    return problem(request, 400, "Invalid request", str(detail), "invalid-request", errors=errors)
+
+
+def http_error(request: Request[Any, Any, Any], error: HTTPException) -> Response[dict[str, Any]]:
+    title = _reason(error.status_code)
+    if error.status_code >= HTTP_500_INTERNAL_SERVER_ERROR:
+        logger.opt(exception=error).error("{} on {} {}", title, request.method, request.url.path)
+    response = problem(request, error.status_code, title, error.detail or title)
+    response.headers.update(error.headers or {})
+    return response
+
+
+def unexpected_error(request: Request[Any, Any, Any], error: Exception) -> Response[dict[str, Any]]:
+    logger.opt(exception=error).error("unhandled error on {} {}", request.method, request.url.path)
+    status = HTTP_500_INTERNAL_SERVER_ERROR
+    return problem(request, status, "Internal server error", "something went wrong on our side")
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+EXCEPTION_HANDLERS: dict[type[Exception], Any] = {
+    DomainError: domain_error,
+    ValidationException: validation_error,
+    HTTPException: http_error,
+    Exception: unexpected_error,
+}

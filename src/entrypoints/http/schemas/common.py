@@ -1,0 +1,27 @@
+"""Wire types shared by every resource."""
+
+from typing import Annotated, Generic, TypeVar
+
+import msgspec
+
+from application.pagination import Page
+
+T = TypeVar("T")
+
+Email = Annotated[str, msgspec.Meta(min_length=3, max_length=254, examples=["priya@example.com"])]
+PersonName = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+
+
+class Request(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Base of request bodies: unknown fields are an error, not silently dropped."""
+
+
+class PageOut(msgspec.Struct, Generic[T]):
+    items: list[T]
+    page: int
+    size: int
+    total: int
+
+    @classmethod
+    def of(cls, page: Page[T]) -> "PageOut[T]":
+        return cls(items=page.items, page=page.page, size=page.size, total=page.total)

@@ -1,0 +1,167 @@
+from datetime import datetime, tzinfo
+from decimal import Decimal
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from application.auth import Principal
+from application.use_cases.create_event import CreateEventCommand
+from application.use_cases.update_event import EventChanges
+from domain.clock import DEFAULT_ZONE
+from domain.events import Event, EventStatus
+from entrypoints.http.schemas.common import Email, PersonName, Request
+
+Title = Annotated[str, msgspec.Meta(min_length=1, max_length=100, examples=["Indie Night"])]
+Text = Annotated[str, msgspec.Meta(max_length=5000)]
+Place = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+City = Annotated[str, msgspec.Meta(max_length=100)]
+Zone = Annotated[str, msgspec.Meta(min_length=1, max_length=64, examples=["Asia/Kolkata"])]
+Capacity = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
+Price = Annotated[
+    Decimal, msgspec.Meta(ge=0, lt=10_000_000, examples=["499.00"], description="decimal string")
+]
+Currency = Annotated[str, msgspec.Meta(pattern="^[A-Za-z]{3}$", examples=["INR"])]
+Tags = Annotated[
+    list[Annotated[str, msgspec.Meta(min_length=1, max_length=30)]], msgspec.Meta(max_length=10)
+]
+LocalTime = Annotated[
+    datetime,
+    msgspec.Meta(
+        description="ISO 8601; without an offset it is read in the event's timezone",
+        examples=["2026-12-31T19:30:00"],
+    ),
+]
+
+
+class EventIn(Request):
+    """A new event (POST) or a whole replacement (PUT)."""
+
+    title: Title
+    location: Place
+    start_time: LocalTime
+    end_time: LocalTime
+    capacity: Capacity
+    description: Text = ""
+    city: City = ""
+    timezone: Zone = DEFAULT_ZONE
+    price: Price = Decimal("0.00")
+    currency: Currency = "INR"
+    tags: Tags = []
+
+    def to_command(self, actor: Principal) -> CreateEventCommand:
+        return CreateEventCommand(
+            actor=actor,
+            title=self.title,
+            location=self.location,
+            start_time=self.start_time,
+            end_time=self.end_time,
+            capacity=self.capacity,
+            description=self.description,
+            city=self.city,
+            timezone=self.timezone,
+            price=self.price,
+            currency=self.currency,
+            tags=tuple(self.tags),
+        )
+
+    def to_changes(self) -> EventChanges:
+        return EventChanges(**{**_struct_dict(self), "tags": tuple(self.tags)})
+
+
+class EventReplace(EventIn):
+    """PUT: every field of a new event, plus optionally the status."""
+
+    status: EventStatus | None = None
+
+
+class EventPatch(Request):
+    """PATCH: only the fields given change."""
+
+    title: Title | None = None
+    location: Place | None = None
+    start_time: LocalTime | None = None
+    end_time: LocalTime | None = None
+    capacity: Capacity | None = None
+    description: Text | None = None
+    city: City | None = None
+    timezone: Zone | None = None
+    price: Price | None = None
+    currency: Currency | None = None
+    tags: Tags | None = None
+    status: EventStatus | None = None
+
+    def to_changes(self) -> EventChanges:
+        values = _struct_dict(self)
+        values["tags"] = None if self.tags is None else tuple(self.tags)
+        return EventChanges(**values)
+
+
+def _struct_dict(struct: msgspec.Struct) -> dict[str, object]:
+    return {name: getattr(struct, name) for name in struct.__struct_fields__}
+
+
+class EventOut(msgspec.Struct):
+    id: UUID
+    title: str
+    description: str
+    location: str
+    city: str
+    start_time: datetime
+    end_time: datetime
+    timezone: str
+    capacity: int
+    seats_available: int
+    price: Decimal
+    currency: str
+    status: EventStatus
+    tags: list[str]
+    created_by: UUID | None
+    created_at: datetime
+
+    @classmethod
+    def from_event(cls, event: Event, tz: tzinfo) -> "EventOut":
+        d = event.details
+        return cls(
+            id=event.id,
+            title=d.title,
+            description=d.description,
+            location=d.location,
+            city=d.city,
+            start_time=d.slot.start.astimezone(tz),
+            end_time=d.slot.end.astimezone(tz),
+            timezone=d.slot.timezone,
+            capacity=d.capacity,
+            seats_available=event.seats_available,
+            price=d.price,
+            currency=d.currency,
+            status=event.status,
+            tags=list(d.tags),
+            created_by=event.created_by,
+            created_at=event.created_at.astimezone(tz),
+        )
+
+
+class RegistrationIn(Request):
+    name: PersonName
+    email: Email
+
+
+class RegistrationOut(msgspec.Struct):
+    id: UUID
+    event_id: UUID
+    name: str
+    email: str
+    registered_at: datetime
+
+
+class EventStatsOut(msgspec.Struct):
+    event_id: UUID
+    bookings: int
+    cancelled_bookings: int
+    tickets_sold: int
+    registrations: int
+    revenue: Decimal
+    currency: str
+    seats_taken: int
+    capacity: int

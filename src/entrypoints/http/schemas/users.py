@@ -1,0 +1,90 @@
+from datetime import datetime, tzinfo
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from application.use_cases.register_user import NewUser
+from domain.users import Role, User
+from entrypoints.http.schemas.common import Email, Request
+
+Username = Annotated[
+    str,
+    msgspec.Meta(
+        pattern="^[A-Za-z0-9_]{3,50}$", examples=["priya_k"], description="3-50 letters, digits, _"
+    ),
+]
+Password = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=8,
+        max_length=72,
+        description="at least 8 characters with an upper-case letter, a digit and a special character",
+    ),
+]
+FullName = Annotated[str, msgspec.Meta(max_length=100)]
+Phone = Annotated[str, msgspec.Meta(max_length=20, examples=["+91 98765 43210"])]
+
+
+class SignUpIn(Request):
+    email: Email
+    username: Username
+    password: Password
+    full_name: FullName | None = None
+    phone: Phone | None = None
+
+    def to_new_user(self, role: Role = Role.CUSTOMER) -> NewUser:
+        return NewUser(self.username, self.email, self.password, self.full_name, self.phone, role)
+
+
+class UserIn(Request):
+    """An admin creates a user; without a password the account cannot sign in."""
+
+    email: Email
+    username: Username
+    role: Role = Role.CUSTOMER
+    password: Password | None = None
+    full_name: FullName | None = None
+    phone: Phone | None = None
+
+    def to_new_user(self) -> NewUser:
+        return NewUser(
+            self.username, self.email, self.password, self.full_name, self.phone, self.role
+        )
+
+
+class LoginIn(Request):
+    login: Annotated[
+        str, msgspec.Meta(min_length=1, max_length=254, description="username or e-mail")
+    ]
+    password: Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
+
+
+class TokenOut(msgspec.Struct):
+    access_token: str
+    expires_in: int
+    token_type: str = "bearer"
+
+
+class UserOut(msgspec.Struct):
+    id: UUID
+    username: str
+    email: str
+    role: Role
+    is_verified: bool
+    full_name: str | None
+    phone: str | None
+    created_at: datetime
+
+    @classmethod
+    def from_user(cls, user: User, tz: tzinfo) -> "UserOut":
+        return cls(
+            id=user.id,
+            username=user.username,
+            email=user.email,
+            role=user.role,
+            is_verified=user.is_verified,
+            full_name=user.full_name,
+            phone=user.phone,
+            created_at=user.created_at.astimezone(tz),
+        )
