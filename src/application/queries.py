@@ -1,6 +1,6 @@
 """Filters for the lists the application serves."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from application.pagination import PageRequest
@@ -11,7 +11,7 @@ from domain.events import EventStatus
 class EventFilter:
     """Which events to list. Without `starts_from`, only events not yet over are shown."""
 
-    page: PageRequest = PageRequest()
+    page: PageRequest = field(default_factory=PageRequest)
     text: str | None = None
     city: str | None = None
     starts_from: datetime | None = None

@@ -1,4 +1,4 @@
-"""Every business rule violation is a DomainError; entrypoints map the classes to their protocols."""
+"""Every broken business rule is a DomainError; entrypoints map the classes to their protocols."""
 
 
 class DomainError(Exception):

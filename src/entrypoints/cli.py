@@ -73,8 +73,12 @@ def main() -> None:
 @click.option(
     "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
 )
-@click.option("--migrate/--no-migrate", "do_migrate", default=None,
-              help="Apply migrations first (default: yes on SQLite, no on PostgreSQL).")  # fmt: skip
+@click.option(
+    "--migrate/--no-migrate",
+    "do_migrate",
+    default=None,
+    help="Apply migrations first (default: yes on SQLite, no on PostgreSQL).",
+)
 @click.option("--demo", is_flag=True, help="Load the demo data first (once; safe to repeat).")
 def serve(
     host: str | None, port: int | None, workers: int, do_migrate: bool | None, demo: bool
@@ -124,8 +128,13 @@ def users() -> None:
 @users.command("create-admin")
 @click.option("--username", required=True, help="3-50 letters, digits or underscores.")
 @click.option("--email", required=True)
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              help="At least 8 characters with an upper-case letter, a digit and a special one.")  # fmt: skip
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    help="8+ characters with an upper-case letter, a digit and a special character.",
+)
 def create_admin(username: str, email: str, password: str) -> None:
     """Create an admin account."""
 

@@ -95,5 +95,4 @@ class Container(containers.DeclarativeContainer):
 
 
 def build_container(settings: Settings) -> Container:
-    container = Container(settings=settings)
-    return container
+    return Container(settings=settings)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import builtins
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
@@ -184,8 +185,8 @@ class SqlAlchemyEventRepository:
             capacity=row.capacity,
         )
 
-    async def _tags(self, event_ids: list[UUID]) -> dict[UUID, list[str]]:
-        found: dict[UUID, list[str]] = defaultdict(list)
+    async def _tags(self, event_ids: Sequence[UUID]) -> dict[UUID, builtins.list[str]]:
+        found: dict[UUID, builtins.list[str]] = defaultdict(builtins.list)
         if event_ids:
             rows = await self._conn.execute(
                 select(event_tags.c.event_id, event_tags.c.tag)

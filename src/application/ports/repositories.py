@@ -19,7 +19,7 @@ class EventRepository(Protocol):
     async def get(self, event_id: UUID) -> Event | None: ...
 
     async def save(self, event: Event) -> None:
-        """Persist details and status. Raises CapacityBelowSeatsTaken if seats were taken meanwhile."""
+        """Persist details and status; CapacityBelowSeatsTaken if seats were taken meanwhile."""
 
     async def delete(self, event_id: UUID) -> None: ...
 

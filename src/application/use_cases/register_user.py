@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from uuid import uuid4
 
 from loguru import logger
@@ -29,7 +29,7 @@ class RegisterUser:
         self._hasher = hasher
 
     async def execute(self, new: NewUser) -> User:
-        return await self._create(NewUser(**{**_fields(new), "role": Role.CUSTOMER}))
+        return await self._create(replace(new, role=Role.CUSTOMER))
 
     async def _create(self, new: NewUser, *, verified: bool = False) -> User:
         if new.password is not None:
@@ -63,7 +63,3 @@ class CreateUser(RegisterUser):
         if actor is not None:
             require_admin(actor)
         return await self._create(new, verified=True)
-
-
-def _fields(new: NewUser) -> dict[str, object]:
-    return {name: getattr(new, name) for name in NewUser.__dataclass_fields__}

@@ -18,7 +18,7 @@ from domain.events import Event, EventDetails
 from domain.registrations import Registration
 from domain.users import Role
 
-DEMO_PASSWORD = "Demo-pass1!"
+DEMO_PASSWORD = "Demo-pass1!"  # noqa: S105 - published in the README for the demo
 DEMO_USERS = (
     NewUser("admin", "admin@boxoffice.example", DEMO_PASSWORD, "Asha Admin", None, Role.ADMIN),
     NewUser("priya", "priya@boxoffice.example", DEMO_PASSWORD, "Priya Customer", "+91 98765 43210"),

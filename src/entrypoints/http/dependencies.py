@@ -35,13 +35,14 @@ USE_CASES = (
 )  # fmt: skip
 
 
-def principal_provider(verifier: providers.Provider[TokenVerifier]) -> Provide:
+def principal_provider(verifier: providers.Provider[Any]) -> Provide:
     async def current_principal(request: Request[Any, Any, Any]) -> Principal:
         """The caller proven by `Authorization: Bearer <token>`; 401 otherwise."""
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthenticated("send an access token as 'Authorization: Bearer <token>'")
-        return await verifier().verify(token.strip())
+        token_verifier: TokenVerifier = verifier()
+        return await token_verifier.verify(token.strip())
 
     return Provide(current_principal)
 
@@ -52,7 +53,8 @@ def display_zone_provider(settings: Settings) -> Provide:
             query="tz",
             default=None,
             max_length=64,
-            description=f"IANA time zone for every datetime in the answer (default {settings.default_timezone})",
+            description="IANA time zone for every datetime in the answer "
+            f"(default {settings.default_timezone})",
         ),
     ) -> ZoneInfo:
         return zone(tz or settings.default_timezone, "tz")

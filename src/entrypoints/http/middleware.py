@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from litestar.datastructures import MutableScopeHeaders
+from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from loguru import logger
 
@@ -14,7 +15,7 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 def request_logging(app: ASGIApp) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
         incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
@@ -34,7 +35,7 @@ def request_logging(app: ASGIApp) -> ASGIApp:
             finally:
                 logger.info(
                     "{} {} {} {:.1f}ms",
-                    scope["method"],
+                    scope.get("method"),
                     scope["path"],
                     status["code"],
                     (time.perf_counter() - started) * 1000,

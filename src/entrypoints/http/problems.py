@@ -7,6 +7,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.types import ExceptionHandlersMap
 from loguru import logger
 
 from application.errors import NotAuthenticated, PermissionDenied
@@ -104,7 +105,7 @@ def _reason(status: int) -> str:
         return "Error"
 
 
-EXCEPTION_HANDLERS: dict[type[Exception], Any] = {
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     DomainError: domain_error,
     ValidationException: validation_error,
     HTTPException: http_error,

@@ -18,8 +18,10 @@ Place = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 City = Annotated[str, msgspec.Meta(max_length=100)]
 Zone = Annotated[str, msgspec.Meta(min_length=1, max_length=64, examples=["Asia/Kolkata"])]
 Capacity = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
+# msgspec cannot bound a Decimal (Meta(ge=...) raises TypeError at decode time): the domain's
+# money rules check the range and reject negatives as a 422.
 Price = Annotated[
-    Decimal, msgspec.Meta(ge=0, lt=10_000_000, examples=["499.00"], description="decimal string")
+    Decimal, msgspec.Meta(examples=["499.00"], description="decimal string, 0 to 9999999.99")
 ]
 Currency = Annotated[str, msgspec.Meta(pattern="^[A-Za-z]{3}$", examples=["INR"])]
 Tags = Annotated[
@@ -66,7 +68,7 @@ class EventIn(Request):
         )
 
     def to_changes(self) -> EventChanges:
-        return EventChanges(**{**_struct_dict(self), "tags": tuple(self.tags)})
+        return _changes(self, tuple(self.tags), getattr(self, "status", None))
 
 
 class EventReplace(EventIn):
@@ -92,13 +94,26 @@ class EventPatch(Request):
     status: EventStatus | None = None
 
     def to_changes(self) -> EventChanges:
-        values = _struct_dict(self)
-        values["tags"] = None if self.tags is None else tuple(self.tags)
-        return EventChanges(**values)
+        return _changes(self, None if self.tags is None else tuple(self.tags), self.status)
 
 
-def _struct_dict(struct: msgspec.Struct) -> dict[str, object]:
-    return {name: getattr(struct, name) for name in struct.__struct_fields__}
+def _changes(
+    body: EventIn | EventPatch, tags: tuple[str, ...] | None, status: EventStatus | None
+) -> EventChanges:
+    return EventChanges(
+        title=body.title,
+        description=body.description,
+        location=body.location,
+        city=body.city,
+        start_time=body.start_time,
+        end_time=body.end_time,
+        timezone=body.timezone,
+        capacity=body.capacity,
+        price=body.price,
+        currency=body.currency,
+        tags=tags,
+        status=status,
+    )
 
 
 class EventOut(msgspec.Struct):

@@ -19,7 +19,7 @@ Password = Annotated[
     msgspec.Meta(
         min_length=8,
         max_length=72,
-        description="at least 8 characters with an upper-case letter, a digit and a special character",
+        description="8+ characters with an upper-case letter, a digit and a special character",
     ),
 ]
 FullName = Annotated[str, msgspec.Meta(max_length=100)]
@@ -63,7 +63,7 @@ class LoginIn(Request):
 class TokenOut(msgspec.Struct):
     access_token: str
     expires_in: int
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 - the OAuth 2 token type, not a secret
 
 
 class UserOut(msgspec.Struct):

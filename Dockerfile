@@ -1,0 +1,16 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+COPY src ./src
+COPY migrations ./migrations
+# Editable, so the CLI finds migrations/ next to src/.
+RUN pip install -e . && useradd --create-home boxoffice
+USER boxoffice
+
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
+  CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/ready')"
+CMD ["sh", "-c", "boxoffice db upgrade && boxoffice serve --host 0.0.0.0 --port 8000 --workers ${BOXOFFICE_WORKERS:-2}"]
