@@ -9,7 +9,8 @@ from domain.events import EventStatus
 
 @dataclass(frozen=True, slots=True)
 class EventFilter:
-    """Which events to list. Without `starts_from`, only events not yet over are shown."""
+    """Which events to list. Active events without `starts_from` are those not yet over;
+    cancelled and completed ones are listed whenever they were."""
 
     page: PageRequest = field(default_factory=PageRequest)
     text: str | None = None

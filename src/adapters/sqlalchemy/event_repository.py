@@ -70,7 +70,7 @@ def _conditions(query: EventFilter, now: datetime) -> list[ColumnElement[bool]]:
     where = [events.c.status == query.status.value]
     if query.starts_from is not None:
         where.append(events.c.start_time >= query.starts_from)
-    else:
+    elif query.status is EventStatus.ACTIVE:
         where.append(events.c.end_time > now)
     if query.starts_before is not None:
         where.append(events.c.start_time < query.starts_before)

@@ -30,9 +30,9 @@ from entrypoints.http.schemas.events import (
 Text = Annotated[
     str | None, Parameter(max_length=100, description="words in title, description or location")
 ]
-Moment = Annotated[
-    datetime | None, Parameter(description="ISO 8601; without an offset, read in `tz`")
-]
+_MOMENT = "the start time; ISO 8601, and without an offset read in `tz`"
+StartsFrom = Annotated[datetime | None, Parameter(query="from", description="from " + _MOMENT)]
+StartsBefore = Annotated[datetime | None, Parameter(query="to", description="before " + _MOMENT)]
 
 
 class EventController(Controller):
@@ -48,8 +48,8 @@ class EventController(Controller):
         size: PageSize = 20,
         q: Text = None,
         city: Annotated[str | None, Parameter(max_length=100)] = None,
-        starts_from: Annotated[Moment, Parameter(query="from")] = None,
-        starts_before: Annotated[Moment, Parameter(query="to")] = None,
+        starts_from: StartsFrom = None,
+        starts_before: StartsBefore = None,
         status: EventStatus = EventStatus.ACTIVE,
         tag: Annotated[str | None, Parameter(max_length=30)] = None,
     ) -> PageOut[EventOut]:

@@ -1,0 +1,74 @@
+"""The whole app over HTTP, once per database backend, in the test's own event loop."""
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from dependency_injector import providers
+from litestar import Litestar
+
+from domain.users import Role
+from entrypoints.container import build_container
+from entrypoints.http.app import create_app
+from entrypoints.settings import Settings
+from tests.e2e.api import Api, Caller, ShiftableClock
+
+JWT_SECRET = "e2e-tests-secret-that-is-long-enough-0123456789"
+
+
+@pytest.fixture
+def open_event_creation() -> bool:
+    """Overridden by modules that test event owners (BOXOFFICE_OPEN_EVENT_CREATION=true)."""
+    return False
+
+
+@pytest.fixture
+def settings(database_url: str, open_event_creation: bool) -> Settings:
+    return Settings(
+        database_url=database_url,
+        bcrypt_rounds=4,
+        jwt_secret=JWT_SECRET,
+        open_event_creation=open_event_creation,
+        db_pool_size=2,
+    )
+
+
+@pytest.fixture
+def clock() -> ShiftableClock:
+    return ShiftableClock()
+
+
+@pytest.fixture
+async def app(settings: Settings, clock: ShiftableClock) -> AsyncIterator[Litestar]:
+    container = build_container(settings)
+    container.clock.override(providers.Object(clock))
+    app = create_app(settings, container)
+    async with app.lifespan():
+        yield app
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+@pytest.fixture
+def api(client: httpx.AsyncClient, app: Litestar) -> Api:
+    return Api(client, app)
+
+
+@pytest.fixture
+async def admin(api: Api) -> Caller:
+    return await api.user(Role.ADMIN, "admin")
+
+
+@pytest.fixture
+async def customer(api: Api) -> Caller:
+    return await api.user(Role.CUSTOMER, "priya")
+
+
+@pytest.fixture
+async def other_customer(api: Api) -> Caller:
+    return await api.user(Role.CUSTOMER, "rahul")
