@@ -82,7 +82,9 @@ def migrated_postgres() -> str:
 
 
 @pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[str]:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
+) -> Iterator[str]:
     """An empty, migrated database on each backend in turn."""
     if request.param == "sqlite":
         path = tmp_path / "boxoffice.db"

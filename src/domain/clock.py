@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from domain.errors import InvalidValue
 
 DEFAULT_ZONE = "Asia/Kolkata"
+EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
+LATEST = datetime(9998, 12, 31, tzinfo=UTC)
 
 
 def zone(name: str, field: str = "timezone") -> ZoneInfo:
@@ -28,11 +30,15 @@ def to_utc(moment: datetime, tz: ZoneInfo, field: str) -> datetime:
     A wall-clock time that the zone skips (a DST gap) does not exist and is refused.
     One that occurs twice (a DST fold) means its first occurrence, as calendars do.
     """
-    if moment.tzinfo is not None and moment.utcoffset() is not None:
-        return moment.astimezone(UTC)
-    local = moment.replace(tzinfo=tz, fold=0)
-    instant = local.astimezone(UTC)
-    if instant.astimezone(tz).replace(tzinfo=None) != moment.replace(tzinfo=None, fold=0):
+    try:
+        if moment.tzinfo is not None and moment.utcoffset() is not None:
+            return moment.astimezone(UTC)
+        local = moment.replace(tzinfo=tz, fold=0)
+        instant = local.astimezone(UTC)
+        wall_clock = instant.astimezone(tz).replace(tzinfo=None)
+    except OverflowError as e:  # within hours of year 1 or 9999
+        raise InvalidValue(field, f"{moment.isoformat()} is out of range") from e
+    if wall_clock != moment.replace(tzinfo=None, fold=0):
         raise InvalidValue(field, f"{moment.isoformat()} does not exist in {tz.key} (DST gap)")
     return instant
 
@@ -52,6 +58,9 @@ class TimeSlot:
             if value.tzinfo is None or value.utcoffset() is None:
                 raise InvalidValue(f"{name}_time", "must carry a UTC offset")
             object.__setattr__(self, name, value.astimezone(UTC))
+            if not EARLIEST <= getattr(self, name) <= LATEST:
+                # Rendered in any zone (offsets reach 26 hours apart) it must stay a datetime.
+                raise InvalidValue(f"{name}_time", "must be between the years 2 and 9998")
         if self.end <= self.start:
             raise InvalidValue("end_time", "must be after start_time")
 

@@ -31,7 +31,7 @@ def _text(name: str, value: str, *, limit: int, required: bool) -> str:
 
 
 def _tags(values: tuple[str, ...]) -> tuple[str, ...]:
-    tags = tuple(sorted({_text("tags", v, limit=30, required=True).lower() for v in values}))
+    tags = tuple(sorted({_text("tags", v.lower(), limit=30, required=True) for v in values}))
     if len(tags) > MAX_TAGS:
         raise InvalidValue("tags", f"at most {MAX_TAGS} tags")
     return tags

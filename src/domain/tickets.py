@@ -23,7 +23,7 @@ class TicketCode:
     value: str
 
     def __post_init__(self) -> None:
-        if not _CODE.match(self.value):
+        if not _CODE.fullmatch(self.value):
             raise InvalidValue("ticket_code", "must look like BX-XXXX-XXXX-XXXX-XXXX")
 
     @classmethod

@@ -29,7 +29,7 @@ def email_address(value: str, field: str = "email") -> str:
 
 
 def username(value: str) -> str:
-    if not _USERNAME.match(value):
+    if not _USERNAME.fullmatch(value):
         raise InvalidValue("username", "must be 3-50 letters, digits or underscores")
     return value
 

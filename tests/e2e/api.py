@@ -1,5 +1,8 @@
 """A thin client for the HTTP API, so tests read as what a caller does, not as plumbing."""
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import count
@@ -12,6 +15,7 @@ from application.use_cases.register_user import NewUser
 from domain.users import Role
 
 PASSWORD = "Secret#123"
+JWT_SECRET = "e2e-tests-secret-that-is-long-enough-0123456789"
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -84,7 +88,9 @@ class Api:
         return Caller(str(user.id), name, email, await self.login(name))
 
     async def login(self, login: str, password: str = PASSWORD) -> str:
-        response = await self.client.post("/auth/login", json={"login": login, "password": password})
+        response = await self.client.post(
+            "/auth/login", json={"login": login, "password": password}
+        )
         assert response.status_code == 200, response.text
         token: str = response.json()["access_token"]
         return token
@@ -129,3 +135,27 @@ class Api:
         response = await self.client.get(f"/events/{event_id}/stats", headers=caller.headers)
         assert response.status_code == 200, response.text
         return dict(response.json())
+
+
+@asynccontextmanager
+async def running(app: Litestar) -> AsyncIterator[None]:
+    """The app's lifespan, entered and left in one task of its own, as a server would: a
+    fixture's setup and teardown run in different tasks, which anyio's task groups refuse."""
+    started, stopping = asyncio.Event(), asyncio.Event()
+
+    async def lifespan() -> None:
+        async with app.lifespan():
+            started.set()
+            await stopping.wait()
+
+    task = asyncio.create_task(lifespan())
+    waiter = asyncio.create_task(started.wait())
+    await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
+    waiter.cancel()
+    if task.done():
+        await task  # startup failed: raise its error here
+    try:
+        yield
+    finally:
+        stopping.set()
+        await task

@@ -37,9 +37,7 @@ async def test_a_free_event_costs_zero_by_default(api: Api, admin: Caller) -> No
     assert (created["description"], created["city"], created["tags"]) == ("", "", [])
 
 
-async def test_a_customer_may_not_publish_events_by_default(
-    api: Api, customer: Caller
-) -> None:
+async def test_a_customer_may_not_publish_events_by_default(api: Api, customer: Caller) -> None:
     response = await api.client.post("/events", json=event_body(), headers=customer.headers)
 
     assert_problem(response, 403)
@@ -91,13 +89,13 @@ async def test_an_unknown_event_is_404(api: Api) -> None:
     assert body["detail"] == "no such event"
 
 
-async def test_the_list_shows_active_upcoming_events_soonest_first(
-    api: Api, admin: Caller
-) -> None:
-    later = await api.event(admin, title="Later", start_time="2030-09-01T10:00:00",
-                            end_time="2030-09-01T12:00:00")  # fmt: skip
-    sooner = await api.event(admin, title="Sooner", start_time="2030-02-01T10:00:00",
-                             end_time="2030-02-01T12:00:00")  # fmt: skip
+async def test_the_list_shows_active_upcoming_events_soonest_first(api: Api, admin: Caller) -> None:
+    later = await api.event(
+        admin, title="Later", start_time="2030-09-01T10:00:00", end_time="2030-09-01T12:00:00"
+    )
+    sooner = await api.event(
+        admin, title="Sooner", start_time="2030-02-01T10:00:00", end_time="2030-02-01T12:00:00"
+    )
     cancelled = await api.event(admin, title="Called off")
     await api.client.patch(
         f"/events/{cancelled['id']}", json={"status": "cancelled"}, headers=admin.headers
@@ -112,8 +110,12 @@ async def test_the_list_shows_active_upcoming_events_soonest_first(
 async def test_the_list_is_paginated(api: Api, admin: Caller) -> None:
     titles = [f"Gig {day:02d}" for day in range(1, 6)]
     for day, title in enumerate(titles, start=1):
-        await api.event(admin, title=title, start_time=f"2030-03-{day:02d}T18:00:00",
-                        end_time=f"2030-03-{day:02d}T20:00:00")  # fmt: skip
+        await api.event(
+            admin,
+            title=title,
+            start_time=f"2030-03-{day:02d}T18:00:00",
+            end_time=f"2030-03-{day:02d}T20:00:00",
+        )
 
     second = (await api.client.get("/events", params={"page": 2, "size": 2})).json()
     beyond = (await api.client.get("/events", params={"page": 4, "size": 2})).json()
@@ -144,13 +146,32 @@ async def _titles(client: httpx.AsyncClient, **params: str) -> list[str]:
 
 
 async def test_the_list_filters_by_text_city_tag_and_time(api: Api, admin: Caller) -> None:
-    await api.event(admin, title="Jazz Brunch", city="Pune", tags=["jazz"],
-                    start_time="2030-05-01T11:00:00", end_time="2030-05-01T13:00:00")  # fmt: skip
-    await api.event(admin, title="Rock Night", location="Hard Rock Cafe", city="Mumbai",
-                    tags=["rock"], description="loud 100% guitars",
-                    start_time="2030-06-01T20:00:00", end_time="2030-06-01T23:00:00")  # fmt: skip
-    await api.event(admin, title="Poetry Slam", city="mumbai", tags=["words"],
-                    start_time="2030-07-01T18:00:00", end_time="2030-07-01T20:00:00")  # fmt: skip
+    await api.event(
+        admin,
+        title="Jazz Brunch",
+        city="Pune",
+        tags=["jazz"],
+        start_time="2030-05-01T11:00:00",
+        end_time="2030-05-01T13:00:00",
+    )
+    await api.event(
+        admin,
+        title="Rock Night",
+        location="Hard Rock Cafe",
+        city="Mumbai",
+        tags=["rock"],
+        description="loud 100% guitars",
+        start_time="2030-06-01T20:00:00",
+        end_time="2030-06-01T23:00:00",
+    )
+    await api.event(
+        admin,
+        title="Poetry Slam",
+        city="mumbai",
+        tags=["words"],
+        start_time="2030-07-01T18:00:00",
+        end_time="2030-07-01T20:00:00",
+    )
 
     assert await _titles(api.client, q="ROCK") == ["Rock Night"]
     assert await _titles(api.client, q="100%") == ["Rock Night"]

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.sqlalchemy.errors import violates
 from adapters.sqlalchemy.paging import fetch_page
 from adapters.sqlalchemy.tables import registrations
+from application.errors import EventNotFound
 from application.pagination import Page, PageRequest
 from domain.errors import AlreadyRegistered
 from domain.registrations import Registration
@@ -29,6 +30,10 @@ class SqlAlchemyRegistrationRepository:
         except IntegrityError as e:
             if violates(e, "uq_registrations_event_id_email_lower"):
                 raise AlreadyRegistered from e
+            # SQLite does not name the foreign key; a registration has only this one.
+            if violates(e, "fk_registrations_event_id_events", "FOREIGN KEY constraint failed"):
+                # A racing request deleted the event after this transaction read it.
+                raise EventNotFound from e
             raise
 
     async def list_for_event(self, event_id: UUID, page: PageRequest) -> Page[Registration]:

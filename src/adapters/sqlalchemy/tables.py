@@ -16,7 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
-    func,
+    text,
 )
 
 from adapters.sqlalchemy.types import Money, UtcDateTime
@@ -43,8 +43,8 @@ users = Table(
     Column("is_verified", Boolean, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     CheckConstraint("role IN ('customer', 'admin')", name="role_known"),
-    Index("uq_users_username_lower", func.lower("username"), unique=True),
-    Index("uq_users_email_lower", func.lower("email"), unique=True),
+    Index("uq_users_username_lower", text("lower(username)"), unique=True),
+    Index("uq_users_email_lower", text("lower(email)"), unique=True),
 )
 
 events = Table(
@@ -73,7 +73,7 @@ events = Table(
     CheckConstraint("status IN ('active', 'cancelled', 'completed')", name="status_known"),
     Index("ix_events_status_start_time", "status", "start_time"),
     Index("ix_events_status_end_time", "status", "end_time"),
-    Index("ix_events_city_lower", func.lower("city")),
+    Index("ix_events_city_lower", text("lower(city)")),
     Index("ix_events_created_by", "created_by"),
 )
 
@@ -93,7 +93,7 @@ registrations = Table(
     Column("name", String(100), nullable=False),
     Column("email", String(254), nullable=False),
     Column("registered_at", UtcDateTime(), nullable=False),
-    Index("uq_registrations_event_id_email_lower", "event_id", func.lower("email"), unique=True),
+    Index("uq_registrations_event_id_email_lower", "event_id", text("lower(email)"), unique=True),
     Index("ix_registrations_event_id_registered_at", "event_id", "registered_at"),
 )
 

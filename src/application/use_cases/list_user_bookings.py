@@ -1,6 +1,7 @@
 from uuid import UUID
 
 from application.auth import Principal, require_self_or_admin
+from application.errors import UserNotFound
 from application.pagination import Page, PageRequest
 from application.ports.unit_of_work import UnitOfWork
 from domain.bookings import Booking
@@ -15,4 +16,7 @@ class ListUserBookings:
     async def execute(self, actor: Principal, user_id: UUID, page: PageRequest) -> Page[Booking]:
         require_self_or_admin(actor, user_id)
         async with self._uow as uow:
+            # An admin asking for someone who does not exist is told so, not shown an empty page.
+            if user_id != actor.user_id and await uow.users.get(user_id) is None:
+                raise UserNotFound
             return await uow.bookings.list_for_user(user_id, page)

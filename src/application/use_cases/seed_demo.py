@@ -67,6 +67,7 @@ class SeedDemo:
         ]
         attendees = [("Meera Iyer", "meera@example.com"), ("Arjun Rao", "arjun@example.com")]
         registrations = [Registration(uuid4(), events[1].id, n, e, now) for n, e in attendees]
+        events[1].take_seats(len(registrations), now)  # registrations take seats like bookings
         async with self._uow as uow:
             for event in events:
                 await uow.events.add(event)

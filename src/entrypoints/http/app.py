@@ -16,6 +16,7 @@ from entrypoints.http.controllers.registrations import RegistrationController
 from entrypoints.http.controllers.users import AuthController, UserController
 from entrypoints.http.dependencies import bridge, dependencies
 from entrypoints.http.middleware import request_logging
+from entrypoints.http.nul_guard import refuse_nul_characters
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.settings import Settings
 
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         ],
         dependencies={**dependencies(container, settings), "engine": bridge(container.engine)},
         exception_handlers=EXCEPTION_HANDLERS,
+        before_request=refuse_nul_characters,
         middleware=[request_logging],
         openapi_config=openapi_config(),
         lifespan=[lifespan],

@@ -4,13 +4,13 @@ dependency-injector's `@inject` defaults read as query parameters to Litestar, s
 dependency is a plain async function that asks the container for a fresh object.
 """
 
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from dependency_injector import providers
 from litestar import Request
 from litestar.di import Provide
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from application.auth import Principal
 from application.errors import NotAuthenticated
@@ -49,13 +49,15 @@ def principal_provider(verifier: providers.Provider[Any]) -> Provide:
 
 def display_zone_provider(settings: Settings) -> Provide:
     async def display_zone(
-        tz: str | None = Parameter(
-            query="tz",
-            default=None,
-            max_length=64,
-            description="IANA time zone for every datetime in the answer "
-            f"(default {settings.default_timezone})",
-        ),
+        tz: Annotated[
+            str | None,
+            QueryParameter(
+                name="tz",
+                max_length=64,
+                description="IANA time zone for every datetime in the answer "
+                f"(default {settings.default_timezone})",
+            ),
+        ] = None,
     ) -> ZoneInfo:
         return zone(tz or settings.default_timezone, "tz")
 

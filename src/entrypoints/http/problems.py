@@ -1,6 +1,7 @@
 """Every error leaves as RFC 9457 application/problem+json; this table is the only mapping
 from error classes to HTTP."""
 
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -23,6 +24,7 @@ from domain.errors import (
 )
 
 PROBLEM_JSON = "application/problem+json"
+_NAMED_FIELD = re.compile(r"(?:missing required|contains unknown) field `([^`]+)`")
 
 # Most specific first: the first class the error is an instance of wins.
 PROBLEMS: tuple[tuple[type[DomainError], int, str, str], ...] = (
@@ -75,12 +77,33 @@ def validation_error(
     request: Request[Any, Any, Any], error: ValidationException
 ) -> Response[dict[str, Any]]:
     errors = [
-        {"field": item.get("key"), "source": item.get("source"), "message": item.get("message")}
+        _field_error(request, item)
         for item in (error.extra if isinstance(error.extra, list) else [])
         if isinstance(item, dict)
     ]
     detail = errors[0]["message"] if len(errors) == 1 and errors[0]["message"] else error.detail
     return problem(request, 400, "Invalid request", str(detail), "invalid-request", errors=errors)
+
+
+def _field_error(request: Request[Any, Any, Any], item: dict[str, Any]) -> dict[str, Any]:
+    """One per-field error, naming the field as the caller sent it. Litestar names the whole
+    body (`data`) for a missing or unknown field, and a query or header by the handler's
+    Python parameter (`starts_from` for `from`)."""
+    key, source, message = item.get("key"), item.get("source"), item.get("message")
+    named = _NAMED_FIELD.search(str(message or ""))
+    if named and key in (None, "data"):
+        key = named.group(1)
+    elif source in ("query", "header") and isinstance(key, str):
+        key = _wire_name(request, key)
+    if source == "body" and message == "'data'":  # Litestar's KeyError for an empty body
+        message = "a JSON body is required"
+    return {"field": key, "source": source, "message": message}
+
+
+def _wire_name(request: Request[Any, Any, Any], parameter: str) -> str:
+    field = request.route_handler.parsed_fn_signature.parameters.get(parameter)
+    name = getattr(getattr(field, "kwarg_definition", None), "name", None)
+    return name if isinstance(name, str) and name else parameter
 
 
 def http_error(request: Request[Any, Any, Any], error: HTTPException) -> Response[dict[str, Any]]:

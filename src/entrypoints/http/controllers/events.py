@@ -4,7 +4,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, Response, delete, get, patch, post, put
-from litestar.params import Parameter
+from litestar.params import Parameter, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from application.auth import Principal
@@ -31,8 +31,10 @@ Text = Annotated[
     str | None, Parameter(max_length=100, description="words in title, description or location")
 ]
 _MOMENT = "the start time; ISO 8601, and without an offset read in `tz`"
-StartsFrom = Annotated[datetime | None, Parameter(query="from", description="from " + _MOMENT)]
-StartsBefore = Annotated[datetime | None, Parameter(query="to", description="before " + _MOMENT)]
+StartsFrom = Annotated[datetime | None, QueryParameter(name="from", description="from " + _MOMENT)]
+StartsBefore = Annotated[
+    datetime | None, QueryParameter(name="to", description="before " + _MOMENT)
+]
 
 
 class EventController(Controller):

@@ -1,0 +1,130 @@
+"""Databases and `boxoffice serve` processes for the benchmark, all on 127.0.0.1."""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import psycopg
+
+BOXOFFICE = str(Path(sys.executable).with_name("boxoffice"))
+HOST = "127.0.0.1"
+ADMIN = ("bench_admin", "admin@bench.example.org", "Bench#Pass1")
+TABLES = "tickets, bookings, registrations, event_tags, events, users"
+
+
+def environment(database_url: str, log_level: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOXOFFICE_")}
+    env |= {
+        "BOXOFFICE_DATABASE_URL": database_url,
+        "BOXOFFICE_JWT_SECRET": secrets.token_urlsafe(48),  # shared by every worker
+        "BOXOFFICE_BCRYPT_ROUNDS": "4",  # sign-ups are set-up, not what we measure
+        "BOXOFFICE_LOG_LEVEL": log_level,
+    }
+    return env
+
+
+def cli(args: list[str], env: dict[str, str], cwd: Path) -> None:
+    subprocess.run(
+        [BOXOFFICE, *args], env=env, cwd=cwd, check=True, capture_output=True, timeout=120
+    )
+
+
+def prepare_database(env: dict[str, str], workdir: Path) -> None:
+    """Migrated, emptied, with one admin; on PostgreSQL only the rows go, never the schema."""
+    cli(["db", "upgrade"], env, workdir)
+    url = env["BOXOFFICE_DATABASE_URL"]
+    if url.startswith("postgresql"):
+        dsn = url.replace("postgresql+psycopg://", "postgresql://", 1)
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
+            conn.execute("VACUUM ANALYZE")
+    username, email, password = ADMIN
+    cli(
+        ["users", "create-admin", "--username", username, "--email", email, "--password", password],
+        env,
+        workdir,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+def cpu_seconds(group: int) -> float:
+    """CPU time used so far by every live process of a process group (Linux /proc)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        if int(fields[2]) == group:  # pgrp; utime and stime follow at 11 and 12
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    group: int  # process group of granian and its workers
+
+    def cpu_seconds(self) -> float:
+        return cpu_seconds(self.group)
+
+
+@contextmanager
+def running_server(env: dict[str, str], workdir: Path, workers: int) -> Iterator[Server]:
+    """A server with `workers` processes, stopped on exit."""
+    port = free_port()
+    command = [BOXOFFICE, "serve", "--host", HOST, "--port", str(port), "--no-migrate"]
+    with (workdir / f"server-{workers}w.log").open("ab") as log:
+        process = subprocess.Popen(
+            [*command, "--workers", str(workers)],
+            env=env,
+            cwd=workdir,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: granian and its workers
+        )
+    url = f"http://{HOST}:{port}"
+    try:
+        _wait_until_healthy(process, url)
+        yield Server(url, process.pid)
+    finally:
+        _stop(process)
+
+
+def _wait_until_healthy(process: subprocess.Popen[bytes], url: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode}; see its log")
+        try:
+            if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError("the server did not answer /health within 30 s")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(15)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(15)

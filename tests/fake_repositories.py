@@ -1,0 +1,277 @@
+"""In-memory repositories over one set of tables, mirroring src/adapters/sqlalchemy/*.py.
+
+Stored aggregates are never handed out or changed in place: reads and writes copy them, and
+updates replace them, so a shallow copy of the tables is a faithful transaction snapshot.
+Like PostgreSQL, a transaction in which a constraint failed refuses further work.
+Text is compared with Python's lower(); SQLite's lower() folds ASCII only.
+"""
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from uuid import UUID
+
+from application.errors import DuplicateIdempotencyKey, EmailTaken, EventNotFound, UsernameTaken
+from application.pagination import Page, PageRequest
+from application.queries import EventFilter
+from application.stats import EventStats
+from domain.bookings import Booking, BookingStatus
+from domain.errors import AlreadyRegistered, CapacityBelowSeatsTaken, Conflict
+from domain.events import Event, EventStatus
+from domain.registrations import Registration
+from domain.tickets import Ticket, TicketStatus
+from domain.users import User
+from tests.fake_tables import (
+    ConstraintViolation,
+    FakeRepository,
+    Tables,
+    copy_booking,
+    copy_event,
+    page_of,
+    sorted_by,
+    utc,
+)
+
+__all__ = [
+    "ConstraintViolation",
+    "InMemoryBookingRepository",
+    "InMemoryEventRepository",
+    "InMemoryRegistrationRepository",
+    "InMemoryUserRepository",
+    "Tables",
+]
+
+
+def _matches(event: Event, query: EventFilter, now: datetime) -> bool:
+    d = event.details
+    if event.status is not query.status:
+        return False
+    if query.starts_from is not None:
+        if d.slot.start < utc(query.starts_from):
+            return False
+    elif d.slot.end <= utc(now):
+        return False
+    if query.starts_before is not None and d.slot.start >= utc(query.starts_before):
+        return False
+    if query.city and d.city.lower() != query.city.strip().lower():
+        return False
+    if query.tag and query.tag.strip().lower() not in d.tags:
+        return False
+    if query.text:
+        needle = query.text.strip().lower()
+        return any(needle in text.lower() for text in (d.title, d.description, d.location))
+    return True
+
+
+class InMemoryEventRepository(FakeRepository):
+    async def add(self, event: Event) -> None:
+        await self._io()
+        if event.id in self._t.events:
+            raise self._fail(ConstraintViolation("pk_events"))
+        if event.created_by is not None and event.created_by not in self._t.users:
+            raise self._fail(ConstraintViolation("fk_events_created_by_users"))
+        if not 0 <= event.seats_taken <= event.details.capacity:
+            raise self._fail(ConstraintViolation("ck_events_seats_within_capacity"))
+        self._t.events[event.id] = copy_event(event)
+
+    async def get(self, event_id: UUID) -> Event | None:
+        await self._io()
+        stored = self._t.events.get(event_id)
+        return None if stored is None else copy_event(stored)
+
+    async def save(self, event: Event) -> None:
+        await self._io()
+        stored = self._t.events.get(event.id)
+        if stored is None:
+            return
+        if event.details.capacity < stored.seats_taken:
+            raise self._fail(CapacityBelowSeatsTaken(event.details.capacity, event.seats_taken))
+        self._t.events[event.id] = copy_event(stored, details=event.details, status=event.status)
+
+    async def delete(self, event_id: UUID) -> None:
+        await self._io()
+        dependents = [b.event_id for b in self._t.bookings.values()]
+        dependents += [r.event_id for r in self._t.registrations.values()]
+        if event_id in dependents:
+            raise self._fail(Conflict("the event has bookings or registrations; cancel it instead"))
+        self._t.events.pop(event_id, None)
+
+    async def list(self, query: EventFilter, now: datetime) -> Page[Event]:
+        await self._io()
+        found = [e for e in self._t.events.values() if _matches(e, query, now)]
+        ordered = sorted_by(found, lambda e: e.details.slot.start, lambda e: e.id)
+        return page_of([copy_event(e) for e in ordered], query.page)
+
+    async def claim_seats(self, event_id: UUID, quantity: int, now: datetime) -> bool:
+        await self._io()
+        event = self._t.events.get(event_id)
+        if (
+            event is None
+            or event.status is not EventStatus.ACTIVE
+            or event.details.slot.start <= utc(now)
+            or event.seats_taken + quantity > event.details.capacity
+        ):
+            return False
+        self._t.events[event_id] = copy_event(event, seats_taken=event.seats_taken + quantity)
+        return True
+
+    async def release_seats(self, event_id: UUID, quantity: int) -> None:
+        await self._io()
+        event = self._t.events.get(event_id)
+        if event is None:
+            return
+        if event.seats_taken - quantity < 0:
+            raise self._fail(ConstraintViolation("ck_events_seats_taken_not_negative"))
+        self._t.events[event_id] = copy_event(event, seats_taken=event.seats_taken - quantity)
+
+    async def stats(self, event_id: UUID) -> EventStats:
+        await self._io()
+        event = self._t.events.get(event_id)
+        if event is None:
+            raise LookupError("no such event")
+        of_event = [b for b in self._t.bookings.values() if b.event_id == event_id]
+        confirmed = [b for b in of_event if b.status is BookingStatus.CONFIRMED]
+        return EventStats(
+            bookings=len(confirmed),
+            cancelled_bookings=len(of_event) - len(confirmed),
+            tickets_sold=sum(len(b.active_tickets()) for b in confirmed),
+            registrations=sum(r.event_id == event_id for r in self._t.registrations.values()),
+            revenue=sum((b.total for b in confirmed), Decimal("0.00")),
+            currency=event.details.currency,
+            seats_taken=event.seats_taken,
+            capacity=event.details.capacity,
+        )
+
+
+class InMemoryBookingRepository(FakeRepository):
+    async def add(self, booking: Booking) -> None:
+        await self._io()
+        if booking.id in self._t.bookings:
+            raise self._fail(ConstraintViolation("pk_bookings"))
+        key = booking.idempotency_key
+        if key is not None and any(
+            b.user_id == booking.user_id and b.idempotency_key == key
+            for b in self._t.bookings.values()
+        ):
+            raise self._fail(DuplicateIdempotencyKey())
+        if booking.user_id not in self._t.users:
+            raise self._fail(ConstraintViolation("fk_bookings_user_id_users"))
+        if booking.event_id not in self._t.events:
+            raise self._fail(ConstraintViolation("fk_bookings_event_id_events"))
+        taken = {t.code for b in self._t.bookings.values() for t in b.tickets}
+        if any(t.code in taken for t in booking.tickets):
+            raise self._fail(ConstraintViolation("uq_tickets_code"))
+        self._t.bookings[booking.id] = copy_booking(booking)
+
+    async def get(self, booking_id: UUID) -> Booking | None:
+        await self._io()
+        stored = self._t.bookings.get(booking_id)
+        return None if stored is None else copy_booking(stored)
+
+    async def get_by_idempotency_key(self, user_id: UUID, key: str) -> Booking | None:
+        await self._io()
+        for b in self._t.bookings.values():
+            if b.user_id == user_id and b.idempotency_key == key:
+                return copy_booking(b)
+        return None
+
+    async def mark_cancelled(self, booking_id: UUID, now: datetime) -> bool:
+        await self._io()
+        stored = self._t.bookings.get(booking_id)
+        if stored is None or stored.status is not BookingStatus.CONFIRMED:
+            return False
+        self._t.bookings[booking_id] = self._cancelled(stored, now)
+        return True
+
+    async def cancel_all_for_event(self, event_id: UUID, now: datetime) -> int:
+        await self._io()
+        confirmed = [
+            b
+            for b in self._t.bookings.values()
+            if b.event_id == event_id and b.status is BookingStatus.CONFIRMED
+        ]
+        for b in confirmed:
+            self._t.bookings[b.id] = self._cancelled(b, now)
+        return len(confirmed)
+
+    async def any_for_event(self, event_id: UUID) -> bool:
+        await self._io()
+        return any(b.event_id == event_id for b in self._t.bookings.values())
+
+    async def list_for_user(self, user_id: UUID, page: PageRequest) -> Page[Booking]:
+        return await self._page(lambda b: b.user_id == user_id, page)
+
+    async def list_for_event(self, event_id: UUID, page: PageRequest) -> Page[Booking]:
+        return await self._page(lambda b: b.event_id == event_id, page)
+
+    async def _page(self, where: Callable[[Booking], bool], page: PageRequest) -> Page[Booking]:
+        await self._io()
+        found = [b for b in self._t.bookings.values() if where(b)]
+        ordered = sorted_by(found, lambda b: b.booked_at, lambda b: b.id, newest_first=True)
+        return page_of([copy_booking(b) for b in ordered], page)
+
+    @staticmethod
+    def _cancelled(booking: Booking, now: datetime) -> Booking:
+        tickets = [
+            Ticket(t.code, TicketStatus.CANCELLED if t.status is TicketStatus.ACTIVE else t.status)
+            for t in booking.tickets
+        ]
+        return copy_booking(
+            booking, status=BookingStatus.CANCELLED, cancelled_at=utc(now), tickets=tickets
+        )
+
+
+class InMemoryRegistrationRepository(FakeRepository):
+    async def add(self, registration: Registration) -> None:
+        await self._io()
+        if registration.id in self._t.registrations:
+            raise self._fail(ConstraintViolation("pk_registrations"))
+        if any(
+            r.event_id == registration.event_id and r.email_key == registration.email_key
+            for r in self._t.registrations.values()
+        ):
+            raise self._fail(AlreadyRegistered())
+        if registration.event_id not in self._t.events:  # a racing request deleted it
+            raise self._fail(EventNotFound())
+        stored = dataclasses.replace(registration, registered_at=utc(registration.registered_at))
+        self._t.registrations[registration.id] = stored
+
+    async def list_for_event(self, event_id: UUID, page: PageRequest) -> Page[Registration]:
+        await self._io()
+        found = [r for r in self._t.registrations.values() if r.event_id == event_id]
+        return page_of(sorted_by(found, lambda r: r.registered_at, lambda r: r.id), page)
+
+    async def any_for_event(self, event_id: UUID) -> bool:
+        await self._io()
+        return any(r.event_id == event_id for r in self._t.registrations.values())
+
+
+class InMemoryUserRepository(FakeRepository):
+    async def add(self, user: User) -> None:
+        await self._io()
+        if user.id in self._t.users:
+            raise self._fail(ConstraintViolation("pk_users"))
+        if any(u.username.lower() == user.username.lower() for u in self._t.users.values()):
+            raise self._fail(UsernameTaken())
+        if any(u.email.lower() == user.email.lower() for u in self._t.users.values()):
+            raise self._fail(EmailTaken())
+        self._t.users[user.id] = dataclasses.replace(user, created_at=utc(user.created_at))
+
+    async def get(self, user_id: UUID) -> User | None:
+        await self._io()
+        stored = self._t.users.get(user_id)
+        return None if stored is None else dataclasses.replace(stored)
+
+    async def get_by_login(self, login: str) -> User | None:
+        await self._io()
+        key = login.lower()
+        for u in self._t.users.values():
+            if key in (u.username.lower(), u.email.lower()):
+                return dataclasses.replace(u)
+        return None
+
+    async def list(self, page: PageRequest) -> Page[User]:
+        await self._io()
+        ordered = sorted_by(self._t.users.values(), lambda u: u.created_at, lambda u: u.id)
+        return page_of([dataclasses.replace(u) for u in ordered], page)

@@ -1,0 +1,96 @@
+"""The fake database's tables and the plumbing every in-memory repository shares."""
+
+import asyncio
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from application.pagination import Page, PageRequest
+from domain.bookings import Booking
+from domain.events import Event
+from domain.registrations import Registration
+from domain.tickets import Ticket
+from domain.users import User
+
+T = TypeVar("T")
+
+
+class ConstraintViolation(Exception):
+    """A schema rule the SQL adapters do not translate (they let IntegrityError through)."""
+
+
+@dataclass
+class Tables:
+    users: dict[UUID, User] = field(default_factory=dict)
+    events: dict[UUID, Event] = field(default_factory=dict)
+    registrations: dict[UUID, Registration] = field(default_factory=dict)
+    bookings: dict[UUID, Booking] = field(default_factory=dict)
+    aborted: bool = False
+
+    def copy(self) -> "Tables":
+        if self.aborted:
+            raise ConstraintViolation("current transaction is aborted; roll back first")
+        return Tables(
+            dict(self.users), dict(self.events), dict(self.registrations), dict(self.bookings)
+        )
+
+
+def utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("naive datetime given to a UTC column")
+    return moment.astimezone(UTC)
+
+
+def copy_event(event: Event, **changes: Any) -> Event:
+    values: dict[str, Any] = {
+        "id": event.id,
+        "details": event.details,
+        "created_at": utc(event.created_at),
+        "created_by": event.created_by,
+        "status": event.status,
+        "seats_taken": event.seats_taken,
+    }
+    return Event(**(values | changes))
+
+
+def copy_booking(b: Booking, **changes: Any) -> Booking:
+    values: dict[str, Any] = {
+        "id": b.id,
+        "user_id": b.user_id,
+        "event_id": b.event_id,
+        "quantity": b.quantity,
+        "unit_price": b.unit_price,
+        "currency": b.currency,
+        "booked_at": utc(b.booked_at),
+        "tickets": [Ticket(t.code, t.status) for t in b.tickets],
+        "status": b.status,
+        "idempotency_key": b.idempotency_key,
+        "cancelled_at": None if b.cancelled_at is None else utc(b.cancelled_at),
+    }
+    return Booking(**(values | changes))
+
+
+def page_of(items: list[T], page: PageRequest) -> Page[T]:
+    return Page(items[page.offset : page.offset + page.size], page.page, page.size, len(items))
+
+
+def sorted_by(items: Iterable[T], *keys: Callable[[T], Any], newest_first: bool = False) -> list[T]:
+    """Sorted by the first key (descending if newest_first), ties broken by the rest ascending."""
+    result = sorted(items, key=lambda item: tuple(k(item) for k in keys[1:]))
+    return sorted(result, key=keys[0], reverse=newest_first)
+
+
+class FakeRepository:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    async def _io(self) -> None:
+        await asyncio.sleep(0)  # a real driver awaits the network here
+        if self._t.aborted:
+            raise ConstraintViolation("current transaction is aborted; roll back first")
+
+    def _fail(self, error: Exception) -> Exception:
+        self._t.aborted = True
+        return error

@@ -1,0 +1,186 @@
+"""The read use cases: who may see what, and that they see the right things."""
+
+from datetime import timedelta
+from decimal import Decimal
+from uuid import uuid4
+
+import pytest
+
+from application.auth import Principal
+from application.errors import BookingNotFound, EventNotFound, PermissionDenied, UserNotFound
+from application.pagination import PageRequest
+from application.queries import EventFilter
+from application.use_cases.book_tickets import BookTickets, BookTicketsCommand
+from application.use_cases.get_booking import GetBooking
+from application.use_cases.get_event import GetEvent
+from application.use_cases.get_event_stats import GetEventStats
+from application.use_cases.list_attendees import ListAttendees
+from application.use_cases.list_event_bookings import ListEventBookings
+from application.use_cases.list_events import ListEvents
+from application.use_cases.list_user_bookings import ListUserBookings
+from application.use_cases.list_users import ListUsers
+from application.use_cases.register_attendee import RegisterAttendee, RegisterAttendeeCommand
+from domain.bookings import Booking
+from domain.events import Event
+from tests.fakes import FakeTicketCodes, FixedClock, InMemoryUnitOfWork
+from tests.unit.application.conftest import AddEvent, People
+
+PAGE = PageRequest(1, 20)
+
+
+@pytest.fixture
+async def event(add_event: AddEvent) -> Event:
+    return await add_event(capacity=10, price=Decimal("100.50"))
+
+
+@pytest.fixture
+async def booking(
+    uow: InMemoryUnitOfWork,
+    clock: FixedClock,
+    codes: FakeTicketCodes,
+    people: People,
+    event: Event,
+) -> Booking:
+    book = BookTickets(uow, clock, codes)
+    outcome = await book.execute(BookTicketsCommand(people.customer, event.id, 2))
+    clock.advance(minutes=1)
+    await book.execute(BookTicketsCommand(people.stranger, event.id, 1))
+    return outcome.booking
+
+
+async def test_anyone_can_read_an_event(uow: InMemoryUnitOfWork, event: Event) -> None:
+    assert await GetEvent(uow).execute(event.id) == event
+    with pytest.raises(EventNotFound):
+        await GetEvent(uow).execute(uuid4())
+
+
+async def test_listing_events_uses_the_clock_to_hide_events_that_are_over(
+    uow: InMemoryUnitOfWork, clock: FixedClock, add_event: AddEvent
+) -> None:
+    soon = await add_event(starts_in=timedelta(hours=1))
+    later = await add_event(starts_in=timedelta(days=2))
+    clock.advance(hours=3)  # `soon` lasted two hours
+
+    page = await ListEvents(uow, clock).execute(EventFilter())
+
+    assert [e.id for e in page.items] == [later.id]
+    assert page.total == 1
+    assert soon.id not in {e.id for e in page.items}
+
+
+async def test_the_booker_and_admins_can_read_a_booking(
+    uow: InMemoryUnitOfWork, people: People, booking: Booking
+) -> None:
+    assert await GetBooking(uow).execute(people.customer, booking.id) == booking
+    assert await GetBooking(uow).execute(people.admin, booking.id) == booking
+
+
+@pytest.mark.parametrize("who", ["stranger", "owner"])
+async def test_a_booking_does_not_exist_for_anyone_else(
+    uow: InMemoryUnitOfWork, people: People, booking: Booking, who: str
+) -> None:
+    with pytest.raises(BookingNotFound):
+        await GetBooking(uow).execute(getattr(people, who), booking.id)
+
+
+async def test_users_list_their_own_bookings_newest_first(
+    uow: InMemoryUnitOfWork,
+    clock: FixedClock,
+    codes: FakeTicketCodes,
+    people: People,
+    event: Event,
+    booking: Booking,
+) -> None:
+    clock.advance(minutes=5)
+    newer = await BookTickets(uow, clock, codes).execute(
+        BookTicketsCommand(people.customer, event.id, 1)
+    )
+
+    page = await ListUserBookings(uow).execute(people.customer, people.customer.user_id, PAGE)
+
+    assert [b.id for b in page.items] == [newer.booking.id, booking.id]
+    assert page.total == 2
+
+
+async def test_an_admin_lists_anyones_bookings_but_a_customer_only_their_own(
+    uow: InMemoryUnitOfWork, people: People, booking: Booking
+) -> None:
+    page = await ListUserBookings(uow).execute(people.admin, people.customer.user_id, PAGE)
+    assert [b.id for b in page.items] == [booking.id]
+
+    with pytest.raises(PermissionDenied):
+        await ListUserBookings(uow).execute(people.stranger, people.customer.user_id, PAGE)
+
+
+async def test_an_admin_asking_for_an_unknown_users_bookings_is_told_there_is_no_such_user(
+    uow: InMemoryUnitOfWork, people: People
+) -> None:
+    with pytest.raises(UserNotFound):
+        await ListUserBookings(uow).execute(people.admin, uuid4(), PAGE)
+
+
+def managers(people: People) -> list[Principal]:
+    return [people.owner, people.admin]
+
+
+def outsiders(people: People) -> list[Principal]:
+    return [people.customer, people.stranger]
+
+
+async def test_only_the_owner_or_an_admin_lists_an_events_bookings(
+    uow: InMemoryUnitOfWork, people: People, event: Event, booking: Booking
+) -> None:
+    for actor in managers(people):
+        page = await ListEventBookings(uow).execute(actor, event.id, PAGE)
+        assert page.total == 2
+        assert page.items[-1].id == booking.id
+    for actor in outsiders(people):
+        with pytest.raises(PermissionDenied):
+            await ListEventBookings(uow).execute(actor, event.id, PAGE)
+
+
+async def test_only_the_owner_or_an_admin_lists_attendees_in_order_of_registration(
+    uow: InMemoryUnitOfWork, clock: FixedClock, people: People, event: Event
+) -> None:
+    register = RegisterAttendee(uow, clock)
+    for name in ("meera", "arjun"):
+        await register.execute(RegisterAttendeeCommand(event.id, name, f"{name}@example.com"))
+        clock.advance(seconds=1)
+
+    for actor in managers(people):
+        page = await ListAttendees(uow).execute(actor, event.id, PAGE)
+        assert [r.name for r in page.items] == ["meera", "arjun"]
+    for actor in outsiders(people):
+        with pytest.raises(PermissionDenied):
+            await ListAttendees(uow).execute(actor, event.id, PAGE)
+
+
+async def test_event_stats_count_bookings_tickets_registrations_and_revenue(
+    uow: InMemoryUnitOfWork, clock: FixedClock, people: People, event: Event, booking: Booking
+) -> None:
+    await RegisterAttendee(uow, clock).execute(
+        RegisterAttendeeCommand(event.id, "Meera", "meera@example.com")
+    )
+
+    stats = await GetEventStats(uow).execute(people.owner, event.id)
+
+    assert (stats.bookings, stats.tickets_sold, stats.registrations) == (2, 3, 1)
+    assert (stats.revenue, stats.currency) == (Decimal("301.50"), "INR")
+    assert (stats.seats_taken, stats.capacity) == (4, 10)
+
+
+async def test_event_stats_are_for_managers_of_existing_events_only(
+    uow: InMemoryUnitOfWork, people: People, event: Event
+) -> None:
+    with pytest.raises(PermissionDenied):
+        await GetEventStats(uow).execute(people.customer, event.id)
+    with pytest.raises(EventNotFound):
+        await GetEventStats(uow).execute(people.admin, uuid4())
+
+
+async def test_only_admins_list_users(uow: InMemoryUnitOfWork, people: People) -> None:
+    page = await ListUsers(uow).execute(people.admin, PageRequest(1, 3))
+
+    assert (len(page.items), page.total) == (3, 4)
+    with pytest.raises(PermissionDenied):
+        await ListUsers(uow).execute(people.customer, PAGE)

@@ -1,0 +1,146 @@
+"""RegisterAttendee: anyone registers by name and e-mail, once per address, taking a seat."""
+
+import asyncio
+from datetime import timedelta
+from uuid import uuid4
+
+import pytest
+
+from application.errors import EventNotFound
+from application.pagination import PageRequest
+from application.use_cases.register_attendee import RegisterAttendee, RegisterAttendeeCommand
+from domain.errors import AlreadyRegistered, EventNotOpen, InvalidValue, NotEnoughSeats
+from domain.events import EventStatus
+from tests.fakes import FixedClock, InMemoryUnitOfWork
+from tests.unit.application.conftest import AddEvent, stored_event
+
+ALL = PageRequest(1, 100)
+
+
+@pytest.fixture
+def register(uow: InMemoryUnitOfWork, clock: FixedClock) -> RegisterAttendee:
+    return RegisterAttendee(uow, clock)
+
+
+async def attendees(uow: InMemoryUnitOfWork, event_id: object) -> list[str]:
+    async with uow:
+        page = await uow.registrations.list_for_event(event_id, ALL)  # type: ignore[arg-type]
+    return [r.email for r in page.items]
+
+
+async def test_registering_records_the_attendee_and_takes_one_seat(
+    register: RegisterAttendee, uow: InMemoryUnitOfWork, clock: FixedClock, add_event: AddEvent
+) -> None:
+    event = await add_event(capacity=3)
+
+    registration = await register.execute(
+        RegisterAttendeeCommand(event.id, " Meera Iyer ", "Meera@Example.com")
+    )
+
+    assert (registration.event_id, registration.name) == (event.id, "Meera Iyer")
+    assert registration.registered_at == clock.now()
+    assert await attendees(uow, event.id) == ["Meera@Example.com"]
+    assert (await stored_event(uow, event.id)).seats_taken == 1
+
+
+async def test_an_address_registers_once_per_event_whatever_its_case(
+    register: RegisterAttendee, uow: InMemoryUnitOfWork, add_event: AddEvent
+) -> None:
+    event = await add_event(capacity=3)
+    await register.execute(RegisterAttendeeCommand(event.id, "Meera", "meera@example.com"))
+
+    with pytest.raises(AlreadyRegistered):
+        await register.execute(RegisterAttendeeCommand(event.id, "M. Iyer", "MEERA@example.COM"))
+
+    assert await attendees(uow, event.id) == ["meera@example.com"]
+    assert (await stored_event(uow, event.id)).seats_taken == 1
+
+
+async def test_the_same_address_may_register_for_another_event(
+    register: RegisterAttendee, add_event: AddEvent
+) -> None:
+    first, second = await add_event(), await add_event()
+    await register.execute(RegisterAttendeeCommand(first.id, "Meera", "meera@example.com"))
+
+    again = await register.execute(RegisterAttendeeCommand(second.id, "Meera", "meera@example.com"))
+
+    assert again.event_id == second.id
+
+
+async def test_racing_registrations_of_one_address_give_exactly_one_registration(
+    register: RegisterAttendee, uow: InMemoryUnitOfWork, add_event: AddEvent
+) -> None:
+    event = await add_event(capacity=50)
+    command = RegisterAttendeeCommand(event.id, "Meera", "meera@example.com")
+
+    results = await asyncio.gather(
+        *(register.execute(command) for _ in range(10)), return_exceptions=True
+    )
+
+    assert sum(isinstance(r, AlreadyRegistered) for r in results) == 9
+    assert (await stored_event(uow, event.id)).seats_taken == 1
+
+
+async def test_registrations_and_bookings_draw_on_the_same_seats(
+    register: RegisterAttendee, uow: InMemoryUnitOfWork, add_event: AddEvent
+) -> None:
+    event = await add_event(capacity=1)
+    await register.execute(RegisterAttendeeCommand(event.id, "Meera", "meera@example.com"))
+
+    with pytest.raises(NotEnoughSeats):
+        await register.execute(RegisterAttendeeCommand(event.id, "Arjun", "arjun@example.com"))
+
+    assert await attendees(uow, event.id) == ["meera@example.com"]
+
+
+async def test_an_address_already_registered_is_told_so_even_when_the_event_is_full(
+    register: RegisterAttendee, add_event: AddEvent
+) -> None:
+    event = await add_event(capacity=1)
+    await register.execute(RegisterAttendeeCommand(event.id, "Meera", "meera@example.com"))
+
+    with pytest.raises(AlreadyRegistered):
+        await register.execute(RegisterAttendeeCommand(event.id, "Meera", "Meera@example.com"))
+
+
+@pytest.mark.parametrize("status", [EventStatus.CANCELLED, EventStatus.COMPLETED])
+async def test_a_closed_event_takes_no_registrations(
+    register: RegisterAttendee, uow: InMemoryUnitOfWork, add_event: AddEvent, status: EventStatus
+) -> None:
+    event = await add_event()
+    event.change_status(status)
+    async with uow:
+        await uow.events.save(event)
+        await uow.commit()
+
+    with pytest.raises(EventNotOpen):
+        await register.execute(RegisterAttendeeCommand(event.id, "Meera", "meera@example.com"))
+
+    assert await attendees(uow, event.id) == []
+
+
+async def test_a_started_event_takes_no_registrations(
+    register: RegisterAttendee, clock: FixedClock, add_event: AddEvent
+) -> None:
+    event = await add_event(starts_in=timedelta(hours=1))
+    clock.advance(hours=1)
+
+    with pytest.raises(EventNotOpen, match="started"):
+        await register.execute(RegisterAttendeeCommand(event.id, "Meera", "meera@example.com"))
+
+
+async def test_an_unknown_event_takes_no_registrations(register: RegisterAttendee) -> None:
+    with pytest.raises(EventNotFound):
+        await register.execute(RegisterAttendeeCommand(uuid4(), "Meera", "meera@example.com"))
+
+
+@pytest.mark.parametrize(("name", "email"), [("", "meera@example.com"), ("Meera", "meera")])
+async def test_a_registration_needs_a_name_and_a_valid_address(
+    register: RegisterAttendee, uow: InMemoryUnitOfWork, add_event: AddEvent, name: str, email: str
+) -> None:
+    event = await add_event()
+
+    with pytest.raises(InvalidValue):
+        await register.execute(RegisterAttendeeCommand(event.id, name, email))
+
+    assert (await stored_event(uow, event.id)).seats_taken == 0
