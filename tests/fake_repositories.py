@@ -84,9 +84,9 @@ class InMemoryEventRepository(FakeRepository):
         await self._io()
         stored = self._t.events.get(event.id)
         if stored is None:
-            return
+            raise self._fail(EventNotFound())
         if event.details.capacity < stored.seats_taken:
-            raise self._fail(CapacityBelowSeatsTaken(event.details.capacity, event.seats_taken))
+            raise self._fail(CapacityBelowSeatsTaken(event.details.capacity, stored.seats_taken))
         self._t.events[event.id] = copy_event(stored, details=event.details, status=event.status)
 
     async def delete(self, event_id: UUID) -> None:

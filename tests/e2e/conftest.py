@@ -1,7 +1,6 @@
 """The whole app over HTTP, once per database backend, in the test's own event loop."""
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -13,20 +12,6 @@ from entrypoints.container import build_container
 from entrypoints.http.app import create_app
 from entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, Api, Caller, ShiftableClock, running
-
-HERE = Path(__file__).parent
-# Litestar 2.23+ announces, at app construction, that handler parameters declared the 2.x way
-# (inferred dependencies and query parameters) stop working in 3.0; the project pins
-# litestar<3, so those notices are not failures here.
-LITESTAR_3_NOTICES = pytest.mark.filterwarnings(
-    "ignore::litestar.exceptions.LitestarDeprecationWarning"
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if item.path.is_relative_to(HERE):
-            item.add_marker(LITESTAR_3_NOTICES)
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from sqlalchemy import ColumnElement, Row, delete, func, insert, or_, select, up
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.errors import violates
 from adapters.sqlalchemy.paging import fetch_page
 from adapters.sqlalchemy.tables import bookings, event_tags, events, registrations, tickets
 from adapters.sqlalchemy.types import Money
+from application.errors import EventNotFound
 from application.pagination import Page
 from application.queries import EventFilter
 from application.stats import EventStats
@@ -103,13 +103,20 @@ class SqlAlchemyEventRepository:
         return _event(row, (await self._tags([event_id]))[event_id])
 
     async def save(self, event: Event) -> None:
-        statement = update(events).where(events.c.id == event.id).values(_columns(event))
-        try:
-            await self._conn.execute(statement)
-        except IntegrityError as e:
-            if violates(e, "ck_events_seats_within_capacity"):
-                raise CapacityBelowSeatsTaken(event.details.capacity, event.seats_taken) from e
-            raise
+        capacity = event.details.capacity
+        statement = (
+            update(events)
+            .where(events.c.id == event.id, events.c.seats_taken <= capacity)
+            .values(_columns(event))
+        )
+        if (await self._conn.execute(statement)).rowcount != 1:
+            # Deleted, or seats were taken since the event was read: say which, with today's count.
+            taken = await self._conn.scalar(
+                select(events.c.seats_taken).where(events.c.id == event.id)
+            )
+            if taken is None:
+                raise EventNotFound
+            raise CapacityBelowSeatsTaken(capacity, taken)
         await self._conn.execute(delete(event_tags).where(event_tags.c.event_id == event.id))
         await self._write_tags(event)
 

@@ -6,11 +6,22 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from application.pagination import PageRequest
 
+TOTAL = "page_total_"
+
 
 async def fetch_page(
     conn: AsyncConnection, query: Select[Any], page: PageRequest
 ) -> tuple[Sequence[Row[Any]], int]:
-    """One page of `query` (already ordered) and the total it would give unpaged: two queries."""
+    """One page of `query` (already ordered) and the total it would give unpaged.
+
+    The total rides along on every row as a window count, so a page costs one statement;
+    only a page past the end needs a second one to learn the total.
+    """
+    counted = query.add_columns(func.count().over().label(TOTAL))
+    rows = (await conn.execute(counted.limit(page.size).offset(page.offset))).all()
+    if rows:
+        return rows, int(rows[0]._mapping[TOTAL])
+    if page.offset == 0:
+        return rows, 0
     total = await conn.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    rows = (await conn.execute(query.limit(page.size).offset(page.offset))).all()
     return rows, int(total or 0)

@@ -79,6 +79,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         openapi_config=openapi_config(),
         lifespan=[lifespan],
         debug=False,
+        logging_config=None,  # loguru, configured by the entrypoint, does the logging
     )
     app.state.container = container
     app.state.settings = settings

@@ -3,7 +3,8 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, Response, get, post
-from litestar.params import HeaderParameter
+from litestar.di import NamedDependency
+from litestar.params import FromPath, HeaderParameter, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
 from application.auth import Principal
@@ -33,9 +34,13 @@ class BookingController(Controller):
 
     @post("/bookings", summary="Book tickets: 201, or 409 when there are not enough seats")
     async def book(
-        self, data: BookingIn, principal: Principal, book_tickets: BookTickets,
-        display_zone: ZoneInfo, idempotency_key: IdempotencyKey = None,
-    ) -> Response[BookingOut]:  # fmt: skip
+        self,
+        data: JSONBody[BookingIn],
+        principal: NamedDependency[Principal],
+        book_tickets: NamedDependency[BookTickets],
+        display_zone: NamedDependency[ZoneInfo],
+        idempotency_key: IdempotencyKey = None,
+    ) -> Response[BookingOut]:
         outcome = await book_tickets.execute(data.to_command(principal, idempotency_key))
         headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
         body = BookingOut.from_booking(outcome.booking, display_zone)
@@ -44,10 +49,10 @@ class BookingController(Controller):
     @get("/bookings/{booking_id:uuid}", summary="One booking with its tickets (booker or admin)")
     async def get_booking(
         self,
-        booking_id: UUID,
-        principal: Principal,
-        get_booking: GetBooking,
-        display_zone: ZoneInfo,
+        booking_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        get_booking: NamedDependency[GetBooking],
+        display_zone: NamedDependency[ZoneInfo],
     ) -> BookingOut:
         return BookingOut.from_booking(
             await get_booking.execute(principal, booking_id), display_zone
@@ -55,17 +60,24 @@ class BookingController(Controller):
 
     @post("/bookings/{booking_id:uuid}/cancel", status_code=200, summary="Cancel a booking")
     async def cancel(
-        self, booking_id: UUID, principal: Principal, cancel_booking: CancelBooking,
-        display_zone: ZoneInfo,
-    ) -> BookingOut:  # fmt: skip
+        self,
+        booking_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        cancel_booking: NamedDependency[CancelBooking],
+        display_zone: NamedDependency[ZoneInfo],
+    ) -> BookingOut:
         booking = await cancel_booking.execute(CancelBookingCommand(principal, booking_id))
         return BookingOut.from_booking(booking, display_zone)
 
     @get("/my/bookings", summary="The caller's bookings, newest first")
     async def my_bookings(
-        self, principal: Principal, list_user_bookings: ListUserBookings, display_zone: ZoneInfo,
-        page: PageNumber = 1, size: PageSize = 20,
-    ) -> PageOut[BookingOut]:  # fmt: skip
+        self,
+        principal: NamedDependency[Principal],
+        list_user_bookings: NamedDependency[ListUserBookings],
+        display_zone: NamedDependency[ZoneInfo],
+        page: PageNumber = 1,
+        size: PageSize = 20,
+    ) -> PageOut[BookingOut]:
         found = await list_user_bookings.execute(
             principal, principal.user_id, page_request(page, size)
         )
@@ -73,16 +85,26 @@ class BookingController(Controller):
 
     @get("/users/{user_id:uuid}/bookings", summary="A user's bookings (the user or an admin)")
     async def user_bookings(
-        self, user_id: UUID, principal: Principal, list_user_bookings: ListUserBookings,
-        display_zone: ZoneInfo, page: PageNumber = 1, size: PageSize = 20,
-    ) -> PageOut[BookingOut]:  # fmt: skip
+        self,
+        user_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        list_user_bookings: NamedDependency[ListUserBookings],
+        display_zone: NamedDependency[ZoneInfo],
+        page: PageNumber = 1,
+        size: PageSize = 20,
+    ) -> PageOut[BookingOut]:
         found = await list_user_bookings.execute(principal, user_id, page_request(page, size))
         return PageOut.of(found.map(lambda b: BookingOut.from_booking(b, display_zone)))
 
     @get("/events/{event_id:uuid}/bookings", summary="An event's bookings (owner or admin)")
     async def event_bookings(
-        self, event_id: UUID, principal: Principal, list_event_bookings: ListEventBookings,
-        display_zone: ZoneInfo, page: PageNumber = 1, size: PageSize = 20,
-    ) -> PageOut[BookingOut]:  # fmt: skip
+        self,
+        event_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        list_event_bookings: NamedDependency[ListEventBookings],
+        display_zone: NamedDependency[ZoneInfo],
+        page: PageNumber = 1,
+        size: PageSize = 20,
+    ) -> PageOut[BookingOut]:
         found = await list_event_bookings.execute(principal, event_id, page_request(page, size))
         return PageOut.of(found.map(lambda b: BookingOut.from_booking(b, display_zone)))

@@ -4,7 +4,8 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, Response, delete, get, patch, post, put
-from litestar.params import Parameter, QueryParameter
+from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery, JSONBody, Parameter, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from application.auth import Principal
@@ -44,15 +45,15 @@ class EventController(Controller):
     @get("/", summary="Browse events: active and not yet over by default, soonest first")
     async def list_events(
         self,
-        list_events: ListEvents,
-        display_zone: ZoneInfo,
+        list_events: NamedDependency[ListEvents],
+        display_zone: NamedDependency[ZoneInfo],
         page: PageNumber = 1,
         size: PageSize = 20,
         q: Text = None,
         city: Annotated[str | None, Parameter(max_length=100)] = None,
         starts_from: StartsFrom = None,
         starts_before: StartsBefore = None,
-        status: EventStatus = EventStatus.ACTIVE,
+        status: FromQuery[EventStatus] = EventStatus.ACTIVE,
         tag: Annotated[str | None, Parameter(max_length=30)] = None,
     ) -> PageOut[EventOut]:
         query = EventFilter(
@@ -75,22 +76,33 @@ class EventController(Controller):
         security=BEARER,
     )
     async def create_event(
-        self, data: EventIn, principal: Principal, create_event: CreateEvent, display_zone: ZoneInfo
+        self,
+        data: JSONBody[EventIn],
+        principal: NamedDependency[Principal],
+        create_event: NamedDependency[CreateEvent],
+        display_zone: NamedDependency[ZoneInfo],
     ) -> EventOut:
         event = await create_event.execute(data.to_command(principal))
         return EventOut.from_event(event, display_zone)
 
     @get("/{event_id:uuid}", summary="One event")
     async def get_event(
-        self, event_id: UUID, get_event: GetEvent, display_zone: ZoneInfo
+        self,
+        event_id: FromPath[UUID],
+        get_event: NamedDependency[GetEvent],
+        display_zone: NamedDependency[ZoneInfo],
     ) -> EventOut:
         return EventOut.from_event(await get_event.execute(event_id), display_zone)
 
     @put("/{event_id:uuid}", summary="Replace an event (owner or admin)", security=BEARER)
     async def replace_event(
-        self, event_id: UUID, data: EventReplace, principal: Principal,
-        update_event: UpdateEvent, display_zone: ZoneInfo,
-    ) -> EventOut:  # fmt: skip
+        self,
+        event_id: FromPath[UUID],
+        data: JSONBody[EventReplace],
+        principal: NamedDependency[Principal],
+        update_event: NamedDependency[UpdateEvent],
+        display_zone: NamedDependency[ZoneInfo],
+    ) -> EventOut:
         command = UpdateEventCommand(principal, event_id, data.to_changes())
         return EventOut.from_event(await update_event.execute(command), display_zone)
 
@@ -100,9 +112,13 @@ class EventController(Controller):
         security=BEARER,
     )
     async def patch_event(
-        self, event_id: UUID, data: EventPatch, principal: Principal,
-        update_event: UpdateEvent, display_zone: ZoneInfo,
-    ) -> EventOut:  # fmt: skip
+        self,
+        event_id: FromPath[UUID],
+        data: JSONBody[EventPatch],
+        principal: NamedDependency[Principal],
+        update_event: NamedDependency[UpdateEvent],
+        display_zone: NamedDependency[ZoneInfo],
+    ) -> EventOut:
         command = UpdateEventCommand(principal, event_id, data.to_changes())
         return EventOut.from_event(await update_event.execute(command), display_zone)
 
@@ -114,10 +130,10 @@ class EventController(Controller):
     )
     async def delete_event(
         self,
-        event_id: UUID,
-        principal: Principal,
-        delete_event: DeleteEvent,
-        display_zone: ZoneInfo,
+        event_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        delete_event: NamedDependency[DeleteEvent],
+        display_zone: NamedDependency[ZoneInfo],
     ) -> Response[EventOut | None]:
         result = await delete_event.execute(DeleteEventCommand(principal, event_id))
         if result.outcome is DeleteOutcome.DELETED:
@@ -130,7 +146,10 @@ class EventController(Controller):
         security=BEARER,
     )
     async def event_stats(
-        self, event_id: UUID, principal: Principal, get_event_stats: GetEventStats
+        self,
+        event_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        get_event_stats: NamedDependency[GetEventStats],
     ) -> EventStatsOut:
         stats = await get_event_stats.execute(principal, event_id)
         return EventStatsOut(

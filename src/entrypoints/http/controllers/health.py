@@ -1,6 +1,7 @@
 from typing import Any
 
 from litestar import Response, get
+from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.sqlalchemy.engine import ping
@@ -13,7 +14,7 @@ async def health() -> dict[str, str]:
 
 
 @get("/ready", tags=["health"], summary="The database answers")
-async def ready(engine: AsyncEngine) -> Response[dict[str, Any]]:
+async def ready(engine: NamedDependency[AsyncEngine]) -> Response[dict[str, Any]]:
     try:
         await ping(engine)
     except Exception as e:

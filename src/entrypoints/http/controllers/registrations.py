@@ -2,6 +2,8 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 
 from application.auth import Principal
 from application.use_cases.list_attendees import ListAttendees
@@ -28,9 +30,12 @@ class RegistrationController(Controller):
 
     @post("/register", summary="Register an attendee by name and e-mail (takes one seat)")
     async def register(
-        self, event_id: UUID, data: RegistrationIn, register_attendee: RegisterAttendee,
-        display_zone: ZoneInfo,
-    ) -> RegistrationOut:  # fmt: skip
+        self,
+        event_id: FromPath[UUID],
+        data: JSONBody[RegistrationIn],
+        register_attendee: NamedDependency[RegisterAttendee],
+        display_zone: NamedDependency[ZoneInfo],
+    ) -> RegistrationOut:
         command = RegisterAttendeeCommand(event_id, data.name, data.email)
         return _out(await register_attendee.execute(command), display_zone)
 
@@ -40,8 +45,13 @@ class RegistrationController(Controller):
         security=BEARER,
     )
     async def attendees(
-        self, event_id: UUID, principal: Principal, list_attendees: ListAttendees,
-        display_zone: ZoneInfo, page: PageNumber = 1, size: PageSize = 20,
-    ) -> PageOut[RegistrationOut]:  # fmt: skip
+        self,
+        event_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        list_attendees: NamedDependency[ListAttendees],
+        display_zone: NamedDependency[ZoneInfo],
+        page: PageNumber = 1,
+        size: PageSize = 20,
+    ) -> PageOut[RegistrationOut]:
         found = await list_attendees.execute(principal, event_id, page_request(page, size))
         return PageOut.of(found.map(lambda r: _out(r, display_zone)))

@@ -1,6 +1,8 @@
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, get, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
 
 from application.auth import Principal
 from application.use_cases.get_current_user import GetCurrentUser
@@ -18,18 +20,24 @@ class AuthController(Controller):
 
     @post("/register", summary="Sign up for a customer account")
     async def register(
-        self, data: SignUpIn, register_user: RegisterUser, display_zone: ZoneInfo
+        self,
+        data: JSONBody[SignUpIn],
+        register_user: NamedDependency[RegisterUser],
+        display_zone: NamedDependency[ZoneInfo],
     ) -> UserOut:
         return UserOut.from_user(await register_user.execute(data.to_new_user()), display_zone)
 
     @post("/login", status_code=200, summary="Exchange username or e-mail and password for a token")
-    async def login(self, data: LoginIn, log_in: LogIn) -> TokenOut:
+    async def login(self, data: JSONBody[LoginIn], log_in: NamedDependency[LogIn]) -> TokenOut:
         token = await log_in.execute(LogInCommand(data.login, data.password))
         return TokenOut(access_token=token.token, expires_in=token.expires_in)
 
     @get("/me", summary="The signed-in user", security=BEARER)
     async def me(
-        self, principal: Principal, get_current_user: GetCurrentUser, display_zone: ZoneInfo
+        self,
+        principal: NamedDependency[Principal],
+        get_current_user: NamedDependency[GetCurrentUser],
+        display_zone: NamedDependency[ZoneInfo],
     ) -> UserOut:
         return UserOut.from_user(await get_current_user.execute(principal), display_zone)
 
@@ -41,15 +49,23 @@ class UserController(Controller):
 
     @get("/", summary="All users (admin)")
     async def list_users(
-        self, principal: Principal, list_users: ListUsers, display_zone: ZoneInfo,
-        page: PageNumber = 1, size: PageSize = 20,
-    ) -> PageOut[UserOut]:  # fmt: skip
+        self,
+        principal: NamedDependency[Principal],
+        list_users: NamedDependency[ListUsers],
+        display_zone: NamedDependency[ZoneInfo],
+        page: PageNumber = 1,
+        size: PageSize = 20,
+    ) -> PageOut[UserOut]:
         found = await list_users.execute(principal, page_request(page, size))
         return PageOut.of(found.map(lambda u: UserOut.from_user(u, display_zone)))
 
     @post("/", summary="Create a user with any role (admin)")
     async def create_user(
-        self, data: UserIn, principal: Principal, create_user: CreateUser, display_zone: ZoneInfo
+        self,
+        data: JSONBody[UserIn],
+        principal: NamedDependency[Principal],
+        create_user: NamedDependency[CreateUser],
+        display_zone: NamedDependency[ZoneInfo],
     ) -> UserOut:
         user = await create_user.execute_as(principal, data.to_new_user())
         return UserOut.from_user(user, display_zone)
