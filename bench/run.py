@@ -24,7 +24,7 @@ from loadgen import Request, Result, run_load
 from servers import ADMIN, Server, environment, prepare_database, running_server
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test_h4"
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/boxoffice_bench"
 # Customers made for the run, on a database the run empties.
 PASSWORD = "Bench#Pass1"  # noqa: S105
 

@@ -40,8 +40,10 @@ def cli(args: list[str], env: dict[str, str], cwd: Path) -> None:
 
 def prepare_database(env: dict[str, str], workdir: Path) -> None:
     """Migrated, emptied, with one admin; on PostgreSQL only the rows go, never the schema."""
-    cli(["db", "upgrade"], env, workdir)
     url = env["BOXOFFICE_DATABASE_URL"]
+    if url.startswith("postgresql"):
+        _create_database_if_missing(url)
+    cli(["db", "upgrade"], env, workdir)
     if url.startswith("postgresql"):
         dsn = url.replace("postgresql+psycopg://", "postgresql://", 1)
         with psycopg.connect(dsn, autocommit=True) as conn:
@@ -53,6 +55,15 @@ def prepare_database(env: dict[str, str], workdir: Path) -> None:
         env,
         workdir,
     )
+
+
+def _create_database_if_missing(url: str) -> None:
+    dsn = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    base, _, name = dsn.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def free_port() -> int:

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import click
+from sqlalchemy.exc import DBAPIError
 
 from adapters.sqlalchemy.migrations import upgrade
 from application.use_cases.register_user import NewUser
@@ -22,10 +23,7 @@ T = TypeVar("T")
 
 def run(work: Callable[[Container], Awaitable[T]]) -> T:
     """Run `work` with a container whose resources are opened and closed around it."""
-    try:
-        settings = Settings.from_env()
-    except SettingsError as e:
-        raise click.ClickException(str(e)) from e
+    settings = load_settings()
     configure_logging(settings.log_level, settings.log_json)
 
     async def main() -> T:
@@ -44,8 +42,16 @@ def run(work: Callable[[Container], Awaitable[T]]) -> T:
         return asyncio.run(main())
     except DomainError as e:
         raise click.ClickException(str(e)) from e
-    except OSError as e:
-        raise click.ClickException(f"cannot reach the database: {e}") from e
+    except (OSError, DBAPIError) as e:
+        reason = e.orig if isinstance(e, DBAPIError) else e
+        raise click.ClickException(f"database error: {reason} (is it up and migrated?)") from e
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except SettingsError as e:
+        raise click.ClickException(str(e)) from e
 
 
 async def migrate(container: Container) -> None:
@@ -87,7 +93,7 @@ def serve(
     from granian import Granian
     from granian.constants import Interfaces
 
-    settings = Settings.from_env()
+    settings = load_settings()
     if do_migrate if do_migrate is not None else settings.is_sqlite:
         run(migrate)
     if demo:

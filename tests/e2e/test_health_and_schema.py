@@ -97,3 +97,11 @@ async def test_every_response_carries_a_request_id_and_echoes_a_safe_one(api: Ap
     assert echoed.headers["x-request-id"] == "trace-123.abc"
     assert unsafe.headers["x-request-id"] not in {"", "<script>"}
     assert (failed.status_code, failed.headers["x-request-id"]) == (404, "trace-404")
+
+
+async def test_unknown_paths_and_methods_carry_a_request_id_too(api: Api) -> None:
+    missing = await api.client.get("/no/such/path", headers={"X-Request-ID": "trace-missing"})
+    wrong_method = await api.client.request("TRACE", "/events")
+    assert (missing.status_code, missing.headers["x-request-id"]) == (404, "trace-missing")
+    assert wrong_method.status_code == 405
+    assert len(wrong_method.headers["x-request-id"]) == 32

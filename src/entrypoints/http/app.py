@@ -75,12 +75,13 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         dependencies={**dependencies(container, settings), "engine": bridge(container.engine)},
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=refuse_nul_characters,
-        middleware=[request_logging],
         openapi_config=openapi_config(),
         lifespan=[lifespan],
         debug=False,
         logging_config=None,  # loguru, configured by the entrypoint, does the logging
     )
+    # Outside Litestar's routing, so that unknown paths (404) and methods (405) are logged too.
+    app.asgi_handler = request_logging(app.asgi_handler)
     app.state.container = container
     app.state.settings = settings
     return app

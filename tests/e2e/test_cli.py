@@ -1,0 +1,126 @@
+"""The admin command line, run in-process against a real database of each kind."""
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.tables import bookings, events, registrations, users
+from entrypoints.cli import main
+
+
+@pytest.fixture
+def run_cli(database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Invoke `boxoffice ...` with the test database in the environment, from an empty folder
+    (so no .env file is read)."""
+    monkeypatch.chdir(tmp_path)
+    env = {"BOXOFFICE_DATABASE_URL": database_url, "BOXOFFICE_BCRYPT_ROUNDS": "4"}
+
+    def invoke(*args: str, **env_overrides: str):
+        return CliRunner().invoke(main, list(args), env=env | env_overrides)
+
+    return invoke
+
+
+def count_rows(database_url: str, table) -> int:
+    async def count() -> int:
+        engine = create_engine(database_url)
+        try:
+            async with engine.connect() as conn:
+                return int(await conn.scalar(select(func.count()).select_from(table)) or 0)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(count())
+
+
+def test_help_lists_every_command(run_cli):
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    for command in ("serve", "db", "users", "demo"):
+        assert command in result.output
+
+
+def test_db_upgrade_on_a_migrated_database_succeeds_and_says_so(run_cli):
+    result = run_cli("db", "upgrade")
+    assert result.exit_code == 0, result.output
+    assert "up to date" in result.output
+
+
+def test_create_admin_makes_an_admin_who_can_be_found_by_username(run_cli, database_url):
+    result = run_cli(
+        "users", "create-admin", "--username", "root_admin", "--email", "root@example.com",
+        "--password", "Adm1n!pass",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+
+    async def role_of(name: str) -> str | None:
+        engine = create_engine(database_url)
+        try:
+            async with engine.connect() as conn:
+                return await conn.scalar(select(users.c.role).where(users.c.username == name))
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(role_of("root_admin")) == "admin"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--username", "x", "--email", "a@example.com", "--password", "Adm1n!pass"], "username"),
+        (["--username", "good_name", "--email", "nope", "--password", "Adm1n!pass"], "e-mail"),
+        (["--username", "good_name", "--email", "a@example.com", "--password", "weak"], "password"),
+    ],
+)
+def test_create_admin_refuses_bad_input_with_a_message_and_exit_code_1(
+    run_cli, database_url, args, message
+):
+    result = run_cli("users", "create-admin", *args)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert count_rows(database_url, users) == 0
+
+
+def test_create_admin_twice_with_one_username_fails_the_second_time(run_cli, database_url):
+    args = ("users", "create-admin", "--username", "boss", "--password", "Adm1n!pass")
+    assert run_cli(*args, "--email", "boss@example.com").exit_code == 0
+    second = run_cli(*args, "--email", "other@example.com")
+    assert second.exit_code == 1
+    assert "taken" in second.output
+    assert count_rows(database_url, users) == 1
+
+
+def test_demo_seed_loads_requirement_002_sample_data_once(run_cli, database_url):
+    first = run_cli("demo", "seed")
+    assert first.exit_code == 0, first.output
+    counts = {t.name: count_rows(database_url, t) for t in (users, events, bookings, registrations)}
+    assert counts["users"] == 3
+    assert counts["events"] == 5
+    assert counts["bookings"] >= 3
+    assert counts["registrations"] >= 1
+
+    second = run_cli("demo", "seed")
+    assert second.exit_code == 0
+    assert "already" in second.output
+    again = {t.name: count_rows(database_url, t) for t in (users, events, bookings, registrations)}
+    assert again == counts
+
+
+def test_a_malformed_setting_is_named_and_exits_1(run_cli):
+    result = run_cli("db", "upgrade", BOXOFFICE_BCRYPT_ROUNDS="lots")
+    assert result.exit_code == 1
+    assert "BOXOFFICE_BCRYPT_ROUNDS" in result.output
+
+
+def test_an_unreachable_database_is_a_clear_error_not_a_traceback(run_cli):
+    result = run_cli(
+        "db", "upgrade",
+        BOXOFFICE_DATABASE_URL="postgresql+psycopg://nobody@127.0.0.1:1/none",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "database error" in result.output
+    assert "Traceback" not in result.output
