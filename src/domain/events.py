@@ -1,5 +1,6 @@
 """The Event aggregate: what is on, when, where, and how many seats it has."""
 
+import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from decimal import Decimal
@@ -21,8 +22,11 @@ class EventStatus(StrEnum):
     COMPLETED = "completed"
 
 
-def _text(name: str, value: str, *, limit: int, required: bool) -> str:
+def _text(name: str, value: str, *, limit: int, required: bool, lines: bool = False) -> str:
     cleaned = value.strip()
+    allowed = "\n\r\t" if lines else ""
+    if any(unicodedata.category(c) == "Cc" and c not in allowed for c in cleaned):
+        raise InvalidValue(name, "must not contain control characters")
     if required and not cleaned:
         raise InvalidValue(name, "must not be empty")
     if len(cleaned) > limit:
@@ -55,9 +59,8 @@ class EventDetails:
         set_ = object.__setattr__
         set_(self, "title", _text("title", self.title, limit=100, required=True))
         set_(self, "location", _text("location", self.location, limit=200, required=True))
-        set_(
-            self, "description", _text("description", self.description, limit=5000, required=False)
-        )
+        description = _text("description", self.description, limit=5000, required=False, lines=True)
+        set_(self, "description", description)
         set_(self, "city", _text("city", self.city, limit=100, required=False))
         set_(self, "price", money.price(self.price))
         set_(self, "currency", money.currency(self.currency))

@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import builtins
-from collections import defaultdict
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -40,7 +37,21 @@ def _columns(event: Event) -> dict[str, Any]:
     }
 
 
-def _event(row: Row[Any], tags: Sequence[str]) -> Event:
+# An event's tags come along as one string in the same row (string_agg / group_concat), so a
+# page of events is one statement. Tags cannot contain control characters, so this one
+# separates them safely.
+TAG_SEPARATOR = "\x1f"
+_tag_list = (
+    select(func.aggregate_strings(event_tags.c.tag, TAG_SEPARATOR))
+    .where(event_tags.c.event_id == events.c.id)
+    .scalar_subquery()
+    .label("tag_list")
+)
+_with_tags = select(events, _tag_list)
+
+
+def _event(row: Row[Any]) -> Event:
+    tags = row.tag_list.split(TAG_SEPARATOR) if row.tag_list else ()
     details = EventDetails(
         title=row.title,
         location=row.location,
@@ -97,10 +108,8 @@ class SqlAlchemyEventRepository:
         await self._write_tags(event)
 
     async def get(self, event_id: UUID) -> Event | None:
-        row = (await self._conn.execute(select(events).where(events.c.id == event_id))).first()
-        if row is None:
-            return None
-        return _event(row, (await self._tags([event_id]))[event_id])
+        row = (await self._conn.execute(_with_tags.where(events.c.id == event_id))).first()
+        return None if row is None else _event(row)
 
     async def save(self, event: Event) -> None:
         capacity = event.details.capacity
@@ -127,15 +136,11 @@ class SqlAlchemyEventRepository:
             raise Conflict("the event has bookings or registrations; cancel it instead") from e
 
     async def list(self, query: EventFilter, now: datetime) -> Page[Event]:
-        statement = (
-            select(events)
-            .where(*_conditions(query, now))
-            .order_by(events.c.start_time, events.c.id)
+        statement = _with_tags.where(*_conditions(query, now)).order_by(
+            events.c.start_time, events.c.id
         )
         rows, total = await fetch_page(self._conn, statement, query.page)
-        tags = await self._tags([row.id for row in rows])
-        items = [_event(row, tags[row.id]) for row in rows]
-        return Page(items, query.page.page, query.page.size, total)
+        return Page([_event(row) for row in rows], query.page.page, query.page.size, total)
 
     async def claim_seats(self, event_id: UUID, quantity: int, now: datetime) -> bool:
         statement = (
@@ -191,18 +196,6 @@ class SqlAlchemyEventRepository:
             seats_taken=row.seats_taken,
             capacity=row.capacity,
         )
-
-    async def _tags(self, event_ids: Sequence[UUID]) -> dict[UUID, builtins.list[str]]:
-        found: dict[UUID, builtins.list[str]] = defaultdict(builtins.list)
-        if event_ids:
-            rows = await self._conn.execute(
-                select(event_tags.c.event_id, event_tags.c.tag)
-                .where(event_tags.c.event_id.in_(event_ids))
-                .order_by(event_tags.c.tag)
-            )
-            for event_id, tag in rows:
-                found[event_id].append(tag)
-        return found
 
     async def _write_tags(self, event: Event) -> None:
         if event.details.tags:

@@ -117,3 +117,26 @@ def test_details_are_immutable() -> None:
     d = details()
     with pytest.raises(AttributeError):
         d.title = "Other"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", "Night\x00Out"),
+        ("location", "Hall\x1fA"),
+        ("city", "Pu\x07ne"),
+        ("tags", ["a\x1fb"]),
+    ],
+)
+def test_control_characters_are_refused_in_one_line_fields(field: str, value: Any) -> None:
+    with pytest.raises(InvalidValue, match="control characters"):
+        event_details(NOW, **{field: value})
+
+
+def test_a_description_may_span_lines_but_not_hold_other_control_characters() -> None:
+    assert (
+        event_details(NOW, description="Doors 7pm\n\tBand 8pm").description
+        == "Doors 7pm\n\tBand 8pm"
+    )
+    with pytest.raises(InvalidValue, match="control characters"):
+        event_details(NOW, description="Doors\x00")
