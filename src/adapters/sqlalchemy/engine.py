@@ -13,7 +13,10 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
     """An async engine for `url`; the caller disposes of it."""
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, echo=echo)
+        # Transactions run one at a time anyway (see below); with one connection per process
+        # they wait in the pool's queue, woken in turn, instead of in SQLite's busy handler,
+        # which polls with sleeps of up to 100 ms and stretches the latency tail.
+        engine = create_async_engine(url, echo=echo, pool_size=1, max_overflow=0, pool_timeout=60)
         _make_sqlite_transactions_serial(engine)
         return engine
     return create_async_engine(
