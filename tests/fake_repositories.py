@@ -7,18 +7,20 @@ Text is compared with Python's lower(); SQLite's lower() folds ASCII only.
 """
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
 from application.errors import DuplicateIdempotencyKey, EmailTaken, EventNotFound, UsernameTaken
+from application.imports import ImportOutcome
 from application.pagination import Page, PageRequest
 from application.queries import EventFilter
 from application.stats import EventStats
 from domain.bookings import Booking, BookingStatus
 from domain.errors import AlreadyRegistered, CapacityBelowSeatsTaken, Conflict
 from domain.events import Event, EventStatus
+from domain.listings import EventSource
 from domain.registrations import Registration
 from domain.tickets import Ticket, TicketStatus
 from domain.users import User
@@ -47,6 +49,8 @@ def _matches(event: Event, query: EventFilter, now: datetime) -> bool:
     d = event.details
     if event.status is not query.status:
         return False
+    if query.source is not None and event.source is not query.source:
+        return False
     if query.starts_from is not None:
         if d.slot.start < utc(query.starts_from):
             return False
@@ -71,7 +75,7 @@ class InMemoryEventRepository(FakeRepository):
             raise self._fail(ConstraintViolation("pk_events"))
         if event.created_by is not None and event.created_by not in self._t.users:
             raise self._fail(ConstraintViolation("fk_events_created_by_users"))
-        if not 0 <= event.seats_taken <= event.details.capacity:
+        if not 0 <= event.seats_taken <= (event.details.capacity or 0):
             raise self._fail(ConstraintViolation("ck_events_seats_within_capacity"))
         self._t.events[event.id] = copy_event(event)
 
@@ -85,8 +89,9 @@ class InMemoryEventRepository(FakeRepository):
         stored = self._t.events.get(event.id)
         if stored is None:
             raise self._fail(EventNotFound())
-        if event.details.capacity < stored.seats_taken:
-            raise self._fail(CapacityBelowSeatsTaken(event.details.capacity, stored.seats_taken))
+        capacity = event.details.capacity
+        if capacity is None or capacity < stored.seats_taken:
+            raise self._fail(CapacityBelowSeatsTaken(capacity or 0, stored.seats_taken))
         self._t.events[event.id] = copy_event(stored, details=event.details, status=event.status)
 
     async def delete(self, event_id: UUID) -> None:
@@ -110,6 +115,7 @@ class InMemoryEventRepository(FakeRepository):
             event is None
             or event.status is not EventStatus.ACTIVE
             or event.details.slot.start <= utc(now)
+            or event.details.capacity is None
             or event.seats_taken + quantity > event.details.capacity
         ):
             return False
@@ -140,8 +146,44 @@ class InMemoryEventRepository(FakeRepository):
             revenue=sum((b.total for b in confirmed), Decimal("0.00")),
             currency=event.details.currency,
             seats_taken=event.seats_taken,
-            capacity=event.details.capacity,
+            capacity=event.details.capacity or 0,
         )
+
+    def _imported(self, source: EventSource, external_id: str) -> Event | None:
+        return next(
+            (
+                e
+                for e in self._t.events.values()
+                if e.listing and e.source is source and e.listing.external_id == external_id
+            ),
+            None,
+        )
+
+    async def get_by_external_id(self, source: EventSource, external_id: str) -> Event | None:
+        await self._io()
+        stored = self._imported(source, external_id)
+        return None if stored is None else copy_event(stored)
+
+    async def content_hashes(
+        self, source: EventSource, external_ids: Sequence[str]
+    ) -> dict[str, str]:
+        await self._io()
+        found = (self._imported(source, i) for i in external_ids)
+        return {e.listing.external_id: e.content_hash() for e in found if e and e.listing}
+
+    async def upsert_imported(self, event: Event, now: datetime) -> ImportOutcome:
+        await self._io()
+        assert event.listing is not None, "only imported events are upserted"
+        stored = self._imported(event.source, event.listing.external_id)
+        if stored is None:
+            self._t.events[event.id] = copy_event(event, created_at=now, seats_taken=0)
+            return ImportOutcome.CREATED
+        if stored.content_hash() == event.content_hash():
+            return ImportOutcome.UNCHANGED
+        self._t.events[stored.id] = copy_event(
+            event, id=stored.id, created_at=stored.created_at, seats_taken=0
+        )
+        return ImportOutcome.UPDATED
 
 
 class InMemoryBookingRepository(FakeRepository):

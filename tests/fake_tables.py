@@ -51,6 +51,7 @@ def copy_event(event: Event, **changes: Any) -> Event:
         "created_by": event.created_by,
         "status": event.status,
         "seats_taken": event.seats_taken,
+        "listing": event.listing,
     }
     return Event(**(values | changes))
 

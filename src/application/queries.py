@@ -5,6 +5,7 @@ from datetime import datetime
 
 from application.pagination import PageRequest
 from domain.events import EventStatus
+from domain.listings import EventSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,3 +20,4 @@ class EventFilter:
     starts_before: datetime | None = None
     status: EventStatus = EventStatus.ACTIVE
     tag: str | None = None
+    source: EventSource | None = None

@@ -43,3 +43,11 @@ class CapacityBelowSeatsTaken(Conflict):
         super().__init__(f"capacity {capacity} is below the {seats_taken} seats already taken")
         self.capacity = capacity
         self.seats_taken = seats_taken
+
+
+class EventNotBookable(Conflict):
+    """An imported event: tickets are sold by its seller, not here."""
+
+    def __init__(self, seller: str, url: str) -> None:
+        super().__init__(f"this event is sold by {seller}, not here: get tickets at {url}")
+        self.url = url

@@ -9,8 +9,15 @@ from uuid import UUID
 
 from domain import money
 from domain.clock import TimeSlot
-from domain.errors import CapacityBelowSeatsTaken, EventNotOpen, InvalidValue, NotEnoughSeats
+from domain.errors import (
+    CapacityBelowSeatsTaken,
+    EventNotBookable,
+    EventNotOpen,
+    InvalidValue,
+    NotEnoughSeats,
+)
 from domain.happenings import EventCancelled, EventCreated, EventUpdated, Happening
+from domain.listings import EventSource, Listing, content_hash
 
 MAX_CAPACITY = 1_000_000
 MAX_TAGS = 10
@@ -48,7 +55,7 @@ class EventDetails:
     title: str
     location: str
     slot: TimeSlot
-    capacity: int
+    capacity: int | None  # None only for imported events, which are not sold here
     description: str = ""
     city: str = ""
     price: Decimal = Decimal("0.00")
@@ -65,7 +72,7 @@ class EventDetails:
         set_(self, "price", money.price(self.price))
         set_(self, "currency", money.currency(self.currency))
         set_(self, "tags", _tags(tuple(self.tags)))
-        if not 0 < self.capacity <= MAX_CAPACITY:
+        if self.capacity is not None and not 0 < self.capacity <= MAX_CAPACITY:
             raise InvalidValue("capacity", f"must be between 1 and {MAX_CAPACITY}")
 
 
@@ -77,7 +84,29 @@ class Event:
     created_by: UUID | None = None
     status: EventStatus = EventStatus.ACTIVE
     seats_taken: int = 0
+    listing: Listing | None = None
     happenings: list[Happening] = field(default_factory=list, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if (self.listing is None) != (self.details.capacity is not None):
+            raise InvalidValue("capacity", "our own events have a capacity, imported ones none")
+
+    @property
+    def source(self) -> EventSource:
+        return EventSource.LOCAL if self.listing is None else self.listing.source
+
+    @property
+    def bookable(self) -> bool:
+        return self.listing is None
+
+    def content_hash(self) -> str:
+        """Equal for two imports that would store the same thing."""
+        return content_hash(self.details, self.listing, self.status.value)
+
+    def ensure_bookable(self) -> None:
+        """Imported events are sold by their own seller, at the listing's page."""
+        if self.listing is not None:
+            raise EventNotBookable(self.listing.source.value, self.listing.url)
 
     @classmethod
     def create(
@@ -90,7 +119,9 @@ class Event:
         return event
 
     @property
-    def seats_available(self) -> int:
+    def seats_available(self) -> int | None:
+        if self.details.capacity is None:
+            return None
         return max(self.details.capacity - self.seats_taken, 0)
 
     def is_open(self, now: datetime) -> bool:
@@ -100,6 +131,9 @@ class Event:
         """Replace the organiser's choices; capacity may never drop below seats taken."""
         if self.status is EventStatus.CANCELLED:
             raise EventNotOpen("a cancelled event cannot be changed")
+        self._ensure_local()
+        if details.capacity is None:
+            raise InvalidValue("capacity", f"must be between 1 and {MAX_CAPACITY}")
         if details.capacity < self.seats_taken:
             raise CapacityBelowSeatsTaken(details.capacity, self.seats_taken)
         changed = tuple(
@@ -115,6 +149,7 @@ class Event:
         """Active events may complete or be cancelled; a cancelled event stays cancelled."""
         if status is self.status:
             return
+        self._ensure_local()
         if self.status is EventStatus.CANCELLED:
             raise EventNotOpen("a cancelled event cannot be changed")
         if status is EventStatus.CANCELLED:
@@ -131,11 +166,13 @@ class Event:
 
     def take_seats(self, quantity: int, now: datetime) -> None:
         """The rule the database applies atomically; here for in-memory use and tests."""
+        self.ensure_bookable()
         self.ensure_open(now)
         if quantity <= 0:
             raise InvalidValue("quantity", "must be positive")
-        if quantity > self.seats_available:
-            raise NotEnoughSeats(quantity, self.seats_available)
+        available = self.seats_available or 0
+        if quantity > available:
+            raise NotEnoughSeats(quantity, available)
         self.seats_taken += quantity
 
     def release_seats(self, quantity: int) -> None:
@@ -145,6 +182,10 @@ class Event:
         if self.status is not EventStatus.CANCELLED:
             self.status = EventStatus.CANCELLED
             self.happenings.append(EventCancelled(self.id))
+
+    def _ensure_local(self) -> None:
+        if self.listing is not None:
+            raise EventNotOpen(f"an event imported from {self.listing.source} changes only there")
 
     def with_details(self, **changes: object) -> EventDetails:
         """The current details with some fields replaced (and validated again)."""

@@ -1,76 +1,27 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Row, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.sqlalchemy import imported_events
+from adapters.sqlalchemy.event_rows import EVENTS_WITH_EXTRAS, event_columns, to_event
 from adapters.sqlalchemy.paging import fetch_page
 from adapters.sqlalchemy.tables import bookings, event_tags, events, registrations, tickets
 from adapters.sqlalchemy.types import Money
 from application.errors import EventNotFound
+from application.imports import ImportOutcome
 from application.pagination import Page
 from application.queries import EventFilter
 from application.stats import EventStats
-from domain.clock import TimeSlot
 from domain.errors import CapacityBelowSeatsTaken, Conflict
-from domain.events import Event, EventDetails, EventStatus
-
-
-def _columns(event: Event) -> dict[str, Any]:
-    d = event.details
-    return {
-        "title": d.title,
-        "description": d.description,
-        "location": d.location,
-        "city": d.city,
-        "start_time": d.slot.start,
-        "end_time": d.slot.end,
-        "timezone": d.slot.timezone,
-        "capacity": d.capacity,
-        "price": d.price,
-        "currency": d.currency,
-        "status": event.status.value,
-    }
-
-
-# An event's tags come along as one string in the same row (string_agg / group_concat), so a
-# page of events is one statement. Tags cannot contain control characters, so this one
-# separates them safely.
-TAG_SEPARATOR = "\x1f"
-_tag_list = (
-    select(func.aggregate_strings(event_tags.c.tag, TAG_SEPARATOR))
-    .where(event_tags.c.event_id == events.c.id)
-    .scalar_subquery()
-    .label("tag_list")
-)
-_with_tags = select(events, _tag_list)
-
-
-def _event(row: Row[Any]) -> Event:
-    tags = row.tag_list.split(TAG_SEPARATOR) if row.tag_list else ()
-    details = EventDetails(
-        title=row.title,
-        location=row.location,
-        slot=TimeSlot(row.start_time, row.end_time, row.timezone),
-        capacity=row.capacity,
-        description=row.description,
-        city=row.city,
-        price=row.price,
-        currency=row.currency,
-        tags=tuple(tags),
-    )
-    return Event(
-        id=row.id,
-        details=details,
-        created_at=row.created_at,
-        created_by=row.created_by,
-        status=EventStatus(row.status),
-        seats_taken=row.seats_taken,
-    )
+from domain.events import Event, EventStatus
+from domain.listings import EventSource
 
 
 def _escape_like(text: str) -> str:
@@ -79,6 +30,8 @@ def _escape_like(text: str) -> str:
 
 def _conditions(query: EventFilter, now: datetime) -> list[ColumnElement[bool]]:
     where = [events.c.status == query.status.value]
+    if query.source is not None:
+        where.append(events.c.source == query.source.value)
     if query.starts_from is not None:
         where.append(events.c.start_time >= query.starts_from)
     elif query.status is EventStatus.ACTIVE:
@@ -103,20 +56,21 @@ class SqlAlchemyEventRepository:
 
     async def add(self, event: Event) -> None:
         values = {"id": event.id, "created_at": event.created_at, "created_by": event.created_by}
-        values |= {"seats_taken": event.seats_taken} | _columns(event)
+        values |= {"seats_taken": event.seats_taken} | event_columns(event)
         await self._conn.execute(insert(events).values(values))
-        await self._write_tags(event)
+        await imported_events.write_children(self._conn, event)
 
     async def get(self, event_id: UUID) -> Event | None:
-        row = (await self._conn.execute(_with_tags.where(events.c.id == event_id))).first()
-        return None if row is None else _event(row)
+        statement = EVENTS_WITH_EXTRAS.where(events.c.id == event_id)
+        row = (await self._conn.execute(statement)).first()
+        return None if row is None else to_event(row)
 
     async def save(self, event: Event) -> None:
         capacity = event.details.capacity
         statement = (
             update(events)
             .where(events.c.id == event.id, events.c.seats_taken <= capacity)
-            .values(_columns(event))
+            .values(event_columns(event))
         )
         if (await self._conn.execute(statement)).rowcount != 1:
             # Deleted, or seats were taken since the event was read: say which, with today's count.
@@ -125,9 +79,8 @@ class SqlAlchemyEventRepository:
             )
             if taken is None:
                 raise EventNotFound
-            raise CapacityBelowSeatsTaken(capacity, taken)
-        await self._conn.execute(delete(event_tags).where(event_tags.c.event_id == event.id))
-        await self._write_tags(event)
+            raise CapacityBelowSeatsTaken(capacity or 0, taken)
+        await imported_events.write_children(self._conn, event, replace=True)
 
     async def delete(self, event_id: UUID) -> None:
         try:
@@ -136,11 +89,26 @@ class SqlAlchemyEventRepository:
             raise Conflict("the event has bookings or registrations; cancel it instead") from e
 
     async def list(self, query: EventFilter, now: datetime) -> Page[Event]:
-        statement = _with_tags.where(*_conditions(query, now)).order_by(
+        statement = EVENTS_WITH_EXTRAS.where(*_conditions(query, now)).order_by(
             events.c.start_time, events.c.id
         )
         rows, total = await fetch_page(self._conn, statement, query.page)
-        return Page([_event(row) for row in rows], query.page.page, query.page.size, total)
+        return Page([to_event(row) for row in rows], query.page.page, query.page.size, total)
+
+    async def get_by_external_id(self, source: EventSource, external_id: str) -> Event | None:
+        statement = EVENTS_WITH_EXTRAS.where(
+            events.c.source == source.value, events.c.external_id == external_id
+        )
+        row = (await self._conn.execute(statement)).first()
+        return None if row is None else to_event(row)
+
+    async def content_hashes(
+        self, source: EventSource, external_ids: Sequence[str]
+    ) -> dict[str, str]:
+        return await imported_events.content_hashes(self._conn, source, external_ids)
+
+    async def upsert_imported(self, event: Event, now: datetime) -> ImportOutcome:
+        return await imported_events.upsert(self._conn, event, now)
 
     async def claim_seats(self, event_id: UUID, quantity: int, now: datetime) -> bool:
         statement = (
@@ -194,10 +162,5 @@ class SqlAlchemyEventRepository:
             revenue=row.revenue,
             currency=row.currency,
             seats_taken=row.seats_taken,
-            capacity=row.capacity,
+            capacity=row.capacity or 0,
         )
-
-    async def _write_tags(self, event: Event) -> None:
-        if event.details.tags:
-            rows = [{"event_id": event.id, "tag": tag} for tag in event.details.tags]
-            await self._conn.execute(insert(event_tags), rows)

@@ -7,6 +7,8 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -14,8 +16,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    Time,
     UniqueConstraint,
     Uuid,
+    false,
     text,
 )
 
@@ -47,6 +51,37 @@ users = Table(
     Index("uq_users_email_lower", text("lower(email)"), unique=True),
 )
 
+venues = Table(
+    "venues",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("source", String(20), nullable=False),
+    Column("external_id", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("city", String(100), nullable=False),
+    Column("state", String(100), nullable=False),
+    Column("country_code", String(2), nullable=False),
+    Column("address", String(300), nullable=False),
+    Column("postal_code", String(20), nullable=False),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("timezone", String(64)),
+    UniqueConstraint("source", "external_id", name="uq_venues_source_external_id"),
+    CheckConstraint("source IN ('ticketmaster')", name="source_known"),
+)
+
+# Imported events (source <> 'local') carry their seller's listing and no capacity: they are
+# listed here and sold there.
+LOCAL_OR_IMPORTED = (
+    "(source = 'local' AND external_id IS NULL AND capacity IS NOT NULL) OR "
+    "(source <> 'local' AND external_id IS NOT NULL AND url IS NOT NULL "
+    "AND capacity IS NULL AND seats_taken = 0)"
+)
+SALE_STATUSES = (
+    "sale_status IS NULL OR "
+    "sale_status IN ('onsale', 'offsale', 'cancelled', 'rescheduled', 'postponed', 'unknown')"
+)
+
 events = Table(
     "events",
     metadata,
@@ -58,19 +93,48 @@ events = Table(
     Column("start_time", UtcDateTime(), nullable=False),
     Column("end_time", UtcDateTime(), nullable=False),
     Column("timezone", String(64), nullable=False),
-    Column("capacity", Integer, nullable=False),
+    Column("capacity", Integer),
     Column("seats_taken", Integer, nullable=False),
     Column("price", Money(), nullable=False),
     Column("currency", String(3), nullable=False),
     Column("status", String(20), nullable=False),
     Column("created_by", Uuid, ForeignKey("users.id", ondelete="SET NULL")),
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("source", String(20), nullable=False, server_default="local"),
+    Column("external_id", String(64)),
+    Column("url", String(1000)),
+    Column("content_hash", String(64)),
+    Column("synced_at", UtcDateTime()),
+    Column("sale_status", String(20)),
+    Column("date_tba", Boolean, nullable=False, server_default=false()),
+    Column("time_tba", Boolean, nullable=False, server_default=false()),
+    Column("no_specific_time", Boolean, nullable=False, server_default=false()),
+    Column("end_estimated", Boolean, nullable=False, server_default=false()),
+    Column("local_date", Date),
+    Column("local_time", Time),
+    Column("segment", String(30)),
+    Column("genre", String(30)),
+    Column("price_min", Money()),
+    Column("price_max", Money()),
+    Column("image_url", String(1000)),
+    Column("public_sale_start", UtcDateTime()),
+    Column("public_sale_end", UtcDateTime()),
+    Column("venue_id", Uuid, ForeignKey("venues.id", ondelete="SET NULL")),
     CheckConstraint("capacity > 0", name="capacity_positive"),
     CheckConstraint("seats_taken >= 0", name="seats_taken_not_negative"),
     CheckConstraint("seats_taken <= capacity", name="seats_within_capacity"),
     CheckConstraint("price >= 0", name="price_not_negative"),
     CheckConstraint("end_time > start_time", name="ends_after_start"),
     CheckConstraint("status IN ('active', 'cancelled', 'completed')", name="status_known"),
+    CheckConstraint("source IN ('local', 'ticketmaster')", name="source_known"),
+    CheckConstraint(LOCAL_OR_IMPORTED, name="local_or_imported"),
+    CheckConstraint(SALE_STATUSES, name="sale_status_known"),
+    CheckConstraint(
+        "price_min IS NULL OR (price_min >= 0 AND price_max >= price_min)",
+        name="price_range_ordered",
+    ),
+    UniqueConstraint("source", "external_id", name="uq_events_source_external_id"),
+    Index("ix_events_venue_id", "venue_id"),
     Index("ix_events_status_start_time", "status", "start_time"),
     Index("ix_events_status_end_time", "status", "end_time"),
     Index("ix_events_city_lower", text("lower(city)")),
@@ -83,6 +147,24 @@ event_tags = Table(
     Column("event_id", Uuid, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("tag", String(30), primary_key=True),
     Index("ix_event_tags_tag", "tag"),
+)
+
+event_attractions = Table(
+    "event_attractions",
+    metadata,
+    Column("event_id", Uuid, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("name", String(200), nullable=False),
+)
+
+market_syncs = Table(
+    "market_syncs",
+    metadata,
+    Column("market", String(300), primary_key=True),
+    Column("lease_until", UtcDateTime()),
+    Column("last_attempt_at", UtcDateTime()),
+    Column("last_success_at", UtcDateTime()),
+    Column("last_error", String(500)),
 )
 
 registrations = Table(

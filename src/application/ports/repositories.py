@@ -1,14 +1,17 @@
 """Collections of aggregates. Implementations never commit: the unit of work does."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
+from application.imports import ImportOutcome
 from application.pagination import Page, PageRequest
 from application.queries import EventFilter
 from application.stats import EventStats
 from domain.bookings import Booking
 from domain.events import Event
+from domain.listings import EventSource
 from domain.registrations import Registration
 from domain.users import User
 
@@ -31,6 +34,17 @@ class EventRepository(Protocol):
     async def release_seats(self, event_id: UUID, quantity: int) -> None: ...
 
     async def stats(self, event_id: UUID) -> EventStats: ...
+
+    async def get_by_external_id(self, source: EventSource, external_id: str) -> Event | None: ...
+
+    async def content_hashes(
+        self, source: EventSource, external_ids: Sequence[str]
+    ) -> dict[str, str]:
+        """The stored content hash of each of these imported events that is stored."""
+
+    async def upsert_imported(self, event: Event, now: datetime) -> ImportOutcome:
+        """Insert an imported event, or update it (and its venue, tags, attractions) when its
+        content hash differs; an unchanged event is not written at all."""
 
 
 class BookingRepository(Protocol):

@@ -58,6 +58,7 @@ class BookTickets:
         now = self._clock.now()
         async with self._uow as uow:
             event = await load_event(uow, command.event_id)
+            event.ensure_bookable()
             event.ensure_open(now)
             booking = Booking.place(
                 uuid4(),

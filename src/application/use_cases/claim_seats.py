@@ -11,5 +11,6 @@ async def claim_seats(uow: UnitOfWork, event: Event, quantity: int, now: datetim
     if await uow.events.claim_seats(event.id, quantity, now):
         return
     current = await load_event(uow, event.id)
+    current.ensure_bookable()
     current.ensure_open(now)
-    raise NotEnoughSeats(quantity, current.seats_available)
+    raise NotEnoughSeats(quantity, current.seats_available or 0)

@@ -28,6 +28,7 @@ class RegisterAttendee:
         now = self._clock.now()
         async with self._uow as uow:
             event = await load_event(uow, command.event_id)
+            event.ensure_bookable()
             event.ensure_open(now)
             registration = Registration(uuid4(), event.id, command.name, command.email, now)
             # Insert first: an e-mail already registered is told so even when the event is full.

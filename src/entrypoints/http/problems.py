@@ -17,6 +17,7 @@ from domain.errors import (
     CapacityBelowSeatsTaken,
     Conflict,
     DomainError,
+    EventNotBookable,
     EventNotOpen,
     InvalidValue,
     NotEnoughSeats,
@@ -33,6 +34,7 @@ PROBLEMS: tuple[tuple[type[DomainError], int, str, str], ...] = (
     (PermissionDenied, 403, "forbidden", "Forbidden"),
     (NotFound, 404, "not-found", "Not found"),
     (NotEnoughSeats, 409, "not-enough-seats", "Not enough seats"),
+    (EventNotBookable, 409, "event-not-bookable", "Event not sold here"),
     (EventNotOpen, 409, "event-not-open", "Event not open"),
     (AlreadyRegistered, 409, "already-registered", "Already registered"),
     (CapacityBelowSeatsTaken, 409, "capacity-below-seats-taken", "Capacity below seats taken"),
@@ -67,6 +69,8 @@ def domain_error(request: Request[Any, Any, Any], error: DomainError) -> Respons
             extra: dict[str, Any] = {}
             if isinstance(error, InvalidValue):
                 extra["errors"] = [{"field": error.field, "message": error.message}]
+            if isinstance(error, EventNotBookable):
+                extra["url"] = error.url
             if isinstance(error, NotEnoughSeats):
                 extra["seats_available"] = error.available
             return problem(request, status, title, str(error), slug, **extra)

@@ -125,8 +125,8 @@ class EventOut(msgspec.Struct):
     start_time: datetime
     end_time: datetime
     timezone: str
-    capacity: int
-    seats_available: int
+    capacity: int | None
+    seats_available: int | None
     price: Decimal
     currency: str
     status: EventStatus
