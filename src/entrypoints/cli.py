@@ -1,57 +1,18 @@
 """`boxoffice`: the admin command line, a third door onto the same use cases."""
 
-import asyncio
 import os
 import secrets
 import sys
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
-from sqlalchemy.exc import DBAPIError
 
 from adapters.sqlalchemy.migrations import upgrade
 from application.use_cases.register_user import NewUser
-from domain.errors import DomainError
 from domain.users import Role
-from entrypoints.container import Container, build_container
-from entrypoints.logs import configure_logging
-from entrypoints.settings import Settings, SettingsError
-
-T = TypeVar("T")
-
-
-def run(work: Callable[[Container], Awaitable[T]]) -> T:
-    """Run `work` with a container whose resources are opened and closed around it."""
-    settings = load_settings()
-    configure_logging(settings.log_level, settings.log_json)
-
-    async def main() -> T:
-        container = build_container(settings)
-        started = container.init_resources()
-        if started is not None:
-            await started
-        try:
-            return await work(container)
-        finally:
-            shutdown = container.shutdown_resources()
-            if shutdown is not None:
-                await shutdown
-
-    try:
-        return asyncio.run(main())
-    except DomainError as e:
-        raise click.ClickException(str(e)) from e
-    except (OSError, DBAPIError) as e:
-        reason = e.orig if isinstance(e, DBAPIError) else e
-        raise click.ClickException(f"database error: {reason} (is it up and migrated?)") from e
-
-
-def load_settings() -> Settings:
-    try:
-        return Settings.from_env()
-    except SettingsError as e:
-        raise click.ClickException(str(e)) from e
+from entrypoints.cli_support import load_settings, run
+from entrypoints.cli_ticketmaster import ticketmaster
+from entrypoints.container import Container
 
 
 async def migrate(container: Container) -> None:
@@ -168,6 +129,9 @@ def demo_seed() -> None:
         f"created {report.users} users, {report.events} events, {report.bookings} bookings "
         f"and {report.registrations} registrations (password for every demo user: see README)"
     )
+
+
+main.add_command(ticketmaster)
 
 
 if __name__ == "__main__":

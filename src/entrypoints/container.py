@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator
 
+import httpx
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -11,6 +12,7 @@ from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system.clock import SystemClock
 from adapters.system.ticket_codes import SecretsTicketCodes
+from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from application.use_cases.book_tickets import BookTickets
 from application.use_cases.cancel_booking import CancelBooking
 from application.use_cases.create_event import CreateEvent
@@ -41,6 +43,11 @@ async def engine_lifecycle(engine: AsyncEngine) -> AsyncIterator[None]:
         await engine.dispose()
 
 
+async def http_client(base_url: str, timeout_seconds: float) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=base_url, timeout=timeout_seconds) as client:
+        yield client
+
+
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
 
@@ -64,6 +71,19 @@ class Container(containers.DeclarativeContainer):
         ttl_seconds=settings.provided.access_token_ttl_seconds,
     )
     token_verifier = tokens
+    ticketmaster_client = providers.Resource(
+        http_client,
+        base_url=settings.provided.ticketmaster_base_url,
+        timeout_seconds=settings.provided.ticketmaster_timeout_seconds,
+    )
+    # One gateway per process, so that its pacing and daily budget cover every caller.
+    ticketmaster = providers.Singleton(
+        HttpxTicketmasterGateway,
+        client=ticketmaster_client,
+        api_key=settings.provided.ticketmaster_api_key,
+        per_second=settings.provided.ticketmaster_requests_per_second,
+        daily_budget=settings.provided.ticketmaster_daily_budget,
+    )
 
     # A fresh unit of work for every use case
     uow = providers.Factory(SqlAlchemyUnitOfWork, engine=engine)

@@ -9,6 +9,7 @@ from typing import Any
 
 PREFIX = "BOXOFFICE_"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///boxoffice.db"
+TICKETMASTER_URL = "https://app.ticketmaster.com/discovery/v2"
 
 
 class SettingsError(ValueError):
@@ -29,6 +30,17 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     db_pool_size: int = 10
+    redis_url: str = ""
+    ticketmaster_base_url: str = TICKETMASTER_URL
+    ticketmaster_api_key: str = field(default="", repr=False)
+    ticketmaster_requests_per_second: float = 5.0
+    ticketmaster_daily_budget: int = 5000
+    ticketmaster_timeout_seconds: float = 10.0
+    ticketmaster_markets: str = ""
+    ticketmaster_days: int = 30
+    ticketmaster_sync_cron: str = "17 */3 * * *"
+    ticketmaster_stale_after_minutes: int = 60
+    ticketmaster_fetch_budget_seconds: float = 3.0
 
     def __post_init__(self) -> None:
         if not self.jwt_secret:
@@ -42,6 +54,13 @@ class Settings:
             raise SettingsError(
                 f"{PREFIX}DATABASE_URL must start with sqlite+aiosqlite:// or postgresql+psycopg://"
             )
+
+        _positive("TICKETMASTER_REQUESTS_PER_SECOND", self.ticketmaster_requests_per_second)
+        _positive("TICKETMASTER_DAILY_BUDGET", self.ticketmaster_daily_budget)
+        _positive("TICKETMASTER_TIMEOUT_SECONDS", self.ticketmaster_timeout_seconds)
+        _positive("TICKETMASTER_DAYS", self.ticketmaster_days)
+        if not self.ticketmaster_base_url.startswith(("https://", "http://")):
+            raise SettingsError(f"{PREFIX}TICKETMASTER_BASE_URL must be an http(s) URL")
 
     @property
     def is_sqlite(self) -> bool:
@@ -64,6 +83,11 @@ class Settings:
         return cls(**kwargs)
 
 
+def _positive(name: str, value: float) -> None:
+    if value <= 0:
+        raise SettingsError(f"{PREFIX}{name} must be positive, not {value}")
+
+
 def _parse(name: str, raw: str, kind: Any) -> Any:
     key = PREFIX + name.upper()
     if kind in (bool, "bool"):
@@ -77,6 +101,11 @@ def _parse(name: str, raw: str, kind: Any) -> Any:
             return int(raw)
         except ValueError:
             raise SettingsError(f"{key} must be a whole number, not {raw!r}") from None
+    if kind in (float, "float"):
+        try:
+            return float(raw)
+        except ValueError:
+            raise SettingsError(f"{key} must be a number, not {raw!r}") from None
     return raw
 
 
