@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.migrations import upgrade
 from adapters.sqlalchemy.tables import metadata
+from tests.fake_ticketmaster import FakeApi, fake_api_process
 
 POSTGRES_URL = os.environ.get(
     "BOXOFFICE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -108,3 +109,17 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     engine = create_engine(database_url)
     yield engine
     await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def fake_api_server() -> Iterator[FakeApi]:
+    """One `boxoffice ticketmaster fake-api` process for the session."""
+    with fake_api_process() as api:
+        yield api
+
+
+@pytest.fixture
+def fake_api(fake_api_server: FakeApi) -> FakeApi:
+    """The fake Ticketmaster API with no faults queued and no requests recorded."""
+    fake_api_server.reset()
+    return fake_api_server

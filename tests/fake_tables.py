@@ -27,13 +27,21 @@ class Tables:
     events: dict[UUID, Event] = field(default_factory=dict)
     registrations: dict[UUID, Registration] = field(default_factory=dict)
     bookings: dict[UUID, Booking] = field(default_factory=dict)
+    # market -> (lease_until, last_success_at, last_error)
+    market_syncs: dict[str, tuple[datetime | None, datetime | None, str | None]] = field(
+        default_factory=dict
+    )
     aborted: bool = False
 
     def copy(self) -> "Tables":
         if self.aborted:
             raise ConstraintViolation("current transaction is aborted; roll back first")
         return Tables(
-            dict(self.users), dict(self.events), dict(self.registrations), dict(self.bookings)
+            dict(self.users),
+            dict(self.events),
+            dict(self.registrations),
+            dict(self.bookings),
+            dict(self.market_syncs),
         )
 
 

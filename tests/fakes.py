@@ -17,6 +17,7 @@ from application.errors import NotAuthenticated
 from application.ports.security import AccessToken
 from domain.tickets import ENTROPY_BYTES, TicketCode
 from domain.users import User
+from tests.fake_market_syncs import InMemoryMarketSyncRepository
 from tests.fake_repositories import (
     ConstraintViolation,
     InMemoryBookingRepository,
@@ -59,6 +60,7 @@ class InMemoryUnitOfWork:
     bookings: InMemoryBookingRepository
     registrations: InMemoryRegistrationRepository
     users: InMemoryUserRepository
+    market_syncs: InMemoryMarketSyncRepository
 
     def __init__(self, store: InMemoryStore | None = None) -> None:
         self.store = store or InMemoryStore()
@@ -108,6 +110,7 @@ class InMemoryUnitOfWork:
         self.bookings = InMemoryBookingRepository(tables)
         self.registrations = InMemoryRegistrationRepository(tables)
         self.users = InMemoryUserRepository(tables)
+        self.market_syncs = InMemoryMarketSyncRepository(tables)
 
 
 class FixedClock:

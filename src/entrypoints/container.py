@@ -30,6 +30,7 @@ from application.use_cases.log_in import LogIn
 from application.use_cases.register_attendee import RegisterAttendee
 from application.use_cases.register_user import CreateUser, RegisterUser
 from application.use_cases.seed_demo import SeedDemo
+from application.use_cases.sync_ticketmaster import SyncTicketmaster
 from application.use_cases.update_event import UpdateEvent
 from entrypoints.settings import Settings
 
@@ -43,9 +44,12 @@ async def engine_lifecycle(engine: AsyncEngine) -> AsyncIterator[None]:
         await engine.dispose()
 
 
-async def http_client(base_url: str, timeout_seconds: float) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=base_url, timeout=timeout_seconds) as client:
-        yield client
+async def http_client_lifecycle(client: httpx.AsyncClient) -> AsyncIterator[None]:
+    """Closes the client's connections at shutdown (made like the engine: synchronously)."""
+    try:
+        yield
+    finally:
+        await client.aclose()
 
 
 class Container(containers.DeclarativeContainer):
@@ -71,10 +75,13 @@ class Container(containers.DeclarativeContainer):
         ttl_seconds=settings.provided.access_token_ttl_seconds,
     )
     token_verifier = tokens
-    ticketmaster_client = providers.Resource(
-        http_client,
+    ticketmaster_client = providers.Singleton(
+        httpx.AsyncClient,
         base_url=settings.provided.ticketmaster_base_url,
-        timeout_seconds=settings.provided.ticketmaster_timeout_seconds,
+        timeout=settings.provided.ticketmaster_timeout_seconds,
+    )
+    ticketmaster_client_lifecycle = providers.Resource(
+        http_client_lifecycle, client=ticketmaster_client
     )
     # One gateway per process, so that its pacing and daily budget cover every caller.
     ticketmaster = providers.Singleton(
@@ -109,6 +116,9 @@ class Container(containers.DeclarativeContainer):
     list_users = providers.Factory(ListUsers, uow=uow)
     log_in = providers.Factory(LogIn, uow=uow, hasher=password_hasher, tokens=tokens)
     get_current_user = providers.Factory(GetCurrentUser, uow=uow)
+    sync_ticketmaster = providers.Factory(
+        SyncTicketmaster, uow=uow, gateway=ticketmaster, clock=clock
+    )
     seed_demo = providers.Factory(
         SeedDemo, uow=uow, clock=clock, create_user=create_user, codes=ticket_codes
     )

@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
 from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
+from adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
 from adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
 from adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
 
@@ -16,6 +17,7 @@ class SqlAlchemyUnitOfWork:
     bookings: SqlAlchemyBookingRepository
     registrations: SqlAlchemyRegistrationRepository
     users: SqlAlchemyUserRepository
+    market_syncs: SqlAlchemyMarketSyncRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -35,6 +37,7 @@ class SqlAlchemyUnitOfWork:
         self.bookings = SqlAlchemyBookingRepository(conn)
         self.registrations = SqlAlchemyRegistrationRepository(conn)
         self.users = SqlAlchemyUserRepository(conn)
+        self.market_syncs = SqlAlchemyMarketSyncRepository(conn)
         return self
 
     async def __aexit__(

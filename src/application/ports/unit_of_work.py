@@ -3,6 +3,7 @@
 from types import TracebackType
 from typing import Protocol, Self
 
+from application.ports.market_syncs import MarketSyncRepository
 from application.ports.repositories import (
     BookingRepository,
     EventRepository,
@@ -21,6 +22,7 @@ class UnitOfWork(Protocol):
     bookings: BookingRepository
     registrations: RegistrationRepository
     users: UserRepository
+    market_syncs: MarketSyncRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -1,25 +1,13 @@
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
 from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from adapters.ticketmaster.pacing import Backoff
-from tests.fake_ticketmaster import API_KEY, FakeApi, fake_api_process
+from tests.fake_ticketmaster import API_KEY, FakeApi
 
 FAST = Backoff(retries=3, base_seconds=0.01, max_seconds=0.05)
-
-
-@pytest.fixture(scope="session")
-def fake_api_server() -> Iterator[FakeApi]:
-    with fake_api_process() as api:
-        yield api
-
-
-@pytest.fixture
-def fake_api(fake_api_server: FakeApi) -> FakeApi:
-    fake_api_server.reset()
-    return fake_api_server
 
 
 @pytest.fixture

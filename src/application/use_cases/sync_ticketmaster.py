@@ -1,0 +1,117 @@
+"""Import one market's events from Ticketmaster: an idempotent upsert, page by page.
+
+Each page is committed on its own, so a fault (quota, outage, timeout) loses nothing already
+stored; the report says how far the sync got. A lease per market keeps two syncs of the same
+market from running at once, in any process.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from uuid import UUID
+
+from loguru import logger
+
+from application.imports import ImportOutcome
+from application.ports.clock import Clock
+from application.ports.ticketmaster import MarketQuery, TicketmasterGateway, UpstreamError
+from application.ports.unit_of_work import UnitOfWork
+from domain.events import Event
+from domain.listings import EventSource
+
+LEASE = timedelta(minutes=15)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    market: str
+    fetched: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    requests: int = 0
+    expected: int = 0
+    changed: tuple[UUID, ...] = field(default=(), repr=False)  # for the event.updated messages
+    error: str | None = None
+    busy: bool = False  # another sync of the market held the lease: nothing was done
+
+    @property
+    def writes(self) -> int:
+        return self.created + self.updated
+
+
+class SyncTicketmaster:
+    def __init__(self, uow: UnitOfWork, gateway: TicketmasterGateway, clock: Clock) -> None:
+        self._uow = uow
+        self._gateway = gateway
+        self._clock = clock
+
+    async def execute(
+        self, query: MarketQuery, progress: Callable[[SyncReport], None] | None = None
+    ) -> SyncReport:
+        now = self._clock.now()
+        report = SyncReport(query.market)
+        async with self._uow as uow:
+            leased = await uow.market_syncs.acquire(query.market, now, now + LEASE)
+            await uow.commit()
+        if not leased:
+            return replace(report, busy=True, error="a sync of this market is already running")
+        requests_before = self._gateway.requests_used
+        seen: set[str] = set()
+        try:
+            async for page in self._gateway.search(query, now):
+                report = await self._store(report, page.events, seen)
+                report = replace(report, skipped=report.skipped + len(page.skipped))
+                report = replace(report, expected=page.expected_total)
+                report = replace(report, requests=self._gateway.requests_used - requests_before)
+                if progress:
+                    progress(report)
+        except UpstreamError as e:
+            report = replace(report, error=str(e))
+        finally:
+            used = self._gateway.requests_used - requests_before
+            report = replace(report, requests=used)
+            async with self._uow as uow:
+                await uow.market_syncs.release(query.market, self._clock.now(), report.error)
+                await uow.commit()
+        _log(report)
+        return report
+
+    async def _store(self, report: SyncReport, events: list[Event], seen: set[str]) -> SyncReport:
+        fresh = [e for e in events if e.listing and e.listing.external_id not in seen]
+        seen.update(e.listing.external_id for e in fresh if e.listing)
+        counts = dict.fromkeys(ImportOutcome, 0)
+        changed: list[UUID] = []
+        async with self._uow as uow:
+            stored = await uow.events.content_hashes(
+                EventSource.TICKETMASTER, [e.listing.external_id for e in fresh if e.listing]
+            )
+            for event in fresh:
+                assert event.listing is not None
+                if stored.get(event.listing.external_id) == event.content_hash():
+                    counts[ImportOutcome.UNCHANGED] += 1
+                    continue
+                outcome = await uow.events.upsert_imported(event, self._clock.now())
+                counts[outcome] += 1
+                if outcome is ImportOutcome.UPDATED:
+                    changed.append(event.id)
+            await uow.commit()
+        return replace(
+            report,
+            fetched=report.fetched + len(events),
+            created=report.created + counts[ImportOutcome.CREATED],
+            updated=report.updated + counts[ImportOutcome.UPDATED],
+            unchanged=report.unchanged + counts[ImportOutcome.UNCHANGED],
+            changed=report.changed + tuple(changed),
+        )
+
+
+def _log(report: SyncReport) -> None:
+    log = logger.bind(market=report.market)
+    log.info(
+        "Ticketmaster sync: {} fetched, {} created, {} updated, {} unchanged, {} skipped, "
+        "{} requests{}",
+        report.fetched, report.created, report.updated, report.unchanged, report.skipped,
+        report.requests, f"; stopped: {report.error}" if report.error else "",
+    )  # fmt: skip

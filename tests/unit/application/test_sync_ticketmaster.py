@@ -1,0 +1,88 @@
+"""Syncing a market: created, then unchanged, then updated; faults keep what was stored."""
+
+import dataclasses
+from datetime import timedelta
+
+from adapters.ticketmaster.decoding import map_events
+from application.ports.ticketmaster import MarketQuery
+from application.queries import EventFilter
+from application.use_cases.sync_ticketmaster import SyncTicketmaster
+from domain.events import Event
+from domain.listings import EventSource
+from tests.builders import NOW
+from tests.fake_gateway import FakeTicketmasterGateway
+from tests.fakes import FixedClock, InMemoryStore, InMemoryUnitOfWork
+from tests.ticketmaster_fixtures import DMA_PAGES, raw_events
+
+QUERY = MarketQuery(NOW - timedelta(days=3650), NOW, "US")
+
+
+def pages() -> list[list[Event]]:
+    return [map_events(raw_events(name), NOW).events for name in DMA_PAGES]
+
+
+def sync(store: InMemoryStore, gateway: FakeTicketmasterGateway) -> SyncTicketmaster:
+    return SyncTicketmaster(InMemoryUnitOfWork(store), gateway, FixedClock(NOW))
+
+
+async def stored(store: InMemoryStore) -> int:
+    async with InMemoryUnitOfWork(store) as uow:
+        query = EventFilter(source=EventSource.TICKETMASTER, starts_from=NOW - timedelta(days=9999))
+        return (await uow.events.list(query, NOW)).total
+
+
+async def test_a_first_sync_creates_and_a_second_changes_nothing() -> None:
+    store = InMemoryStore()
+    first = await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
+    assert (first.fetched, first.created, first.updated, first.unchanged) == (20, 20, 0, 0)
+    assert first.requests == 2
+    assert first.error is None
+    commits = store.commits
+
+    second = await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
+
+    assert (second.fetched, second.created, second.updated, second.unchanged) == (20, 0, 0, 20)
+    assert second.writes == 0
+    assert store.commits - commits == 4  # lease, two empty page transactions, release
+
+
+async def test_a_changed_event_is_updated_and_reported_by_id() -> None:
+    store = InMemoryStore()
+    await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
+    changed_pages = pages()
+    moved = changed_pages[1][3]
+    changed_pages[1][3] = Event(
+        moved.id,
+        dataclasses.replace(moved.details, title="Moved upstairs"),
+        moved.created_at,
+        listing=moved.listing,
+    )
+
+    report = await sync(store, FakeTicketmasterGateway(changed_pages)).execute(QUERY)
+
+    assert (report.updated, report.unchanged, report.changed) == (1, 19, (moved.id,))
+
+
+async def test_a_fault_midway_stops_cleanly_and_keeps_the_pages_already_stored() -> None:
+    store = InMemoryStore()
+    report = await sync(store, FakeTicketmasterGateway(pages(), fail_after=1)).execute(QUERY)
+
+    assert report.error is not None
+    assert "503" in report.error
+    assert (report.fetched, report.created) == (10, 10)
+    assert await stored(store) == 10
+    again = await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
+    assert (again.created, again.unchanged) == (10, 10)  # the lease was released
+
+
+async def test_a_market_already_being_synced_is_left_alone() -> None:
+    store = InMemoryStore()
+    async with InMemoryUnitOfWork(store) as uow:
+        assert await uow.market_syncs.acquire(QUERY.market, NOW, NOW + timedelta(minutes=5))
+        await uow.commit()
+
+    report = await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
+
+    assert report.busy
+    assert report.fetched == 0
+    assert await stored(store) == 0
