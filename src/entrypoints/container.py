@@ -1,6 +1,7 @@
 """The composition root: which adapter plays which port, read like a wiring diagram."""
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import httpx
 from dependency_injector import containers, providers
@@ -27,6 +28,7 @@ from application.use_cases.list_events import ListEvents
 from application.use_cases.list_user_bookings import ListUserBookings
 from application.use_cases.list_users import ListUsers
 from application.use_cases.log_in import LogIn
+from application.use_cases.refresh_market import FreshnessPolicy, RefreshMarket
 from application.use_cases.register_attendee import RegisterAttendee
 from application.use_cases.register_user import CreateUser, RegisterUser
 from application.use_cases.seed_demo import SeedDemo
@@ -50,6 +52,15 @@ async def http_client_lifecycle(client: httpx.AsyncClient) -> AsyncIterator[None
         yield
     finally:
         await client.aclose()
+
+
+def freshness_policy(settings: Settings) -> FreshnessPolicy:
+    return FreshnessPolicy(
+        enabled=bool(settings.ticketmaster_api_key),
+        stale_after=timedelta(minutes=settings.ticketmaster_stale_after_minutes),
+        budget_seconds=settings.ticketmaster_fetch_budget_seconds,
+        look_ahead=timedelta(days=settings.ticketmaster_days),
+    )
 
 
 class Container(containers.DeclarativeContainer):
@@ -118,6 +129,10 @@ class Container(containers.DeclarativeContainer):
     get_current_user = providers.Factory(GetCurrentUser, uow=uow)
     sync_ticketmaster = providers.Factory(
         SyncTicketmaster, uow=uow, gateway=ticketmaster, clock=clock
+    )
+    freshness = providers.Singleton(freshness_policy, settings)
+    refresh_market = providers.Factory(
+        RefreshMarket, uow=uow, sync=sync_ticketmaster, clock=clock, policy=freshness
     )
     seed_demo = providers.Factory(
         SeedDemo, uow=uow, clock=clock, create_user=create_user, codes=ticket_codes

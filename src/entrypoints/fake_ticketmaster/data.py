@@ -50,9 +50,8 @@ def _event(rng: random.Random, n: int, now: datetime, days: int) -> dict[str, An
     country, city, zone, currency, lat, lon = rng.choice(MARKETS)
     segment, genre = rng.choice(GENRES)
     local = (now + timedelta(days=rng.uniform(0, days))).astimezone(ZoneInfo(zone))
-    local = local.replace(
-        hour=rng.choice((13, 18, 19, 20, 21)), minute=rng.choice((0, 30)), second=0
-    )
+    hour, minute = rng.choice((13, 18, 19, 20, 21)), rng.choice((0, 30))
+    local = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
     event_id = "G5" + "".join(rng.choice(_ID_LETTERS) for _ in range(12)) + f"{n:04d}"
     start: dict[str, Any] = {
         "localDate": local.date().isoformat(),

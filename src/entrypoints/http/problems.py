@@ -12,6 +12,7 @@ from litestar.types import ExceptionHandlersMap
 from loguru import logger
 
 from application.errors import NotAuthenticated, PermissionDenied
+from application.ports.ticketmaster import UpstreamError
 from domain.errors import (
     AlreadyRegistered,
     CapacityBelowSeatsTaken,
@@ -39,6 +40,7 @@ PROBLEMS: tuple[tuple[type[DomainError], int, str, str], ...] = (
     (AlreadyRegistered, 409, "already-registered", "Already registered"),
     (CapacityBelowSeatsTaken, 409, "capacity-below-seats-taken", "Capacity below seats taken"),
     (Conflict, 409, "conflict", "Conflict"),
+    (UpstreamError, 503, "upstream-unavailable", "Ticketmaster unavailable"),
     (DomainError, 400, "bad-request", "Bad request"),
 )
 

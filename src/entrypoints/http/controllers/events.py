@@ -15,9 +15,11 @@ from application.use_cases.delete_event import DeleteEvent, DeleteEventCommand, 
 from application.use_cases.get_event import GetEvent
 from application.use_cases.get_event_stats import GetEventStats
 from application.use_cases.list_events import ListEvents
+from application.use_cases.refresh_market import RefreshMarket
 from application.use_cases.update_event import UpdateEvent, UpdateEventCommand
 from domain.clock import to_utc
 from domain.events import EventStatus
+from domain.listings import EventSource
 from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
 from entrypoints.http.schemas.common import PageOut
 from entrypoints.http.schemas.events import (
@@ -38,6 +40,14 @@ StartsBefore = Annotated[
 ]
 
 
+def stale_headers(reason: str | None) -> dict[str, str]:
+    """Said when the imported part of an answer may be out of date (never a 5xx for it)."""
+    if reason is None:
+        return {}
+    printable = "".join(c if " " <= c <= "~" else " " for c in reason)[:200]
+    return {"X-Data-Stale": "true", "X-Data-Stale-Reason": printable}
+
+
 class EventController(Controller):
     path = "/events"
     tags = ["events"]
@@ -46,6 +56,7 @@ class EventController(Controller):
     async def list_events(
         self,
         list_events: NamedDependency[ListEvents],
+        refresh_market: NamedDependency[RefreshMarket],
         display_zone: NamedDependency[ZoneInfo],
         page: PageNumber = 1,
         size: PageSize = 20,
@@ -55,7 +66,14 @@ class EventController(Controller):
         starts_before: StartsBefore = None,
         status: FromQuery[EventStatus] = EventStatus.ACTIVE,
         tag: Annotated[str | None, Parameter(max_length=30)] = None,
-    ) -> PageOut[EventOut]:
+        source: Annotated[
+            EventSource | None,
+            QueryParameter(
+                description="`local` or `ticketmaster`; the latter refreshes "
+                "a stale market from Ticketmaster first"
+            ),
+        ] = None,
+    ) -> Response[PageOut[EventOut]]:
         query = EventFilter(
             page=page_request(page, size),
             text=q,
@@ -66,9 +84,14 @@ class EventController(Controller):
             else to_utc(starts_before, display_zone, "to"),
             status=status,
             tag=tag,
+            source=source,
         )
+        stale = None
+        if source is EventSource.TICKETMASTER:
+            stale = await refresh_market.execute(city=city, keyword=q)
         found = await list_events.execute(query)
-        return PageOut.of(found.map(lambda e: EventOut.from_event(e, display_zone)))
+        body = PageOut.of(found.map(lambda e: EventOut.from_event(e, display_zone)))
+        return Response(body, headers=stale_headers(stale))
 
     @post(
         "/",

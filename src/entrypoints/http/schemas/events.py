@@ -10,7 +10,9 @@ from application.use_cases.create_event import CreateEventCommand
 from application.use_cases.update_event import EventChanges
 from domain.clock import DEFAULT_ZONE
 from domain.events import Event, EventStatus
+from domain.listings import EventSource
 from entrypoints.http.schemas.common import Email, PersonName, Request
+from entrypoints.http.schemas.listings import ListingOut
 
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=100, examples=["Indie Night"])]
 Text = Annotated[str, msgspec.Meta(max_length=5000)]
@@ -133,6 +135,9 @@ class EventOut(msgspec.Struct):
     tags: list[str]
     created_by: UUID | None
     created_at: datetime
+    source: EventSource = EventSource.LOCAL
+    bookable: bool = True
+    listing: ListingOut | None = None  # imported events: what their seller says
 
     @classmethod
     def from_event(cls, event: Event, tz: tzinfo) -> "EventOut":
@@ -154,6 +159,9 @@ class EventOut(msgspec.Struct):
             tags=list(d.tags),
             created_by=event.created_by,
             created_at=event.created_at.astimezone(tz),
+            source=event.source,
+            bookable=event.bookable,
+            listing=None if event.listing is None else ListingOut.from_listing(event.listing, tz),
         )
 
 

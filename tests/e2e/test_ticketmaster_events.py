@@ -1,0 +1,111 @@
+"""GET /events?source=ticketmaster: a stale market is fetched first, within a time budget;
+when Ticketmaster is down the answer comes from the store, marked stale, never a 5xx."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from entrypoints.settings import Settings
+from tests.e2e.api import JWT_SECRET, Api, assert_problem, event_body
+from tests.fake_ticketmaster import API_KEY, FakeApi
+
+LA = {"source": "ticketmaster", "city": "Los Angeles", "size": "100"}
+
+
+@pytest.fixture
+def settings(database_url: str, fake_api: FakeApi) -> Settings:
+    return Settings(
+        database_url=database_url,
+        bcrypt_rounds=4,
+        jwt_secret=JWT_SECRET,
+        db_pool_size=2,
+        ticketmaster_base_url=fake_api.base_url,
+        ticketmaster_api_key=API_KEY,
+        ticketmaster_requests_per_second=50,
+        ticketmaster_days=62,
+        ticketmaster_fetch_budget_seconds=5,
+    )
+
+
+async def test_a_never_synced_market_is_fetched_then_listed_with_local_times(
+    api: Api, fake_api: FakeApi
+) -> None:
+    response = await api.client.get("/events", params=LA | {"tz": "America/Los_Angeles"})
+
+    assert response.status_code == 200, response.text
+    assert "x-data-stale" not in response.headers
+    body = response.json()
+    assert body["total"] > 50
+    item = body["items"][0]
+    assert item["source"] == "ticketmaster"
+    assert item["bookable"] is False
+    assert item["capacity"] is None
+    listing = item["listing"]
+    assert listing["url"].startswith("https://")
+    assert listing["venue"]["city"] == "Los Angeles"
+    start = datetime.fromisoformat(item["start_time"])
+    assert start.utcoffset() == start.astimezone(ZoneInfo("America/Los_Angeles")).utcoffset()
+    if listing["local_time"]:
+        assert start.time().isoformat() == listing["local_time"]
+    requests = len(fake_api.requests())
+
+    again = await api.client.get("/events", params=LA)
+    assert again.json()["total"] == body["total"]
+    assert len(fake_api.requests()) == requests  # fresh: answered from the store
+
+
+async def test_when_ticketmaster_is_down_the_store_answers_and_says_it_may_be_stale(
+    api: Api, fake_api: FakeApi
+) -> None:
+    fake_api.fault(*[{"status": 503}] * 4)
+
+    response = await api.client.get("/events", params=LA)
+
+    assert response.status_code == 200
+    assert response.headers["x-data-stale"] == "true"
+    assert "503" in response.headers["x-data-stale-reason"]
+    assert API_KEY not in response.headers["x-data-stale-reason"]
+    assert response.json()["total"] == 0
+
+
+async def test_a_slow_ticketmaster_is_cut_short_by_the_time_budget(
+    api: Api, fake_api: FakeApi, settings: Settings
+) -> None:
+    fake_api.fault({"delay": 8})
+
+    response = await api.client.get("/events", params=LA)
+
+    assert response.status_code == 200
+    assert "time budget" in response.headers["x-data-stale-reason"]
+
+
+async def test_our_own_events_and_imported_ones_filter_apart(api: Api, admin) -> None:
+    created = await api.client.post("/events", json=event_body(), headers=admin.headers)
+    assert created.status_code == 201
+    await api.client.get("/events", params=LA)
+
+    local = (await api.client.get("/events", params={"source": "local"})).json()
+    assert [e["id"] for e in local["items"]] == [created.json()["id"]]
+    assert local["items"][0]["bookable"] is True
+    everything = (await api.client.get("/events", params={"size": "100"})).json()
+    assert everything["total"] > 50
+
+
+async def test_an_unknown_source_is_a_400_problem(api: Api) -> None:
+    assert_problem(await api.client.get("/events", params={"source": "eventbrite"}), 400, "source")
+
+
+async def test_booking_an_imported_event_is_a_409_pointing_at_its_page(api: Api, customer) -> None:
+    listed = (await api.client.get("/events", params=LA)).json()["items"][0]
+
+    booked = await api.client.post(
+        "/bookings", json={"event_id": listed["id"], "quantity": 1}, headers=customer.headers
+    )
+    problem = assert_problem(booked, 409)
+    assert problem["url"] == listed["listing"]["url"]
+    assert listed["listing"]["url"] in problem["detail"]
+    registered = await api.client.post(
+        f"/events/{listed['id']}/register", json={"name": "Meera", "email": "m@example.com"}
+    )
+    assert_problem(registered, 409)
