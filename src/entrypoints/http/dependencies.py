@@ -31,7 +31,7 @@ USE_CASES = (
     "create_event", "get_event", "list_events", "update_event", "delete_event",
     "get_event_stats", "register_attendee", "list_attendees", "book_tickets", "cancel_booking",
     "get_booking", "list_user_bookings", "list_event_bookings", "register_user", "create_user",
-    "list_users", "log_in", "get_current_user",
+    "list_users", "log_in", "get_current_user", "sign_in_with_provider",
 )  # fmt: skip
 
 
