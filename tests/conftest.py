@@ -17,6 +17,7 @@ from tests.fake_ticketmaster import FakeApi, fake_api_process
 POSTGRES_URL = os.environ.get(
     "BOXOFFICE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+REDIS_URL = os.environ.get("BOXOFFICE_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
 ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 BACKENDS = ("sqlite", "postgres")
 
@@ -40,6 +41,25 @@ def require_postgres() -> None:
     if ON_CI:
         pytest.fail(f"PostgreSQL is required on CI but {POSTGRES_URL} does not answer")
     pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}")
+
+
+def redis_reachable() -> bool:
+    import redis
+
+    try:
+        with redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2) as client:
+            return bool(client.ping())
+    except redis.RedisError:
+        return False
+
+
+def require_redis() -> str:
+    """Skip when Redis is missing on a developer machine; fail on CI, where it is required."""
+    if redis_reachable():
+        return REDIS_URL
+    if ON_CI:
+        pytest.fail(f"Redis is required on CI but {REDIS_URL} does not answer")
+    pytest.skip(f"Redis not reachable at {REDIS_URL}")
 
 
 def reset_postgres_schema() -> None:

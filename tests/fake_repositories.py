@@ -12,7 +12,13 @@ from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
-from application.errors import DuplicateIdempotencyKey, EmailTaken, EventNotFound, UsernameTaken
+from application.errors import (
+    DuplicateIdempotencyKey,
+    EmailTaken,
+    EventNotFound,
+    IdentityTaken,
+    UsernameTaken,
+)
 from application.imports import ImportOutcome
 from application.pagination import Page, PageRequest
 from application.queries import EventFilter
@@ -298,7 +304,37 @@ class InMemoryUserRepository(FakeRepository):
             raise self._fail(UsernameTaken())
         if any(u.email.lower() == user.email.lower() for u in self._t.users.values()):
             raise self._fail(EmailTaken())
+        if user.auth_issuer is not None and any(
+            (u.auth_issuer, u.auth_subject) == (user.auth_issuer, user.auth_subject)
+            for u in self._t.users.values()
+        ):
+            raise self._fail(IdentityTaken())
         self._t.users[user.id] = dataclasses.replace(user, created_at=utc(user.created_at))
+
+    async def update_profile(self, user: User) -> None:
+        await self._io()
+        stored = self._t.users.get(user.id)
+        if stored is None:
+            return
+        if any(
+            u.id != user.id and u.email.lower() == user.email.lower()
+            for u in self._t.users.values()
+        ):
+            raise self._fail(EmailTaken())
+        self._t.users[user.id] = dataclasses.replace(
+            stored,
+            email=user.email,
+            full_name=user.full_name,
+            role=user.role,
+            is_verified=user.is_verified,
+        )
+
+    async def get_by_identity(self, issuer: str, subject: str) -> User | None:
+        await self._io()
+        for u in self._t.users.values():
+            if (u.auth_issuer, u.auth_subject) == (issuer, subject):
+                return dataclasses.replace(u)
+        return None
 
     async def get(self, user_id: UUID) -> User | None:
         await self._io()

@@ -43,3 +43,22 @@ class IdempotencyKeyReused(Conflict):
 
 class DuplicateIdempotencyKey(Conflict):
     """Raised by a repository when a racing request with the same key stored its booking first."""
+
+
+class IdentityTaken(Conflict):
+    """Raised by a repository when a racing request provisioned the same external identity."""
+
+    def __init__(self) -> None:
+        super().__init__("this external identity already has an account")
+
+
+class ProviderUnavailable(DomainError):
+    """The identity provider could not be reached or answered nonsense."""
+
+
+class ProviderSignInFailed(DomainError):
+    """A sign-in through the identity provider did not complete (refused, expired, forged)."""
+
+
+class RateLimiterUnavailable(DomainError):
+    """The shared request counter (Redis) could not be reached."""

@@ -70,8 +70,15 @@ class User:
     full_name: str | None = None
     phone: str | None = None
     is_verified: bool = False
+    # Set for a user who signs in through an identity provider: its issuer and subject.
+    auth_issuer: str | None = None
+    auth_subject: str | None = None
 
     def __post_init__(self) -> None:
+        if (self.auth_issuer is None) != (self.auth_subject is None):
+            raise InvalidValue("auth_subject", "an external identity needs issuer and subject")
+        if len(self.auth_issuer or "") > 255 or len(self.auth_subject or "") > 255:
+            raise InvalidValue("auth_subject", "issuer and subject must be at most 255 characters")
         self.username = username(self.username)
         self.email = email_address(self.email)
         self.phone = phone_number(self.phone)

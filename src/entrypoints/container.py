@@ -2,11 +2,18 @@
 
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from typing import Any, TypeVar
 
 import httpx
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.oidc.authorization_server import HttpxAuthorizationServer
+from adapters.oidc.claims import ClaimsMapper
+from adapters.oidc.discovery import JwksCache, OidcDiscovery
+from adapters.oidc.token_verifier import OidcTokenVerifier
+from adapters.rate_limit.memory import InMemoryRateLimiter
+from adapters.rate_limit.redis import RedisRateLimiter
 from adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from adapters.security.jwt_tokens import JwtTokenService
 from adapters.sqlalchemy.engine import create_engine
@@ -14,6 +21,7 @@ from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system.clock import SystemClock
 from adapters.system.ticket_codes import SecretsTicketCodes
 from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from application.authenticate import Authenticate
 from application.use_cases.book_tickets import BookTickets
 from application.use_cases.cancel_booking import CancelBooking
 from application.use_cases.create_event import CreateEvent
@@ -28,10 +36,12 @@ from application.use_cases.list_events import ListEvents
 from application.use_cases.list_user_bookings import ListUserBookings
 from application.use_cases.list_users import ListUsers
 from application.use_cases.log_in import LogIn
+from application.use_cases.provision_external_user import ProvisionExternalUser
 from application.use_cases.refresh_market import FreshnessPolicy, RefreshMarket
 from application.use_cases.register_attendee import RegisterAttendee
 from application.use_cases.register_user import CreateUser, RegisterUser
 from application.use_cases.seed_demo import SeedDemo
+from application.use_cases.sign_in_with_provider import SignInWithProvider
 from application.use_cases.sync_ticketmaster import SyncTicketmaster
 from application.use_cases.update_event import UpdateEvent
 from entrypoints.settings import Settings
@@ -63,6 +73,23 @@ def freshness_policy(settings: Settings) -> FreshnessPolicy:
     )
 
 
+async def closing(*closeables: Any) -> AsyncIterator[None]:
+    """Closes HTTP and Redis clients at shutdown (those that were made)."""
+    try:
+        yield
+    finally:
+        for closeable in closeables:
+            if closeable is not None:
+                await closeable.aclose()
+
+
+T = TypeVar("T")
+
+
+def when(enabled: bool, thing: T) -> T | None:
+    return thing if enabled else None
+
+
 class Container(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
 
@@ -71,6 +98,13 @@ class Container(containers.DeclarativeContainer):
         create_engine, settings.provided.database_url, pool_size=settings.provided.db_pool_size
     )
     engine_lifecycle = providers.Resource(engine_lifecycle, engine=engine)
+    http_client = providers.Singleton(httpx.AsyncClient, timeout=10.0, follow_redirects=False)
+    rate_limiter = providers.Selector(
+        settings.provided.rate_limit_backend,
+        redis=providers.Singleton(RedisRateLimiter.from_url, settings.provided.redis_url),
+        memory=providers.Singleton(InMemoryRateLimiter),
+    )
+    clients_lifecycle = providers.Resource(closing, http_client, rate_limiter)
 
     # Stateless adapters
     clock = providers.Singleton(SystemClock)
@@ -85,7 +119,6 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         ttl_seconds=settings.provided.access_token_ttl_seconds,
     )
-    token_verifier = tokens
     ticketmaster_client = providers.Singleton(
         httpx.AsyncClient,
         base_url=settings.provided.ticketmaster_base_url,
@@ -103,8 +136,64 @@ class Container(containers.DeclarativeContainer):
         daily_budget=settings.provided.ticketmaster_daily_budget,
     )
 
+    # The identity provider (OpenID Connect): metadata and keys cached for the process
+    oidc_discovery = providers.Singleton(
+        OidcDiscovery,
+        http_client,
+        settings.provided.oidc_issuer,
+        discovery_url=settings.provided.oidc_discovery_url,
+    )
+    oidc_keys = providers.Singleton(
+        JwksCache,
+        http_client,
+        oidc_discovery,
+        min_refresh_seconds=settings.provided.oidc_jwks_refresh_seconds,
+    )
+    oidc_claims = providers.Singleton(
+        ClaimsMapper, settings.provided.oidc_roles_claim, settings.provided.oidc_admin_role
+    )
+    provider_access_tokens = providers.Singleton(
+        OidcTokenVerifier,
+        settings.provided.oidc_issuer,
+        settings.provided.oidc_audience,
+        oidc_keys,
+        oidc_claims,
+    )
+    provider_id_tokens = providers.Singleton(
+        OidcTokenVerifier,
+        settings.provided.oidc_issuer,
+        settings.provided.oidc_client_id,
+        oidc_keys,
+        oidc_claims,
+    )
+    authorization_server = providers.Singleton(
+        HttpxAuthorizationServer,
+        http_client,
+        oidc_discovery,
+        settings.provided.oidc_client_id,
+        settings.provided.oidc_client_secret,
+        settings.provided.oidc_scopes,
+    )
+
     # A fresh unit of work for every use case
     uow = providers.Factory(SqlAlchemyUnitOfWork, engine=engine)
+
+    # Who is calling: local tokens, and the provider's tokens when one is configured
+    provision_external_user = providers.Factory(ProvisionExternalUser, uow=uow, clock=clock)
+    token_verifier = providers.Factory(
+        Authenticate,
+        uow=uow,
+        local=tokens,
+        external=providers.Callable(when, settings.provided.oidc_enabled, provider_access_tokens),
+        provision=provision_external_user,
+    )
+    sign_in_with_provider = providers.Factory(
+        SignInWithProvider,
+        server=authorization_server,
+        id_tokens=provider_id_tokens,
+        provision=provision_external_user,
+        tokens=tokens,
+    )
 
     # Use cases
     create_event = providers.Factory(

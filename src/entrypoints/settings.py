@@ -1,5 +1,6 @@
 """All configuration, read once from BOXOFFICE_* environment variables (and a .env file)."""
 
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -30,7 +31,25 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     db_pool_size: int = 10
-    redis_url: str = ""
+    # Local accounts (register, password login, local tokens) and an OpenID provider
+    local_accounts: bool = True
+    oidc_issuer: str = ""
+    oidc_audience: str = ""
+    oidc_roles_claim: str = ""
+    oidc_admin_role: str = "admin"
+    oidc_client_id: str = ""
+    oidc_client_secret: str = field(default="", repr=False)
+    oidc_scopes: str = "openid profile email"
+    oidc_frontend_url: str = ""
+    oidc_jwks_refresh_seconds: int = 30
+    oidc_discovery_url: str = ""
+    public_url: str = ""
+    # Rate limits, per client IP and window; shared by all processes through Redis if set
+    redis_url: str = field(default="", repr=False)
+    login_rate_limit: int = 5
+    api_rate_limit: int = 0
+    rate_limit_window_seconds: int = 60
+    trusted_proxies: str = ""
     ticketmaster_base_url: str = TICKETMASTER_URL
     ticketmaster_api_key: str = field(default="", repr=False)
     ticketmaster_requests_per_second: float = 5.0
@@ -54,13 +73,63 @@ class Settings:
             raise SettingsError(
                 f"{PREFIX}DATABASE_URL must start with sqlite+aiosqlite:// or postgresql+psycopg://"
             )
+        self._check_identity()
+        self._check_rate_limits()
+        self._check_ticketmaster()
 
+    def _check_ticketmaster(self) -> None:
         _positive("TICKETMASTER_REQUESTS_PER_SECOND", self.ticketmaster_requests_per_second)
         _positive("TICKETMASTER_DAILY_BUDGET", self.ticketmaster_daily_budget)
         _positive("TICKETMASTER_TIMEOUT_SECONDS", self.ticketmaster_timeout_seconds)
         _positive("TICKETMASTER_DAYS", self.ticketmaster_days)
         if not self.ticketmaster_base_url.startswith(("https://", "http://")):
             raise SettingsError(f"{PREFIX}TICKETMASTER_BASE_URL must be an http(s) URL")
+
+    def _check_identity(self) -> None:
+        if self.oidc_issuer and not self.oidc_issuer.startswith(("https://", "http://")):
+            raise SettingsError(f"{PREFIX}OIDC_ISSUER must be an http(s) URL")
+        if self.oidc_issuer and not self.oidc_audience:
+            raise SettingsError(f"{PREFIX}OIDC_AUDIENCE is needed with {PREFIX}OIDC_ISSUER")
+        if self.oidc_client_id and not self.oidc_issuer:
+            raise SettingsError(f"{PREFIX}OIDC_CLIENT_ID needs {PREFIX}OIDC_ISSUER")
+        if not self.local_accounts and not self.oidc_issuer:
+            raise SettingsError(
+                f"with {PREFIX}LOCAL_ACCOUNTS=false, set {PREFIX}OIDC_ISSUER, or nobody can sign in"
+            )
+
+    def _check_rate_limits(self) -> None:
+        if self.login_rate_limit < 1 or self.api_rate_limit < 0:
+            raise SettingsError(f"{PREFIX}LOGIN_RATE_LIMIT must be at least 1 (API limit 0 = off)")
+        if self.rate_limit_window_seconds < 1:
+            raise SettingsError(f"{PREFIX}RATE_LIMIT_WINDOW_SECONDS must be at least 1")
+        if self.redis_url and not self.redis_url.startswith(("redis://", "rediss://", "unix://")):
+            raise SettingsError(f"{PREFIX}REDIS_URL must start with redis://, rediss:// or unix://")
+        self.trusted_proxy_networks  # noqa: B018 (parsed now, so a typo stops the start)
+
+    @property
+    def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        try:
+            return tuple(
+                ipaddress.ip_network(item.strip(), strict=False)
+                for item in self.trusted_proxies.split(",")
+                if item.strip()
+            )
+        except ValueError:
+            raise SettingsError(
+                f"{PREFIX}TRUSTED_PROXIES must be IP addresses or networks separated by commas"
+            ) from None
+
+    @property
+    def rate_limit_backend(self) -> str:
+        return "redis" if self.redis_url else "memory"
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer)
+
+    @property
+    def oidc_sign_in_enabled(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id)
 
     @property
     def is_sqlite(self) -> bool:

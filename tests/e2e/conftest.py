@@ -28,6 +28,7 @@ def settings(database_url: str, open_event_creation: bool) -> Settings:
         jwt_secret=JWT_SECRET,
         open_event_creation=open_event_creation,
         db_pool_size=2,
+        login_rate_limit=10_000,  # tests/e2e/test_rate_limits.py tests the limit itself
     )
 
 

@@ -1,5 +1,7 @@
 """Operations: /health, /ready, the OpenAPI document and Swagger UI, request ids."""
 
+import asyncio
+import threading
 from uuid import uuid4
 
 import httpx
@@ -47,12 +49,21 @@ def unreachable(database_url: str) -> str:
     return "postgresql+psycopg://postgres@127.0.0.1:1/nowhere"
 
 
+def join_aiosqlite_threads() -> None:
+    """aiosqlite stops the worker thread of a connection that failed to open without waiting
+    for it; if this test's event loop closed first, the thread's last callback would fail."""
+    for thread in threading.enumerate():
+        if thread.name.endswith("(_connection_worker_thread)"):
+            thread.join(2.0)
+
+
 async def test_ready_is_503_when_the_database_does_not_answer(database_url: str) -> None:
     app = create_app(Settings(database_url=unreachable(database_url), bcrypt_rounds=4))
     transport = httpx.ASGITransport(app=app)
     async with running(app), httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         ready = await client.get("/ready")
         health = await client.get("/health")
+    await asyncio.to_thread(join_aiosqlite_threads)  # while this test's loop still runs
 
     assert "database does not answer" in assert_problem(ready, 503)["detail"]
     assert health.status_code == 200

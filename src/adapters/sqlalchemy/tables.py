@@ -46,9 +46,12 @@ users = Table(
     Column("role", String(20), nullable=False),
     Column("is_verified", Boolean, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("auth_issuer", String(255)),
+    Column("auth_subject", String(255)),
     CheckConstraint("role IN ('customer', 'admin')", name="role_known"),
     Index("uq_users_username_lower", text("lower(username)"), unique=True),
     Index("uq_users_email_lower", text("lower(email)"), unique=True),
+    Index("uq_users_auth_issuer_auth_subject", "auth_issuer", "auth_subject", unique=True),
 )
 
 venues = Table(

@@ -3,14 +3,14 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, func, insert, or_, select
+from sqlalchemy import Row, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sqlalchemy.errors import violates
 from adapters.sqlalchemy.paging import fetch_page
 from adapters.sqlalchemy.tables import users
-from application.errors import EmailTaken, UsernameTaken
+from application.errors import EmailTaken, IdentityTaken, UsernameTaken
 from application.pagination import Page, PageRequest
 from domain.users import Role, User
 
@@ -26,6 +26,8 @@ def _user(row: Row[Any]) -> User:
         full_name=row.full_name,
         phone=row.phone,
         is_verified=row.is_verified,
+        auth_issuer=row.auth_issuer,
+        auth_subject=row.auth_subject,
     )
 
 
@@ -44,15 +46,30 @@ class SqlAlchemyUserRepository:
             "role": user.role.value,
             "is_verified": user.is_verified,
             "created_at": user.created_at,
+            "auth_issuer": user.auth_issuer,
+            "auth_subject": user.auth_subject,
         }
         try:
             await self._conn.execute(insert(users).values(values))
         except IntegrityError as e:
-            if violates(e, "uq_users_username_lower"):
-                raise UsernameTaken from e
-            if violates(e, "uq_users_email_lower"):
-                raise EmailTaken from e
-            raise
+            _translate(e)
+
+    async def update_profile(self, user: User) -> None:
+        values = {
+            "email": user.email,
+            "full_name": user.full_name,
+            "role": user.role.value,
+            "is_verified": user.is_verified,
+        }
+        try:
+            await self._conn.execute(update(users).where(users.c.id == user.id).values(values))
+        except IntegrityError as e:
+            _translate(e)
+
+    async def get_by_identity(self, issuer: str, subject: str) -> User | None:
+        query = select(users).where(users.c.auth_issuer == issuer, users.c.auth_subject == subject)
+        row = (await self._conn.execute(query)).first()
+        return None if row is None else _user(row)
 
     async def get(self, user_id: UUID) -> User | None:
         row = (await self._conn.execute(select(users).where(users.c.id == user_id))).first()
@@ -70,3 +87,15 @@ class SqlAlchemyUserRepository:
         query = select(users).order_by(users.c.created_at, users.c.id)
         rows, total = await fetch_page(self._conn, query, page)
         return Page([_user(r) for r in rows], page.page, page.size, total)
+
+
+def _translate(error: IntegrityError) -> None:
+    if violates(error, "uq_users_username_lower"):
+        raise UsernameTaken from error
+    if violates(error, "uq_users_email_lower"):
+        raise EmailTaken from error
+    if violates(
+        error, "uq_users_auth_issuer_auth_subject", "users.auth_issuer, users.auth_subject"
+    ):
+        raise IdentityTaken from error
+    raise error

@@ -86,4 +86,10 @@ class UserRepository(Protocol):
     async def get_by_login(self, login: str) -> User | None:
         """The user whose username or e-mail is `login`, compared without case."""
 
+    async def get_by_identity(self, issuer: str, subject: str) -> User | None:
+        """The user an identity provider knows as `subject` (compared exactly)."""
+
+    async def update_profile(self, user: User) -> None:
+        """Store e-mail, full name, role and verification; EmailTaken if the e-mail is."""
+
     async def list(self, page: PageRequest) -> Page[User]: ...

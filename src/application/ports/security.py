@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from application.auth import Principal
-from domain.users import User
+from domain.users import Role, User
 
 
 class PasswordHasher(Protocol):
@@ -27,3 +27,38 @@ class TokenIssuer(Protocol):
 class TokenVerifier(Protocol):
     async def verify(self, token: str) -> Principal:
         """The caller the token proves; NotAuthenticated when it proves nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalIdentity:
+    """Who an identity provider's verified token says the caller is."""
+
+    issuer: str
+    subject: str
+    email: str | None = None
+    email_verified: bool = False
+    name: str | None = None
+    preferred_username: str | None = None
+    role: Role | None = None  # None when the provider does not manage roles
+
+
+class ExternalTokenVerifier(Protocol):
+    """Verifies the JWTs of one identity provider (access tokens or id_tokens)."""
+
+    def accepts(self, token: str) -> bool:
+        """Whether the token claims to come from this provider (read before any verification)."""
+
+    async def verify(self, token: str, nonce: str | None = None) -> ExternalIdentity:
+        """The identity a valid token proves; NotAuthenticated otherwise. With `nonce`, the
+        token must carry exactly that nonce (an id_token of one sign-in)."""
+
+
+class AuthorizationServer(Protocol):
+    """The provider's side of the authorization code flow (with PKCE)."""
+
+    async def authorization_url(
+        self, *, redirect_uri: str, state: str, nonce: str, code_challenge: str
+    ) -> str: ...
+
+    async def exchange_code(self, *, code: str, redirect_uri: str, code_verifier: str) -> str:
+        """The id_token for `code`; ProviderSignInFailed when the provider refuses it."""

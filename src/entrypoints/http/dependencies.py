@@ -32,6 +32,7 @@ USE_CASES = (
     "get_event_stats", "register_attendee", "list_attendees", "book_tickets", "cancel_booking",
     "get_booking", "list_user_bookings", "list_event_bookings", "register_user", "create_user",
     "list_users", "log_in", "get_current_user", "refresh_market",
+    "sign_in_with_provider",
 )  # fmt: skip
 
 

@@ -11,7 +11,13 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from litestar.types import ExceptionHandlersMap
 from loguru import logger
 
-from application.errors import NotAuthenticated, PermissionDenied
+from application.errors import (
+    NotAuthenticated,
+    PermissionDenied,
+    ProviderSignInFailed,
+    ProviderUnavailable,
+    RateLimiterUnavailable,
+)
 from application.ports.ticketmaster import UpstreamError
 from domain.errors import (
     AlreadyRegistered,
@@ -33,6 +39,9 @@ PROBLEMS: tuple[tuple[type[DomainError], int, str, str], ...] = (
     (InvalidValue, 422, "invalid-value", "Invalid value"),
     (NotAuthenticated, 401, "not-authenticated", "Not authenticated"),
     (PermissionDenied, 403, "forbidden", "Forbidden"),
+    (ProviderSignInFailed, 400, "sign-in-failed", "Sign-in failed"),
+    (ProviderUnavailable, 503, "provider-unavailable", "Identity provider unavailable"),
+    (RateLimiterUnavailable, 503, "rate-limiter-unavailable", "Service unavailable"),
     (NotFound, 404, "not-found", "Not found"),
     (NotEnoughSeats, 409, "not-enough-seats", "Not enough seats"),
     (EventNotBookable, 409, "event-not-bookable", "Event not sold here"),

@@ -27,6 +27,7 @@ def server_environment(database_url: str, jwt_secret: str) -> dict[str, str]:
         "BOXOFFICE_JWT_SECRET": jwt_secret,
         "BOXOFFICE_BCRYPT_ROUNDS": "4",
         "BOXOFFICE_LOG_LEVEL": "INFO",
+        "BOXOFFICE_LOGIN_RATE_LIMIT": "100000",
     }
     return env
 

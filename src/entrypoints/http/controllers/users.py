@@ -14,7 +14,9 @@ from entrypoints.http.schemas.common import PageOut
 from entrypoints.http.schemas.users import LoginIn, SignUpIn, TokenOut, UserIn, UserOut
 
 
-class AuthController(Controller):
+class PasswordController(Controller):
+    """Local accounts: switched off with BOXOFFICE_LOCAL_ACCOUNTS=false."""
+
     path = "/auth"
     tags = ["auth"]
 
@@ -31,6 +33,11 @@ class AuthController(Controller):
     async def login(self, data: JSONBody[LoginIn], log_in: NamedDependency[LogIn]) -> TokenOut:
         token = await log_in.execute(LogInCommand(data.login, data.password))
         return TokenOut(access_token=token.token, expires_in=token.expires_in)
+
+
+class AuthController(Controller):
+    path = "/auth"
+    tags = ["auth"]
 
     @get("/me", summary="The signed-in user", security=BEARER)
     async def me(

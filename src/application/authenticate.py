@@ -1,0 +1,39 @@
+"""The one TokenVerifier the edge uses: local tokens and provider tokens, side by side."""
+
+from application.auth import Principal
+from application.errors import NotAuthenticated
+from application.ports.security import ExternalTokenVerifier, TokenVerifier
+from application.ports.unit_of_work import UnitOfWork
+from application.use_cases.provision_external_user import ProvisionExternalUser
+
+
+class Authenticate:
+    """Picks the verifier by the issuer the token names, then answers with the local user.
+
+    A provider's token provisions (or refreshes) its local user; a local token must still
+    belong to an existing user. Either way the caller costs one indexed read, and the role
+    and verification come from the stored user, so a change takes effect at once.
+    """
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        local: TokenVerifier,
+        external: ExternalTokenVerifier | None,
+        provision: ProvisionExternalUser,
+    ) -> None:
+        self._uow = uow
+        self._local = local
+        self._external = external
+        self._provision = provision
+
+    async def verify(self, token: str) -> Principal:
+        if self._external is not None and self._external.accepts(token):
+            provisioned = await self._provision.execute(await self._external.verify(token))
+            return Principal(provisioned.id, provisioned.role, provisioned.is_verified)
+        claimed = await self._local.verify(token)
+        async with self._uow as uow:
+            user = await uow.users.get(claimed.user_id)
+        if user is None:
+            raise NotAuthenticated("the account of this token no longer exists")
+        return Principal(user.id, user.role, user.is_verified)

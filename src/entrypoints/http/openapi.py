@@ -1,0 +1,64 @@
+"""The OpenAPI document and Swagger UI, with the identity provider's sign-in when configured."""
+
+from litestar import Litestar
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.openapi.spec import Components, Reference, SecurityScheme
+
+from entrypoints.settings import Settings
+
+BEARER = "BearerToken"
+PROVIDER = "IdentityProvider"
+
+API_DESCRIPTION = """Events, registrations and ticket bookings that never oversell.
+
+Every list takes `page` and `size`; every answer with times takes `tz` (an IANA zone).
+Errors are RFC 9457 `application/problem+json`."""
+
+
+def openapi_config(settings: Settings) -> OpenAPIConfig:
+    schemes: dict[str, SecurityScheme | Reference] = {
+        BEARER: SecurityScheme(
+            type="http",
+            scheme="bearer",
+            bearer_format="JWT",
+            description="a token from POST /auth/login, GET /auth/oidc/callback or the provider",
+        )
+    }
+    swagger = SwaggerRenderPlugin()
+    if settings.oidc_sign_in_enabled:
+        # Swagger UI reads the provider's endpoints from its discovery document and runs the
+        # authorization code flow with PKCE itself; the provider's access token then goes to
+        # the API as a bearer token.
+        schemes[PROVIDER] = SecurityScheme(
+            type="openIdConnect",
+            open_id_connect_url=settings.oidc_issuer.rstrip("/")
+            + "/.well-known/openid-configuration",
+            description="sign in with the identity provider (authorization code + PKCE)",
+        )
+        swagger = SwaggerRenderPlugin(
+            init_oauth={
+                "clientId": settings.oidc_client_id,
+                "scopes": settings.oidc_scopes,
+                "usePkceWithAuthorizationCodeGrant": True,
+                "additionalQueryStringParams": {"audience": settings.oidc_audience},
+            }
+        )
+    return OpenAPIConfig(
+        title="boxoffice",
+        version="0.1.0",
+        description=API_DESCRIPTION,
+        path="/schema",
+        render_plugins=[swagger],
+        components=Components(security_schemes=schemes),
+    )
+
+
+def offer_provider_sign_in(app: Litestar) -> None:
+    """Every operation that takes a bearer token also takes the provider's, so the token Swagger
+    UI gets from the provider is sent where a local one would be."""
+    for path_item in (app.openapi_schema.paths or {}).values():
+        for method in ("get", "put", "post", "delete", "patch"):
+            operation = getattr(path_item, method, None)
+            if operation is not None and operation.security and {BEARER: []} in operation.security:
+                operation.security.append({PROVIDER: []})

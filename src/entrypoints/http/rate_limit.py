@@ -1,0 +1,129 @@
+"""Per-client request limits at the edge, before routing: 429 problem+json with Retry-After
+and RateLimit headers (draft-ietf-httpapi-ratelimit-headers)."""
+
+import ipaddress
+import json
+from collections.abc import Callable
+from typing import Any
+
+from litestar.datastructures import MutableScopeHeaders
+from litestar.enums import ScopeType
+from litestar.types import (
+    ASGIApp,
+    HTTPResponseBodyEvent,
+    HTTPResponseStartEvent,
+    Message,
+    Receive,
+    Scope,
+    Send,
+)
+from loguru import logger
+
+from application.errors import RateLimiterUnavailable
+from application.ports.rate_limiter import RateDecision, RateLimiter
+from entrypoints.settings import Settings
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+CREDENTIAL_ROUTES = {("POST", "/auth/login"), ("POST", "/auth/register")}
+UNLIMITED_PREFIXES = ("/health", "/ready", "/schema")
+
+
+def client_ip(scope: Scope, trusted: tuple[Network, ...]) -> str:
+    """The socket's peer; behind trusted proxies, the nearest X-Forwarded-For hop that is not
+    one of them (hops further left are the client's own claims and can be forged)."""
+    peer = scope.get("client")
+    address = str(peer[0]) if peer else "unknown"
+    if not trusted or not _is_trusted(address, trusted):
+        return address
+    forwarded = b",".join(v for k, v in scope["headers"] if k == b"x-forwarded-for").decode(
+        "latin-1"
+    )
+    for hop in reversed([h.strip() for h in forwarded.split(",") if h.strip()]):
+        if not _is_trusted(hop, trusted):
+            return hop
+        address = hop
+    return address
+
+
+def _is_trusted(address: str, trusted: tuple[Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in trusted)
+
+
+def rate_limiting(app: ASGIApp, limiter: Callable[[], RateLimiter], settings: Settings) -> ASGIApp:
+    trusted = settings.trusted_proxy_networks
+    window = settings.rate_limit_window_seconds
+
+    def rule(scope: Scope) -> tuple[str, int] | None:
+        path = scope["path"].rstrip("/") or "/"
+        if (scope.get("method"), path) in CREDENTIAL_ROUTES:
+            return "credentials", settings.login_rate_limit
+        if settings.api_rate_limit and not path.startswith(UNLIMITED_PREFIXES):
+            return "api", settings.api_rate_limit
+        return None
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        limit = rule(scope) if scope["type"] == ScopeType.HTTP else None
+        if limit is None:
+            await app(scope, receive, send)
+            return
+        bucket, allowed = limit
+        try:
+            decision = await limiter().hit(f"{bucket}:{client_ip(scope, trusted)}", allowed, window)
+        except RateLimiterUnavailable as e:  # fail open: an outage must not lock everyone out
+            logger.error("rate limit not applied: {}", e)
+            await app(scope, receive, send)
+            return
+        headers = _headers(decision, window)
+        if not decision.allowed:
+            await _too_many(scope, send, decision, headers)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableScopeHeaders.from_message(message).update(headers)
+            await send(message)
+
+        await app(scope, receive, send_with_headers)
+
+    return middleware
+
+
+def _headers(decision: RateDecision, window: int) -> dict[str, str]:
+    return {
+        "RateLimit-Limit": str(decision.limit),
+        "RateLimit-Remaining": str(decision.remaining),
+        "RateLimit-Reset": str(decision.reset_after),
+        "RateLimit-Policy": f"{decision.limit};w={window}",
+    }
+
+
+async def _too_many(
+    scope: Scope, send: Send, decision: RateDecision, headers: dict[str, str]
+) -> None:
+    body: dict[str, Any] = {
+        "type": "/problems/too-many-requests",
+        "title": "Too many requests",
+        "status": 429,
+        "detail": f"at most {decision.limit} of these requests per window; "
+        f"try again in {decision.reset_after} s",
+        "instance": scope["path"],
+    }
+    encoded = json.dumps(body).encode()
+    raw = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+    raw += [
+        (b"retry-after", str(decision.reset_after).encode()),
+        (b"content-type", b"application/problem+json"),
+        (b"content-length", str(len(encoded)).encode()),
+    ]
+    start: HTTPResponseStartEvent = {"type": "http.response.start", "status": 429, "headers": raw}
+    body_event: HTTPResponseBodyEvent = {
+        "type": "http.response.body",
+        "body": encoded,
+        "more_body": False,
+    }
+    await send(start)
+    await send(body_event)
