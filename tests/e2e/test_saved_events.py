@@ -1,5 +1,6 @@
 """Saved events over HTTP: save, unsave, /my/events, and `saved` on /events."""
 
+import asyncio
 from datetime import timedelta
 
 from tests.e2e.api import Api, Caller, ShiftableClock, assert_problem
@@ -158,3 +159,20 @@ async def test_the_saved_marks_cost_one_query_for_a_page_of_one_or_fifty(
         ("anonymous", 50): 0,
     }
     assert counts["/my/events", 1] == counts["/my/events", 20]
+
+
+async def test_racing_saves_of_one_event_store_it_once_and_exactly_one_is_201(
+    api: Api, admin: Caller, customer: Caller
+) -> None:
+    event = await api.event(admin)
+
+    responses = await asyncio.gather(
+        *(
+            api.client.post(f"/events/{event['id']}/save", headers=customer.headers)
+            for _ in range(10)
+        )
+    )
+
+    assert sorted(r.status_code for r in responses) == [200] * 9 + [201]
+    assert len({r.json()["saved_at"] for r in responses}) == 1
+    assert (await my_events(api, customer))["total"] == 1
