@@ -28,5 +28,7 @@ class FakeTicketmasterGateway:
 
     async def event(self, external_id: str, now: datetime) -> Event | None:
         self._used += 1
+        if self.fail_after == 0:
+            raise self.failure
         found = (e for page in self.pages for e in page)
         return next((e for e in found if e.listing and e.listing.external_id == external_id), None)

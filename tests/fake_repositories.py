@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 
-def _matches(event: Event, query: EventFilter, now: datetime) -> bool:
+def event_matches(event: Event, query: EventFilter, now: datetime) -> bool:
     d = event.details
     if event.status is not query.status:
         return False
@@ -107,10 +107,12 @@ class InMemoryEventRepository(FakeRepository):
         if event_id in dependents:
             raise self._fail(Conflict("the event has bookings or registrations; cancel it instead"))
         self._t.events.pop(event_id, None)
+        for key in [k for k in self._t.saved_events if k[1] == event_id]:
+            del self._t.saved_events[key]  # ON DELETE CASCADE
 
     async def list(self, query: EventFilter, now: datetime) -> Page[Event]:
         await self._io()
-        found = [e for e in self._t.events.values() if _matches(e, query, now)]
+        found = [e for e in self._t.events.values() if event_matches(e, query, now)]
         ordered = sorted_by(found, lambda e: e.details.slot.start, lambda e: e.id)
         return page_of([copy_event(e) for e in ordered], query.page)
 

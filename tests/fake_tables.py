@@ -31,6 +31,7 @@ class Tables:
     market_syncs: dict[str, tuple[datetime | None, datetime | None, str | None]] = field(
         default_factory=dict
     )
+    saved_events: dict[tuple[UUID, UUID], datetime] = field(default_factory=dict)  # (user, event)
     aborted: bool = False
 
     def copy(self) -> "Tables":
@@ -42,6 +43,7 @@ class Tables:
             dict(self.registrations),
             dict(self.bookings),
             dict(self.market_syncs),
+            dict(self.saved_events),
         )
 
 

@@ -26,6 +26,7 @@ from tests.fake_repositories import (
     InMemoryUserRepository,
     Tables,
 )
+from tests.fake_saved_events import InMemorySavedEventRepository
 
 __all__ = [
     "ConstraintViolation",
@@ -61,6 +62,7 @@ class InMemoryUnitOfWork:
     registrations: InMemoryRegistrationRepository
     users: InMemoryUserRepository
     market_syncs: InMemoryMarketSyncRepository
+    saved_events: InMemorySavedEventRepository
 
     def __init__(self, store: InMemoryStore | None = None) -> None:
         self.store = store or InMemoryStore()
@@ -111,6 +113,7 @@ class InMemoryUnitOfWork:
         self.registrations = InMemoryRegistrationRepository(tables)
         self.users = InMemoryUserRepository(tables)
         self.market_syncs = InMemoryMarketSyncRepository(tables)
+        self.saved_events = InMemorySavedEventRepository(tables)
 
 
 class FixedClock:

@@ -33,6 +33,7 @@ from application.use_cases.get_event_stats import GetEventStats
 from application.use_cases.list_attendees import ListAttendees
 from application.use_cases.list_event_bookings import ListEventBookings
 from application.use_cases.list_events import ListEvents
+from application.use_cases.list_saved_events import ListSavedEvents
 from application.use_cases.list_user_bookings import ListUserBookings
 from application.use_cases.list_users import ListUsers
 from application.use_cases.log_in import LogIn
@@ -40,9 +41,11 @@ from application.use_cases.provision_external_user import ProvisionExternalUser
 from application.use_cases.refresh_market import FreshnessPolicy, RefreshMarket
 from application.use_cases.register_attendee import RegisterAttendee
 from application.use_cases.register_user import CreateUser, RegisterUser
+from application.use_cases.save_event import SaveEvent
 from application.use_cases.seed_demo import SeedDemo
 from application.use_cases.sign_in_with_provider import SignInWithProvider
 from application.use_cases.sync_ticketmaster import SyncTicketmaster
+from application.use_cases.unsave_event import UnsaveEvent
 from application.use_cases.update_event import UpdateEvent
 from entrypoints.settings import Settings
 
@@ -223,6 +226,15 @@ class Container(containers.DeclarativeContainer):
     refresh_market = providers.Factory(
         RefreshMarket, uow=uow, sync=sync_ticketmaster, clock=clock, policy=freshness
     )
+    save_event = providers.Factory(
+        SaveEvent,
+        uow=uow,
+        gateway=ticketmaster,
+        clock=clock,
+        lookup_enabled=providers.Callable(bool, settings.provided.ticketmaster_api_key),
+    )
+    unsave_event = providers.Factory(UnsaveEvent, uow=uow)
+    list_saved_events = providers.Factory(ListSavedEvents, uow=uow, clock=clock)
     seed_demo = providers.Factory(
         SeedDemo, uow=uow, clock=clock, create_user=create_user, codes=ticket_codes
     )

@@ -28,7 +28,7 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _conditions(query: EventFilter, now: datetime) -> list[ColumnElement[bool]]:
+def conditions(query: EventFilter, now: datetime) -> list[ColumnElement[bool]]:
     where = [events.c.status == query.status.value]
     if query.source is not None:
         where.append(events.c.source == query.source.value)
@@ -89,7 +89,7 @@ class SqlAlchemyEventRepository:
             raise Conflict("the event has bookings or registrations; cancel it instead") from e
 
     async def list(self, query: EventFilter, now: datetime) -> Page[Event]:
-        statement = EVENTS_WITH_EXTRAS.where(*_conditions(query, now)).order_by(
+        statement = EVENTS_WITH_EXTRAS.where(*conditions(query, now)).order_by(
             events.c.start_time, events.c.id
         )
         rows, total = await fetch_page(self._conn, statement, query.page)

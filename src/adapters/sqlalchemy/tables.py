@@ -215,3 +215,12 @@ tickets = Table(
     UniqueConstraint("code", name="uq_tickets_code"),
     Index("ix_tickets_booking_id", "booking_id"),
 )
+
+saved_events = Table(
+    "saved_events",
+    metadata,
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", Uuid, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("saved_at", UtcDateTime(), nullable=False),
+    Index("ix_saved_events_user_id_saved_at", "user_id", "saved_at"),
+)

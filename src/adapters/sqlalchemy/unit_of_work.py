@@ -7,6 +7,7 @@ from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
 from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
 from adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
 from adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
+from adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
 from adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
 
 
@@ -18,6 +19,7 @@ class SqlAlchemyUnitOfWork:
     registrations: SqlAlchemyRegistrationRepository
     users: SqlAlchemyUserRepository
     market_syncs: SqlAlchemyMarketSyncRepository
+    saved_events: SqlAlchemySavedEventRepository
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
@@ -38,6 +40,7 @@ class SqlAlchemyUnitOfWork:
         self.registrations = SqlAlchemyRegistrationRepository(conn)
         self.users = SqlAlchemyUserRepository(conn)
         self.market_syncs = SqlAlchemyMarketSyncRepository(conn)
+        self.saved_events = SqlAlchemySavedEventRepository(conn)
         return self
 
     async def __aexit__(

@@ -10,6 +10,7 @@ from application.ports.repositories import (
     RegistrationRepository,
     UserRepository,
 )
+from application.ports.saved_events import SavedEventRepository
 
 
 class UnitOfWork(Protocol):
@@ -23,6 +24,7 @@ class UnitOfWork(Protocol):
     registrations: RegistrationRepository
     users: UserRepository
     market_syncs: MarketSyncRepository
+    saved_events: SavedEventRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from uuid import UUID
+
 from application.pagination import Page
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
@@ -5,13 +8,26 @@ from application.queries import EventFilter
 from domain.events import Event
 
 
+@dataclass(frozen=True, slots=True)
+class ListedEvent:
+    event: Event
+    saved: bool | None = None  # whether the viewer saved it; None for an anonymous viewer
+
+
 class ListEvents:
-    """Public browsing: active events not yet over by default, soonest first."""
+    """Public browsing: active events not yet over by default, soonest first.
+
+    A signed-in viewer also learns which of the page's events they saved, in one more query.
+    """
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
         self._clock = clock
 
-    async def execute(self, query: EventFilter) -> Page[Event]:
+    async def execute(self, query: EventFilter, viewer: UUID | None = None) -> Page[ListedEvent]:
         async with self._uow as uow:
-            return await uow.events.list(query, self._clock.now())
+            found = await uow.events.list(query, self._clock.now())
+            if viewer is None:
+                return found.map(ListedEvent)
+            saved = await uow.saved_events.saved_among(viewer, [e.id for e in found.items])
+        return found.map(lambda e: ListedEvent(e, e.id in saved))

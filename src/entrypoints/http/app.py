@@ -12,6 +12,7 @@ from entrypoints.http.controllers.events import EventController
 from entrypoints.http.controllers.health import health, ready
 from entrypoints.http.controllers.oidc import OidcController
 from entrypoints.http.controllers.registrations import RegistrationController
+from entrypoints.http.controllers.saved_events import SavedEventController
 from entrypoints.http.controllers.users import AuthController, PasswordController, UserController
 from entrypoints.http.dependencies import bridge, dependencies
 from entrypoints.http.middleware import request_logging
@@ -26,6 +27,7 @@ def route_handlers(settings: Settings) -> list[Any]:
     handlers: list[Any] = [
         EventController,
         RegistrationController,
+        SavedEventController,
         BookingController,
         AuthController,
         UserController,

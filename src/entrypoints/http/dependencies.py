@@ -17,6 +17,7 @@ from application.errors import NotAuthenticated
 from application.ports.security import TokenVerifier
 from domain.clock import zone
 from entrypoints.container import Container
+from entrypoints.http.controllers.event_filters import event_filter
 from entrypoints.settings import Settings
 
 
@@ -32,20 +33,37 @@ USE_CASES = (
     "get_event_stats", "register_attendee", "list_attendees", "book_tickets", "cancel_booking",
     "get_booking", "list_user_bookings", "list_event_bookings", "register_user", "create_user",
     "list_users", "log_in", "get_current_user", "refresh_market",
-    "sign_in_with_provider",
+    "sign_in_with_provider", "save_event", "unsave_event", "list_saved_events",
 )  # fmt: skip
+
+
+async def _verified(
+    request: Request[Any, Any, Any], verifier: providers.Provider[Any]
+) -> Principal:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise NotAuthenticated("send an access token as 'Authorization: Bearer <token>'")
+    token_verifier: TokenVerifier = verifier()
+    return await token_verifier.verify(token.strip())
 
 
 def principal_provider(verifier: providers.Provider[Any]) -> Provide:
     async def current_principal(request: Request[Any, Any, Any]) -> Principal:
         """The caller proven by `Authorization: Bearer <token>`; 401 otherwise."""
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
-            raise NotAuthenticated("send an access token as 'Authorization: Bearer <token>'")
-        token_verifier: TokenVerifier = verifier()
-        return await token_verifier.verify(token.strip())
+        return await _verified(request, verifier)
 
     return Provide(current_principal)
+
+
+def viewer_provider(verifier: providers.Provider[Any]) -> Provide:
+    async def current_viewer(request: Request[Any, Any, Any]) -> Principal | None:
+        """Who browses a public list: nobody without an Authorization header, but a 401 for
+        a header that proves nobody (a wrong or expired token is worth telling the caller)."""
+        if "authorization" not in request.headers:
+            return None
+        return await _verified(request, verifier)
+
+    return Provide(current_viewer)
 
 
 def display_zone_provider(settings: Settings) -> Provide:
@@ -68,5 +86,7 @@ def display_zone_provider(settings: Settings) -> Provide:
 def dependencies(container: Container, settings: Settings) -> dict[str, Provide]:
     provided = {name: bridge(getattr(container, name)) for name in USE_CASES}
     provided["principal"] = principal_provider(container.token_verifier)
+    provided["viewer"] = viewer_provider(container.token_verifier)
+    provided["event_filter"] = Provide(event_filter)
     provided["display_zone"] = display_zone_provider(settings)
     return provided

@@ -63,9 +63,9 @@ async def test_listing_events_uses_the_clock_to_hide_events_that_are_over(
 
     page = await ListEvents(uow, clock).execute(EventFilter())
 
-    assert [e.id for e in page.items] == [later.id]
+    assert [listed.event.id for listed in page.items] == [later.id]
     assert page.total == 1
-    assert soon.id not in {e.id for e in page.items}
+    assert soon.id not in {listed.event.id for listed in page.items}
 
 
 async def test_the_booker_and_admins_can_read_a_booking(

@@ -1,11 +1,9 @@
-from datetime import datetime
-from typing import Annotated
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, Response, delete, get, patch, post, put
 from litestar.di import NamedDependency
-from litestar.params import FromPath, FromQuery, JSONBody, Parameter, QueryParameter
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from application.auth import Principal
@@ -17,10 +15,8 @@ from application.use_cases.get_event_stats import GetEventStats
 from application.use_cases.list_events import ListEvents
 from application.use_cases.refresh_market import RefreshMarket
 from application.use_cases.update_event import UpdateEvent, UpdateEventCommand
-from domain.clock import to_utc
-from domain.events import EventStatus
 from domain.listings import EventSource
-from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from entrypoints.http.controllers.params import BEARER
 from entrypoints.http.schemas.common import PageOut
 from entrypoints.http.schemas.events import (
     EventIn,
@@ -29,15 +25,6 @@ from entrypoints.http.schemas.events import (
     EventReplace,
     EventStatsOut,
 )
-
-Text = Annotated[
-    str | None, Parameter(max_length=100, description="words in title, description or location")
-]
-_MOMENT = "the start time; ISO 8601, and without an offset read in `tz`"
-StartsFrom = Annotated[datetime | None, QueryParameter(name="from", description="from " + _MOMENT)]
-StartsBefore = Annotated[
-    datetime | None, QueryParameter(name="to", description="before " + _MOMENT)
-]
 
 
 def stale_headers(reason: str | None) -> dict[str, str]:
@@ -58,39 +45,16 @@ class EventController(Controller):
         list_events: NamedDependency[ListEvents],
         refresh_market: NamedDependency[RefreshMarket],
         display_zone: NamedDependency[ZoneInfo],
-        page: PageNumber = 1,
-        size: PageSize = 20,
-        q: Text = None,
-        city: Annotated[str | None, Parameter(max_length=100)] = None,
-        starts_from: StartsFrom = None,
-        starts_before: StartsBefore = None,
-        status: FromQuery[EventStatus] = EventStatus.ACTIVE,
-        tag: Annotated[str | None, Parameter(max_length=30)] = None,
-        source: Annotated[
-            EventSource | None,
-            QueryParameter(
-                description="`local` or `ticketmaster`; the latter refreshes "
-                "a stale market from Ticketmaster first"
-            ),
-        ] = None,
+        event_filter: NamedDependency[EventFilter],
+        viewer: NamedDependency[Principal | None],
     ) -> Response[PageOut[EventOut]]:
-        query = EventFilter(
-            page=page_request(page, size),
-            text=q,
-            city=city,
-            starts_from=None if starts_from is None else to_utc(starts_from, display_zone, "from"),
-            starts_before=None
-            if starts_before is None
-            else to_utc(starts_before, display_zone, "to"),
-            status=status,
-            tag=tag,
-            source=source,
-        )
         stale = None
-        if source is EventSource.TICKETMASTER:
-            stale = await refresh_market.execute(city=city, keyword=q)
-        found = await list_events.execute(query)
-        body = PageOut.of(found.map(lambda e: EventOut.from_event(e, display_zone)))
+        if event_filter.source is EventSource.TICKETMASTER:
+            stale = await refresh_market.execute(city=event_filter.city, keyword=event_filter.text)
+        found = await list_events.execute(event_filter, viewer.user_id if viewer else None)
+        body = PageOut.of(
+            found.map(lambda e: EventOut.from_event(e.event, display_zone, saved=e.saved))
+        )
         return Response(body, headers=stale_headers(stale))
 
     @post(

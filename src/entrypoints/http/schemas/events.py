@@ -138,9 +138,18 @@ class EventOut(msgspec.Struct):
     source: EventSource = EventSource.LOCAL
     bookable: bool = True
     listing: ListingOut | None = None  # imported events: what their seller says
+    # Whether the caller saved it: only for a signed-in caller, and only where it is known.
+    saved: bool | msgspec.UnsetType = msgspec.UNSET
+    saved_at: datetime | msgspec.UnsetType = msgspec.UNSET
 
     @classmethod
-    def from_event(cls, event: Event, tz: tzinfo) -> "EventOut":
+    def from_event(
+        cls,
+        event: Event,
+        tz: tzinfo,
+        saved: bool | None = None,
+        saved_at: datetime | None = None,
+    ) -> "EventOut":
         d = event.details
         return cls(
             id=event.id,
@@ -162,6 +171,8 @@ class EventOut(msgspec.Struct):
             source=event.source,
             bookable=event.bookable,
             listing=None if event.listing is None else ListingOut.from_listing(event.listing, tz),
+            saved=msgspec.UNSET if saved is None else saved,
+            saved_at=msgspec.UNSET if saved_at is None else saved_at.astimezone(tz),
         )
 
 

@@ -1,0 +1,18 @@
+from application.auth import Principal
+from application.pagination import Page
+from application.ports.clock import Clock
+from application.ports.saved_events import SavedEvent
+from application.ports.unit_of_work import UnitOfWork
+from application.queries import EventFilter
+
+
+class ListSavedEvents:
+    """The caller's saved events, newest save first, filtered like the public list."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def execute(self, actor: Principal, query: EventFilter) -> Page[SavedEvent]:
+        async with self._uow as uow:
+            return await uow.saved_events.list_for_user(actor.user_id, query, self._clock.now())

@@ -1,0 +1,99 @@
+"""Save an event for later: ours by its UUID, or a Ticketmaster event by its id.
+
+A Ticketmaster id that is not stored yet is fetched from Ticketmaster and stored with the same
+upsert the sync uses, so a user can save an event before any sync imported it.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from application.auth import Principal
+from application.errors import EventNotFound
+from application.ports.clock import Clock
+from application.ports.saved_events import SavedEvent
+from application.ports.ticketmaster import TicketmasterGateway
+from application.ports.unit_of_work import UnitOfWork
+from domain.events import Event
+from domain.listings import EventSource
+
+# Ticketmaster ids are short runs of letters, digits, '-' and '_'; nothing else is looked up.
+EXTERNAL_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+@dataclass(frozen=True, slots=True)
+class SaveEventCommand:
+    actor: Principal
+    event_ref: str  # our event's UUID, or a Ticketmaster event id
+
+
+@dataclass(frozen=True, slots=True)
+class SaveEventResult:
+    saved: SavedEvent
+    created: bool  # False when the event was already saved
+
+
+def as_uuid(event_ref: str) -> UUID | None:
+    try:
+        return UUID(event_ref)
+    except ValueError:
+        return None
+
+
+async def find_event(uow: UnitOfWork, event_ref: str) -> Event | None:
+    """The stored event `event_ref` names (our UUID, else a Ticketmaster id), or None."""
+    event_id = as_uuid(event_ref)
+    if event_id is not None and (event := await uow.events.get(event_id)) is not None:
+        return event
+    if not EXTERNAL_ID.fullmatch(event_ref):
+        return None
+    return await uow.events.get_by_external_id(EventSource.TICKETMASTER, event_ref)
+
+
+class SaveEvent:
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        gateway: TicketmasterGateway,
+        clock: Clock,
+        lookup_enabled: bool = True,  # False when no Ticketmaster API key is configured
+    ) -> None:
+        self._uow = uow
+        self._gateway = gateway
+        self._clock = clock
+        self._lookup_enabled = lookup_enabled
+
+    async def execute(self, command: SaveEventCommand) -> SaveEventResult:
+        now = self._clock.now()
+        async with self._uow as uow:
+            event = await find_event(uow, command.event_ref)
+            if event is not None:
+                return await _save(uow, command.actor.user_id, event, now)
+        fetched = await self._fetch(command.event_ref, now)  # no transaction held meanwhile
+        async with self._uow as uow:
+            await uow.events.upsert_imported(fetched, now)
+            stored = await uow.events.get_by_external_id(
+                EventSource.TICKETMASTER, command.event_ref
+            )
+            if stored is None:
+                raise EventNotFound
+            return await _save(uow, command.actor.user_id, stored, now)
+
+    async def _fetch(self, event_ref: str, now: datetime) -> Event:
+        """UpstreamError (the API is down, refuses us, or is over quota) passes through."""
+        if not self._lookup_enabled or as_uuid(event_ref) or not EXTERNAL_ID.fullmatch(event_ref):
+            raise EventNotFound
+        fetched = await self._gateway.event(event_ref, now)
+        if fetched is None or fetched.listing is None or fetched.listing.external_id != event_ref:
+            raise EventNotFound
+        return fetched
+
+
+async def _save(uow: UnitOfWork, user_id: UUID, event: Event, now: datetime) -> SaveEventResult:
+    created = await uow.saved_events.add(user_id, event.id, now)
+    saved_at = (
+        now if created else (await uow.saved_events.saved_among(user_id, [event.id]))[event.id]
+    )
+    await uow.commit()
+    return SaveEventResult(SavedEvent(event, saved_at), created)
