@@ -59,14 +59,6 @@ async def engine_lifecycle(engine: AsyncEngine) -> AsyncIterator[None]:
         await engine.dispose()
 
 
-async def http_client_lifecycle(client: httpx.AsyncClient) -> AsyncIterator[None]:
-    """Closes the client's connections at shutdown (made like the engine: synchronously)."""
-    try:
-        yield
-    finally:
-        await client.aclose()
-
-
 def freshness_policy(settings: Settings) -> FreshnessPolicy:
     return FreshnessPolicy(
         enabled=bool(settings.ticketmaster_api_key),
@@ -127,9 +119,7 @@ class Container(containers.DeclarativeContainer):
         base_url=settings.provided.ticketmaster_base_url,
         timeout=settings.provided.ticketmaster_timeout_seconds,
     )
-    ticketmaster_client_lifecycle = providers.Resource(
-        http_client_lifecycle, client=ticketmaster_client
-    )
+    ticketmaster_client_lifecycle = providers.Resource(closing, ticketmaster_client)
     # One gateway per process, so that its pacing and daily budget cover every caller.
     ticketmaster = providers.Singleton(
         HttpxTicketmasterGateway,
