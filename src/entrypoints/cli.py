@@ -10,7 +10,7 @@ import click
 from adapters.sqlalchemy.migrations import upgrade
 from application.use_cases.register_user import NewUser
 from domain.users import Role
-from entrypoints.cli_support import load_settings, run
+from entrypoints.cli_support import load_settings, run, serve_asgi
 from entrypoints.cli_ticketmaster import ticketmaster
 from entrypoints.container import Container
 
@@ -51,9 +51,6 @@ def serve(
     host: str | None, port: int | None, workers: int, do_migrate: bool | None, demo: bool
 ) -> None:
     """Run the HTTP API."""
-    from granian import Granian
-    from granian.constants import Interfaces
-
     settings = load_settings()
     if do_migrate if do_migrate is not None else settings.is_sqlite:
         run(migrate)
@@ -64,15 +61,7 @@ def serve(
     os.environ.setdefault("BOXOFFICE_JWT_SECRET", secrets.token_urlsafe(32))
     host, port = host or settings.host, port or settings.port
     click.echo(f"boxoffice listening on http://{host}:{port} (API docs at /schema/swagger)")
-    Granian(
-        "entrypoints.asgi:app_factory",
-        address=host,
-        port=port,
-        interface=Interfaces.ASGI,
-        workers=workers,
-        factory=True,
-        log_access=False,
-    ).serve()
+    serve_asgi("entrypoints.asgi:app_factory", host, port, workers)
 
 
 @main.group()

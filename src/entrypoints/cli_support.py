@@ -46,3 +46,19 @@ def load_settings() -> Settings:
         return Settings.from_env()
     except SettingsError as e:
         raise click.ClickException(str(e)) from e
+
+
+def serve_asgi(target: str, host: str, port: int, workers: int = 1) -> None:
+    """Serve the ASGI app factory `target` (module:function) with granian until stopped."""
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    Granian(
+        target,
+        address=host,
+        port=port,
+        interface=Interfaces.ASGI,
+        workers=workers,
+        factory=True,
+        log_access=False,
+    ).serve()

@@ -8,7 +8,7 @@ import click
 
 from application.ports.ticketmaster import MarketQuery
 from application.use_cases.sync_ticketmaster import SyncReport
-from entrypoints.cli_support import load_settings, run
+from entrypoints.cli_support import load_settings, run, serve_asgi
 from entrypoints.container import Container
 
 
@@ -34,21 +34,11 @@ def fake_api(host: str, port: int, count: int, fixtures: Path | None, api_key: s
 
     Point BOXOFFICE_TICKETMASTER_BASE_URL at http://HOST:PORT/discovery/v2.
     """
-    from granian import Granian
-    from granian.constants import Interfaces
-
     os.environ["FAKE_TICKETMASTER_EVENTS"] = str(count)
     os.environ["FAKE_TICKETMASTER_FIXTURES"] = str(fixtures or "")
     os.environ["FAKE_TICKETMASTER_API_KEY"] = api_key or ""
     click.echo(f"fake Ticketmaster API on http://{host}:{port}/discovery/v2")
-    Granian(
-        "entrypoints.fake_ticketmaster.asgi:app_factory",
-        address=host,
-        port=port,
-        interface=Interfaces.ASGI,
-        factory=True,
-        log_access=False,
-    ).serve()
+    serve_asgi("entrypoints.fake_ticketmaster.asgi:app_factory", host, port)
 
 
 @ticketmaster.command("sync")

@@ -8,11 +8,13 @@ from litestar.params import FromPath, HeaderParameter, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
 from application.auth import Principal
+from application.pagination import Page
 from application.use_cases.book_tickets import BookTickets
 from application.use_cases.cancel_booking import CancelBooking, CancelBookingCommand
 from application.use_cases.get_booking import GetBooking
 from application.use_cases.list_event_bookings import ListEventBookings
 from application.use_cases.list_user_bookings import ListUserBookings
+from domain.bookings import Booking
 from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
 from entrypoints.http.schemas.bookings import BookingIn, BookingOut
 from entrypoints.http.schemas.common import PageOut
@@ -26,6 +28,10 @@ IdempotencyKey = Annotated[
         description="retrying with the same key returns the first booking instead of booking again",
     ),
 ]
+
+
+def _page(found: Page[Booking], tz: ZoneInfo) -> PageOut[BookingOut]:
+    return PageOut.of(found.map(lambda b: BookingOut.from_booking(b, tz)))
 
 
 class BookingController(Controller):
@@ -81,7 +87,7 @@ class BookingController(Controller):
         found = await list_user_bookings.execute(
             principal, principal.user_id, page_request(page, size)
         )
-        return PageOut.of(found.map(lambda b: BookingOut.from_booking(b, display_zone)))
+        return _page(found, display_zone)
 
     @get("/users/{user_id:uuid}/bookings", summary="A user's bookings (the user or an admin)")
     async def user_bookings(
@@ -94,7 +100,7 @@ class BookingController(Controller):
         size: PageSize = 20,
     ) -> PageOut[BookingOut]:
         found = await list_user_bookings.execute(principal, user_id, page_request(page, size))
-        return PageOut.of(found.map(lambda b: BookingOut.from_booking(b, display_zone)))
+        return _page(found, display_zone)
 
     @get("/events/{event_id:uuid}/bookings", summary="An event's bookings (owner or admin)")
     async def event_bookings(
@@ -107,4 +113,4 @@ class BookingController(Controller):
         size: PageSize = 20,
     ) -> PageOut[BookingOut]:
         found = await list_event_bookings.execute(principal, event_id, page_request(page, size))
-        return PageOut.of(found.map(lambda b: BookingOut.from_booking(b, display_zone)))
+        return _page(found, display_zone)
