@@ -97,11 +97,15 @@ class Server:
 
 
 @contextmanager
-def running_server(env: dict[str, str], workdir: Path, workers: int) -> Iterator[Server]:
-    """A server with `workers` processes, stopped on exit."""
+def running_server(
+    env: dict[str, str], workdir: Path, workers: int, service: str = ""
+) -> Iterator[Server]:
+    """A server with `workers` processes, stopped on exit; `service` "notifications" runs the
+    notification service instead of the event service."""
     port = free_port()
-    command = [BOXOFFICE, "serve", "--host", HOST, "--port", str(port), "--no-migrate"]
-    with (workdir / f"server-{workers}w.log").open("ab") as log:
+    command = [BOXOFFICE, "serve", *([service] if service else [])]
+    command += ["--host", HOST, "--port", str(port), "--no-migrate"]
+    with (workdir / f"server-{service or 'events'}-{workers}w.log").open("ab") as log:
         process = subprocess.Popen(
             [*command, "--workers", str(workers)],
             env=env,
