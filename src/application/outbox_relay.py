@@ -46,19 +46,21 @@ class OutboxRelay:
         self._sleep = sleep
 
     async def run(self) -> None:
-        """Runs until cancelled; a cancellation mid-batch rolls that batch back."""
+        """Runs until cancelled; a cancellation mid-batch rolls that batch back. The first
+        batch waits for a wake-up or the first poll, so that start-up stays quick."""
         logger.info("outbox relay started (poll every {} s)", self._poll)
         backoff = self._poll
+        report: RelayReport | None = RelayReport(published=0, left=0)
         try:
             while True:
-                report = await self._relay_once()
                 if report is None or report.broker_unavailable:
                     await self._sleep(backoff)
                     backoff = min(backoff * 2, self._max_backoff)
-                    continue
-                backoff = self._poll
-                if not report.full_batch:
-                    await self._wake_up.wait(self._poll)
+                else:
+                    backoff = self._poll
+                    if not report.full_batch:
+                        await self._wake_up.wait(self._poll)
+                report = await self._relay_once()
         finally:
             logger.info("outbox relay stopped")
 
