@@ -105,4 +105,3 @@ async def test_a_crash_between_publishing_and_marking_sends_again_at_least_once(
 
     assert [m.id for m in broker.published] == ids + ids
     assert unsent(store) == []
-
