@@ -4,6 +4,8 @@ import asyncio
 from uuid import uuid4
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from adapters.messaging.memory import InMemoryBroker
 from application.messages import ChangeAction, EventChange
@@ -104,4 +106,28 @@ async def test_a_crash_between_publishing_and_marking_sends_again_at_least_once(
     await RelayOutbox(InMemoryUnitOfWork(store), broker).execute()
 
     assert [m.id for m in broker.published] == ids + ids
+    assert unsent(store) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    batches=st.lists(st.integers(1, 6), min_size=1, max_size=5),
+    outages=st.lists(st.integers(0, 8), max_size=6),
+    batch_size=st.integers(1, 5),
+)
+async def test_whatever_the_outages_every_message_is_published_once_in_order(
+    batches: list[int], outages: list[int], batch_size: int
+) -> None:
+    store, broker = InMemoryStore(), RecordingBroker()
+    relay = RelayOutbox(InMemoryUnitOfWork(store), broker, batch_size=batch_size)
+    ids: list[str] = []
+    for count, fail_after in zip(batches, [*outages, *[None] * len(batches)], strict=False):
+        ids += await write(store, count)
+        broker.fail_after = fail_after  # the broker goes down after that many publications
+        await relay.execute()
+        broker.down, broker.fail_after = False, None
+    while (await relay.execute()).published:
+        pass
+
+    assert [m.id for m in broker.published] == ids
     assert unsent(store) == []
