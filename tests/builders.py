@@ -59,7 +59,7 @@ def a_user(
 
 
 def principal_of(user: User) -> Principal:
-    return Principal(user.id, user.role, user.is_verified)
+    return Principal(user.id, user.role, user.is_verified, user.username)
 
 
 def a_booking(

@@ -107,8 +107,9 @@ class InMemoryEventRepository(FakeRepository):
         if event_id in dependents:
             raise self._fail(Conflict("the event has bookings or registrations; cancel it instead"))
         self._t.events.pop(event_id, None)
-        for key in [k for k in self._t.saved_events if k[1] == event_id]:
-            del self._t.saved_events[key]  # ON DELETE CASCADE
+        for links in (self._t.saved_events, self._t.subscriptions):
+            for key in [k for k in links if k[1] == event_id]:
+                del links[key]  # ON DELETE CASCADE
 
     async def list(self, query: EventFilter, now: datetime) -> Page[Event]:
         await self._io()

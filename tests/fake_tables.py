@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from application.pagination import Page, PageRequest
+from application.ports.message_broker import BrokerMessage
 from domain.bookings import Booking
 from domain.events import Event
 from domain.registrations import Registration
@@ -32,6 +33,9 @@ class Tables:
         default_factory=dict
     )
     saved_events: dict[tuple[UUID, UUID], datetime] = field(default_factory=dict)  # (user, event)
+    subscriptions: dict[tuple[UUID, UUID], datetime] = field(default_factory=dict)  # (user, event)
+    # (message, sent) in the order added; entries are replaced, never changed in place
+    outbox: list[tuple[BrokerMessage, bool]] = field(default_factory=list)
     aborted: bool = False
 
     def copy(self) -> "Tables":
@@ -44,6 +48,8 @@ class Tables:
             dict(self.bookings),
             dict(self.market_syncs),
             dict(self.saved_events),
+            dict(self.subscriptions),
+            list(self.outbox),
         )
 
 

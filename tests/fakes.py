@@ -14,6 +14,7 @@ from uuid import UUID
 
 from application.auth import Principal
 from application.errors import NotAuthenticated
+from application.ports.outbox_signal import OutboxSignal
 from application.ports.security import AccessToken
 from domain.tickets import ENTROPY_BYTES, TicketCode
 from domain.users import User
@@ -27,6 +28,7 @@ from tests.fake_repositories import (
     Tables,
 )
 from tests.fake_saved_events import InMemorySavedEventRepository
+from tests.fake_subscriptions import InMemoryOutbox, InMemorySubscriptionRepository
 
 __all__ = [
     "ConstraintViolation",
@@ -63,9 +65,14 @@ class InMemoryUnitOfWork:
     users: InMemoryUserRepository
     market_syncs: InMemoryMarketSyncRepository
     saved_events: InMemorySavedEventRepository
+    subscriptions: InMemorySubscriptionRepository
+    outbox: InMemoryOutbox
 
-    def __init__(self, store: InMemoryStore | None = None) -> None:
+    def __init__(
+        self, store: InMemoryStore | None = None, on_commit: OutboxSignal | None = None
+    ) -> None:
         self.store = store or InMemoryStore()
+        self._on_commit = on_commit
         self._tables: Tables | None = None
 
     async def __aenter__(self) -> Self:
@@ -95,7 +102,10 @@ class InMemoryUnitOfWork:
             raise ConstraintViolation("current transaction is aborted; roll back first")
         self.store.committed = tables
         self.store.commits += 1
+        added = self.outbox.added
         self._begin()
+        if added and self._on_commit is not None:
+            self._on_commit.wake()
 
     async def rollback(self) -> None:
         self._open()
@@ -114,6 +124,8 @@ class InMemoryUnitOfWork:
         self.users = InMemoryUserRepository(tables)
         self.market_syncs = InMemoryMarketSyncRepository(tables)
         self.saved_events = InMemorySavedEventRepository(tables)
+        self.subscriptions = InMemorySubscriptionRepository(tables)
+        self.outbox = InMemoryOutbox(tables)
 
 
 class FixedClock:
@@ -170,7 +182,7 @@ class FakeTokens:
 
     def issue(self, user: User) -> AccessToken:
         token = f"token-{len(self._issued) + 1}-{user.id}"
-        self._issued[token] = Principal(user.id, user.role, user.is_verified)
+        self._issued[token] = Principal(user.id, user.role, user.is_verified, user.username)
         return AccessToken(token, self._ttl)
 
     async def verify(self, token: str) -> Principal:

@@ -15,6 +15,7 @@ class Principal:
     user_id: UUID
     role: Role
     is_verified: bool = False
+    username: str = ""  # who acted, as other services are told (EventChange.actor)
 
     @property
     def is_admin(self) -> bool:

@@ -30,10 +30,12 @@ class Authenticate:
     async def verify(self, token: str) -> Principal:
         if self._external is not None and self._external.accepts(token):
             provisioned = await self._provision.execute(await self._external.verify(token))
-            return Principal(provisioned.id, provisioned.role, provisioned.is_verified)
+            return Principal(
+                provisioned.id, provisioned.role, provisioned.is_verified, provisioned.username
+            )
         claimed = await self._local.verify(token)
         async with self._uow as uow:
             user = await uow.users.get(claimed.user_id)
         if user is None:
             raise NotAuthenticated("the account of this token no longer exists")
-        return Principal(user.id, user.role, user.is_verified)
+        return Principal(user.id, user.role, user.is_verified, user.username)

@@ -8,6 +8,7 @@ import httpx
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.messaging.memory import InMemoryBroker
 from adapters.oidc.authorization_server import HttpxAuthorizationServer
 from adapters.oidc.claims import ClaimsMapper
 from adapters.oidc.discovery import JwksCache, OidcDiscovery
@@ -22,6 +23,7 @@ from adapters.system.clock import SystemClock
 from adapters.system.ticket_codes import SecretsTicketCodes
 from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from application.authenticate import Authenticate
+from application.outbox_relay import OutboxRelay, OutboxWakeUp
 from application.use_cases.book_tickets import BookTickets
 from application.use_cases.cancel_booking import CancelBooking
 from application.use_cases.create_event import CreateEvent
@@ -34,6 +36,7 @@ from application.use_cases.list_attendees import ListAttendees
 from application.use_cases.list_event_bookings import ListEventBookings
 from application.use_cases.list_events import ListEvents
 from application.use_cases.list_saved_events import ListSavedEvents
+from application.use_cases.list_subscriptions import ListSubscriptions
 from application.use_cases.list_user_bookings import ListUserBookings
 from application.use_cases.list_users import ListUsers
 from application.use_cases.log_in import LogIn
@@ -41,9 +44,11 @@ from application.use_cases.provision_external_user import ProvisionExternalUser
 from application.use_cases.refresh_market import FreshnessPolicy, RefreshMarket
 from application.use_cases.register_attendee import RegisterAttendee
 from application.use_cases.register_user import CreateUser, RegisterUser
+from application.use_cases.relay_outbox import RelayOutbox
 from application.use_cases.save_event import SaveEvent
 from application.use_cases.seed_demo import SeedDemo
 from application.use_cases.sign_in_with_provider import SignInWithProvider
+from application.use_cases.subscribe_event import SubscribeToEvent, UnsubscribeFromEvent
 from application.use_cases.sync_ticketmaster import SyncTicketmaster
 from application.use_cases.unsave_event import UnsaveEvent
 from application.use_cases.update_event import UpdateEvent
@@ -168,8 +173,28 @@ class Container(containers.DeclarativeContainer):
         settings.provided.oidc_scopes,
     )
 
+    # Messages for other services. The broker chosen by BOXOFFICE_BROKER_URL (RabbitMQ,
+    # Redis) comes with another change; until then the embedded, in-process broker.
+    message_broker = providers.Singleton(InMemoryBroker)
+    broker_lifecycle = providers.Resource(closing, message_broker)
+    # Commits that add outbox messages wake this process's relay at once.
+    outbox_wake_up = providers.Singleton(OutboxWakeUp)
+
     # A fresh unit of work for every use case
-    uow = providers.Factory(SqlAlchemyUnitOfWork, engine=engine)
+    uow = providers.Factory(SqlAlchemyUnitOfWork, engine=engine, on_commit=outbox_wake_up)
+    relay_outbox = providers.Factory(
+        RelayOutbox,
+        uow=uow,
+        broker=message_broker,
+        batch_size=settings.provided.outbox_batch_size,
+    )
+    outbox_relay = providers.Factory(
+        OutboxRelay,
+        relay=relay_outbox,
+        wake_up=outbox_wake_up,
+        poll_seconds=settings.provided.outbox_poll_seconds,
+        max_backoff_seconds=settings.provided.outbox_max_backoff_seconds,
+    )
 
     # Who is calling: local tokens, and the provider's tokens when one is configured
     provision_external_user = providers.Factory(ProvisionExternalUser, uow=uow, clock=clock)
@@ -225,6 +250,9 @@ class Container(containers.DeclarativeContainer):
     )
     unsave_event = providers.Factory(UnsaveEvent, uow=uow)
     list_saved_events = providers.Factory(ListSavedEvents, uow=uow, clock=clock)
+    subscribe_to_event = providers.Factory(SubscribeToEvent, uow=uow, clock=clock)
+    unsubscribe_from_event = providers.Factory(UnsubscribeFromEvent, uow=uow)
+    list_subscriptions = providers.Factory(ListSubscriptions, uow=uow)
     seed_demo = providers.Factory(
         SeedDemo, uow=uow, clock=clock, create_user=create_user, codes=ticket_codes
     )

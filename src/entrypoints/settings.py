@@ -60,6 +60,10 @@ class Settings:
     ticketmaster_sync_cron: str = "17 */3 * * *"
     ticketmaster_stale_after_minutes: int = 60
     ticketmaster_fetch_budget_seconds: float = 3.0
+    # The outbox relay: how often it looks for messages no commit of its process woke it for
+    outbox_poll_seconds: float = 1.0
+    outbox_batch_size: int = 100
+    outbox_max_backoff_seconds: float = 30.0
 
     def __post_init__(self) -> None:
         if not self.jwt_secret:
@@ -76,6 +80,9 @@ class Settings:
         self._check_identity()
         self._check_rate_limits()
         self._check_ticketmaster()
+        _positive("OUTBOX_POLL_SECONDS", self.outbox_poll_seconds)
+        _positive("OUTBOX_BATCH_SIZE", self.outbox_batch_size)
+        _positive("OUTBOX_MAX_BACKOFF_SECONDS", self.outbox_max_backoff_seconds)
 
     def _check_ticketmaster(self) -> None:
         _positive("TICKETMASTER_REQUESTS_PER_SECOND", self.ticketmaster_requests_per_second)

@@ -23,6 +23,8 @@ ENDPOINTS = {
     "/bookings/{booking_id}/cancel": {"post"},
     "/my/bookings": {"get"},
     "/my/events": {"get"},
+    "/events/{event_id}/subscribe": {"post", "delete"},
+    "/my/subscriptions": {"get"},
     "/users": {"get", "post"},
     "/users/{user_id}/bookings": {"get"},
     "/auth/register": {"post"},

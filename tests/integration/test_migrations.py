@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.migrations import alembic_config, downgrade, upgrade
-from adapters.sqlalchemy.tables import metadata
+from adapters.sqlalchemy.schema import metadata
 from adapters.sqlalchemy.types import Money, UtcDateTime
 
 TABLES = set(metadata.tables)

@@ -17,7 +17,7 @@ LEEWAY_SECONDS = 10
 
 
 class JwtTokenService:
-    """Issues and verifies local tokens carrying the user's id, role and verification flag."""
+    """Issues and verifies local tokens carrying the user's id, username, role and verification."""
 
     def __init__(self, secret: str, issuer: str, clock: Clock, ttl_seconds: int = 1800) -> None:
         self._secret = secret
@@ -32,6 +32,7 @@ class JwtTokenService:
             "sub": str(user.id),
             "role": user.role.value,
             "verified": user.is_verified,
+            "username": user.username,
             "iat": now,
             "nbf": now,
             "exp": now + timedelta(seconds=self._ttl),
@@ -50,7 +51,10 @@ class JwtTokenService:
             )
             _not_issued_in_future(claims, self._clock.now())
             return Principal(
-                UUID(claims["sub"]), Role(claims["role"]), bool(claims.get("verified"))
+                UUID(claims["sub"]),
+                Role(claims["role"]),
+                bool(claims.get("verified")),
+                str(claims.get("username", "")),
             )
         except (jwt.PyJWTError, KeyError, ValueError, TypeError) as e:
             raise NotAuthenticated("invalid or expired access token") from e

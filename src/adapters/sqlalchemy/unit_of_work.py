@@ -6,13 +6,19 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
 from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
 from adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
+from adapters.sqlalchemy.outbox import SqlAlchemyOutbox
 from adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
 from adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
+from adapters.sqlalchemy.subscription_repository import SqlAlchemySubscriptionRepository
 from adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
+from application.ports.outbox_signal import OutboxSignal
 
 
 class SqlAlchemyUnitOfWork:
-    """One connection and one transaction per `async with`; repositories share them."""
+    """One connection and one transaction per `async with`; repositories share them.
+
+    After a commit that added outbox messages, `on_commit` is woken (the process's relay).
+    """
 
     events: SqlAlchemyEventRepository
     bookings: SqlAlchemyBookingRepository
@@ -20,9 +26,12 @@ class SqlAlchemyUnitOfWork:
     users: SqlAlchemyUserRepository
     market_syncs: SqlAlchemyMarketSyncRepository
     saved_events: SqlAlchemySavedEventRepository
+    subscriptions: SqlAlchemySubscriptionRepository
+    outbox: SqlAlchemyOutbox
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, on_commit: OutboxSignal | None = None) -> None:
         self._engine = engine
+        self._on_commit = on_commit
         self._conn: AsyncConnection | None = None
 
     async def __aenter__(self) -> Self:
@@ -41,6 +50,8 @@ class SqlAlchemyUnitOfWork:
         self.users = SqlAlchemyUserRepository(conn)
         self.market_syncs = SqlAlchemyMarketSyncRepository(conn)
         self.saved_events = SqlAlchemySavedEventRepository(conn)
+        self.subscriptions = SqlAlchemySubscriptionRepository(conn)
+        self.outbox = SqlAlchemyOutbox(conn)
         return self
 
     async def __aexit__(
@@ -60,9 +71,13 @@ class SqlAlchemyUnitOfWork:
 
     async def commit(self) -> None:
         await self._connection().commit()
+        added, self.outbox.added = self.outbox.added, 0
+        if added and self._on_commit is not None:
+            self._on_commit.wake()
 
     async def rollback(self) -> None:
         await self._connection().rollback()
+        self.outbox.added = 0
 
     def _connection(self) -> AsyncConnection:
         if self._conn is None:

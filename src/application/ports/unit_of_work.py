@@ -4,6 +4,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from application.ports.market_syncs import MarketSyncRepository
+from application.ports.outbox import Outbox
 from application.ports.repositories import (
     BookingRepository,
     EventRepository,
@@ -11,6 +12,7 @@ from application.ports.repositories import (
     UserRepository,
 )
 from application.ports.saved_events import SavedEventRepository
+from application.ports.subscriptions import SubscriptionRepository
 
 
 class UnitOfWork(Protocol):
@@ -25,6 +27,8 @@ class UnitOfWork(Protocol):
     users: UserRepository
     market_syncs: MarketSyncRepository
     saved_events: SavedEventRepository
+    subscriptions: SubscriptionRepository
+    outbox: Outbox
 
     async def __aenter__(self) -> Self: ...
 

@@ -5,7 +5,9 @@ from uuid import uuid4
 
 from loguru import logger
 
+from application.announce import announce
 from application.auth import Principal, require_admin
+from application.messages import ChangeAction
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from domain.clock import DEFAULT_ZONE, TimeSlot
@@ -53,9 +55,11 @@ class CreateEvent:
     async def execute(self, command: CreateEventCommand) -> Event:
         if not self._open_creation:
             require_admin(command.actor)
-        event = Event.create(uuid4(), command.details(), command.actor.user_id, self._clock.now())
+        now = self._clock.now()
+        event = Event.create(uuid4(), command.details(), command.actor.user_id, now)
         async with self._uow as uow:
             await uow.events.add(event)
+            await announce(uow, ChangeAction.CREATED, event, command.actor.username, now)
             await uow.commit()
         logger.bind(event_id=str(event.id)).info("event created: {}", event.details.title)
         return event

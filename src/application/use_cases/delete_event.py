@@ -4,7 +4,9 @@ from uuid import UUID
 
 from loguru import logger
 
+from application.announce import announce
 from application.auth import Principal, require_event_manager
+from application.messages import ChangeAction
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.use_cases.cancel_event import cancel_event
@@ -37,15 +39,19 @@ class DeleteEvent:
         self._clock = clock
 
     async def execute(self, command: DeleteEventCommand) -> DeleteEventResult:
+        now, actor = self._clock.now(), command.actor.username
         async with self._uow as uow:
             event = await load_event(uow, command.event_id)
             require_event_manager(command.actor, event)
             if await uow.bookings.any_for_event(event.id) or await uow.registrations.any_for_event(
                 event.id
             ):
-                await cancel_event(uow, event, self._clock.now())
+                await cancel_event(uow, event, now)
+                await announce(uow, ChangeAction.UPDATED, event, actor, now)
                 outcome = DeleteOutcome.CANCELLED
             else:
+                # Announced first: the recipients are read before the delete cascades.
+                await announce(uow, ChangeAction.DELETED, event, actor, now)
                 await uow.events.delete(event.id)
                 outcome = DeleteOutcome.DELETED
             await uow.commit()

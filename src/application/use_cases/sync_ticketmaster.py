@@ -12,7 +12,9 @@ from uuid import UUID
 
 from loguru import logger
 
+from application.announce import IMPORT_ACTOR, announce
 from application.imports import ImportOutcome
+from application.messages import ChangeAction
 from application.ports.clock import Clock
 from application.ports.ticketmaster import MarketQuery, TicketmasterGateway, UpstreamError
 from application.ports.unit_of_work import UnitOfWork
@@ -92,9 +94,12 @@ class SyncTicketmaster:
                 if stored.get(event.listing.external_id) == event.content_hash():
                     counts[ImportOutcome.UNCHANGED] += 1
                     continue
-                outcome = await uow.events.upsert_imported(event, self._clock.now())
+                now = self._clock.now()
+                outcome = await uow.events.upsert_imported(event, now)
                 counts[outcome] += 1
                 if outcome is ImportOutcome.UPDATED:
+                    # New imports are not announced: nobody of ours published them.
+                    await announce(uow, ChangeAction.UPDATED, event, IMPORT_ACTOR, now)
                     changed.append(event.id)
             await uow.commit()
         return replace(

@@ -5,7 +5,9 @@ from uuid import UUID
 
 from loguru import logger
 
+from application.announce import announce
 from application.auth import Principal, require_event_manager
+from application.messages import ChangeAction
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.use_cases.cancel_event import cancel_event
@@ -92,6 +94,7 @@ class UpdateEvent:
             elif command.changes.status is not None:
                 event.change_status(command.changes.status)
             await uow.events.save(event)
+            await announce(uow, ChangeAction.UPDATED, event, command.actor.username, now)
             await uow.commit()
         logger.bind(event_id=str(event.id)).info("event updated")
         return event

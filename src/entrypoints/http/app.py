@@ -1,5 +1,7 @@
 """The Litestar application factory: HTTP onto the same use cases as the CLI."""
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -13,6 +15,7 @@ from entrypoints.http.controllers.health import health, ready
 from entrypoints.http.controllers.oidc import OidcController
 from entrypoints.http.controllers.registrations import RegistrationController
 from entrypoints.http.controllers.saved_events import SavedEventController
+from entrypoints.http.controllers.subscriptions import SubscriptionController
 from entrypoints.http.controllers.users import AuthController, PasswordController, UserController
 from entrypoints.http.dependencies import bridge, dependencies
 from entrypoints.http.middleware import request_logging
@@ -28,6 +31,7 @@ def route_handlers(settings: Settings) -> list[Any]:
         EventController,
         RegistrationController,
         SavedEventController,
+        SubscriptionController,
         BookingController,
         AuthController,
         UserController,
@@ -50,9 +54,13 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         started = container.init_resources()
         if started is not None:
             await started
+        relay = asyncio.create_task(container.outbox_relay().run(), name="outbox relay")
         try:
             yield
         finally:
+            relay.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await relay
             shutdown = container.shutdown_resources()
             if shutdown is not None:
                 await shutdown

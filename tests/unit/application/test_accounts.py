@@ -111,7 +111,9 @@ async def test_logging_in_by_username_or_address_in_any_case_gives_a_token(
     token = await log_in.execute(LogInCommand(login, PASSWORD))
 
     assert token.expires_in == 1800
-    assert await tokens.verify(token.token) == Principal(user.id, Role.CUSTOMER, False)
+    assert await tokens.verify(token.token) == Principal(
+        user.id, Role.CUSTOMER, False, user.username
+    )
 
 
 async def test_an_unknown_login_and_a_wrong_password_get_the_same_answer_after_the_same_work(

@@ -1,0 +1,10 @@
+"""The whole schema: every table module loaded onto the one MetaData.
+
+Import `metadata` from here (not from tables.py) wherever every table must be known:
+creating, truncating or comparing the schema.
+"""
+
+from adapters.sqlalchemy import message_tables  # noqa: F401  (registers its tables)
+from adapters.sqlalchemy.tables import metadata
+
+__all__ = ["metadata"]

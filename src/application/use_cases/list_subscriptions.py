@@ -1,0 +1,15 @@
+from application.auth import Principal
+from application.pagination import Page, PageRequest
+from application.ports.subscriptions import Subscription
+from application.ports.unit_of_work import UnitOfWork
+
+
+class ListSubscriptions:
+    """The caller's subscriptions, newest first, whatever their events' status or date."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    async def execute(self, actor: Principal, page: PageRequest) -> Page[Subscription]:
+        async with self._uow as uow:
+            return await uow.subscriptions.list_for_user(actor.user_id, page)
