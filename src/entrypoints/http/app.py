@@ -20,6 +20,7 @@ from entrypoints.http.nul_guard import refuse_nul_characters
 from entrypoints.http.openapi import offer_provider_sign_in, openapi_config
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.rate_limit import rate_limiting
+from entrypoints.scheduler import embedded_scheduler
 from entrypoints.settings import Settings
 
 
@@ -51,7 +52,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         if started is not None:
             await started
         try:
-            yield
+            async with embedded_scheduler(container, settings):
+                yield
         finally:
             shutdown = container.shutdown_resources()
             if shutdown is not None:
