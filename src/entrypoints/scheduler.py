@@ -17,6 +17,7 @@ from entrypoints.settings import Settings
 
 Job = Callable[[str, datetime], Awaitable[object]]  # (job id, the time it was due)
 Sleep = Callable[[float], Awaitable[None]]
+TASK_NAME = "scheduled-ticketmaster-sync"
 
 
 def next_run(cron: str, after: datetime) -> datetime:
@@ -60,7 +61,7 @@ async def embedded_scheduler(container: Container, settings: Settings) -> AsyncI
         await sync_markets(container, markets, job_id, due)
 
     cron = settings.ticketmaster_sync_cron
-    task = asyncio.create_task(run_on_schedule(cron, job, container.clock()))
+    task = asyncio.create_task(run_on_schedule(cron, job, container.clock()), name=TASK_NAME)
     logger.info("Ticketmaster sync of {} markets scheduled on {!r} (UTC)", len(markets), cron)
     try:
         yield

@@ -86,3 +86,40 @@ async def test_a_market_already_being_synced_is_left_alone() -> None:
     assert report.busy
     assert report.fetched == 0
     assert await stored(store) == 0
+
+
+async def test_a_market_synced_since_the_cut_off_is_left_alone_and_its_lease_free() -> None:
+    store = InMemoryStore()
+    await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)  # succeeded at NOW
+    gateway = FakeTicketmasterGateway(pages())
+
+    report = await sync(store, gateway).execute(
+        QUERY, unless_synced_since=NOW - timedelta(minutes=1)
+    )
+
+    assert report.already_fresh
+    assert not report.busy
+    assert (report.fetched, gateway.requests_used) == (0, 0)
+    again = await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
+    assert not again.busy  # the skipped run did not keep the lease
+    assert again.unchanged == 20
+
+
+async def test_a_market_last_synced_before_the_cut_off_is_synced() -> None:
+    store = InMemoryStore()
+    await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)  # succeeded at NOW
+
+    report = await sync(store, FakeTicketmasterGateway(pages())).execute(
+        QUERY, unless_synced_since=NOW + timedelta(seconds=1)
+    )
+
+    assert not report.already_fresh
+    assert report.unchanged == 20
+
+
+async def test_a_market_never_synced_is_synced_whatever_the_cut_off() -> None:
+    report = await sync(InMemoryStore(), FakeTicketmasterGateway(pages())).execute(
+        QUERY, unless_synced_since=NOW
+    )
+
+    assert (report.already_fresh, report.created) == (False, 20)
