@@ -1,6 +1,7 @@
 """`boxoffice worker`: the background jobs' process (saq on BOXOFFICE_REDIS_URL)."""
 
 import asyncio
+import contextlib
 
 import click
 from loguru import logger
@@ -34,7 +35,8 @@ def worker() -> None:
             _announce(settings)
             await run_until_stopped(background_loops(queue, container, settings))
         finally:
-            await queue.disconnect()
+            with contextlib.suppress(RedisError, OSError):  # nothing to close if it never answered
+                await queue.disconnect()
 
     run(work)
     click.echo("worker stopped")
