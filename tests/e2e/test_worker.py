@@ -5,6 +5,8 @@ import asyncio
 import signal
 import subprocess
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,39 +49,67 @@ def forget_the_queue(redis_url: str) -> None:
             client.delete(*keys)
 
 
+@contextmanager
+def worker_process(
+    env: dict[str, str], folder: Path
+) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
+    """`boxoffice worker` with its output in a file; killed if a test leaves it running."""
+    forget_the_queue(env["BOXOFFICE_REDIS_URL"])
+    log = folder / "worker.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [BOXOFFICE, "worker"], env=env, cwd=folder, stdout=out, stderr=subprocess.STDOUT
+        )
+    try:
+        yield process, log
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        forget_the_queue(env["BOXOFFICE_REDIS_URL"])
+
+
+def wait_until(done: Callable[[], bool], process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + DEADLINE_S
+    while not done():
+        assert process.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.2)
+
+
 @pytest.mark.slow
 @pytest.mark.redis
 def test_the_worker_runs_the_cron_sync_and_stops_cleanly_on_sigterm(
     database_url: str, fake_api: FakeApi, tmp_path: Path
 ) -> None:
-    redis_url = require_redis()
-    forget_the_queue(redis_url)
-    log = tmp_path / "worker.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [BOXOFFICE, "worker"],
-            env=sync_environment(database_url, fake_api, redis_url),
-            cwd=tmp_path,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + DEADLINE_S
-        while "scheduled sync done" not in log.read_text():
-            assert process.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, log.read_text()
-            time.sleep(0.2)
+    env = sync_environment(database_url, fake_api, require_redis())
+    with worker_process(env, tmp_path) as (process, log):
+        wait_until(lambda: "scheduled sync done" in log.read_text(), process, log)
         process.send_signal(signal.SIGTERM)
         assert process.wait(10) == 0, log.read_text()
-    finally:
-        if process.poll() is None:
-            process.kill()
-        forget_the_queue(redis_url)
 
     output = log.read_text()
     assert "worker started: syncing 1 Ticketmaster markets on '* * * * * *'" in output
     assert output.rstrip().endswith("worker stopped")
     assert count_rows(database_url, events) > 0
+
+
+@pytest.mark.slow
+@pytest.mark.redis
+def test_sigterm_in_the_middle_of_a_sync_stops_at_once_and_frees_the_market(
+    database_url: str, fake_api: FakeApi, tmp_path: Path
+) -> None:
+    fake_api.fault({"delay": 30})  # the first request hangs: the sync holds its lease meanwhile
+    env = sync_environment(database_url, fake_api, require_redis())
+    with worker_process(env, tmp_path) as (process, log):
+        wait_until(lambda: bool(fake_api.requests()), process, log)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(10) == 0, log.read_text()
+
+    lease, success = asyncio.run(market_state(database_url, "gb|london||"))
+    assert lease is None  # released, so the next run need not wait 15 minutes
+    assert success is None  # and not recorded as a success
+    assert count_rows(database_url, events) == 0
 
 
 def test_the_worker_refuses_to_start_without_redis(run_cli) -> None:  # noqa: F811
@@ -108,13 +138,16 @@ def test_a_malformed_market_stops_the_worker_naming_the_variable(run_cli) -> Non
     assert "BOXOFFICE_TICKETMASTER_MARKETS: unknown key 'town'" in result.output
 
 
-async def last_success(database_url: str, market: str) -> object:
+async def market_state(database_url: str, market: str) -> tuple[object, object]:
+    """The market's lease expiry and last success (None, None when never synced)."""
     engine = create_engine(database_url)
+    columns = market_syncs.c.lease_until, market_syncs.c.last_success_at
     try:
         async with engine.connect() as conn:
-            return await conn.scalar(
-                select(market_syncs.c.last_success_at).where(market_syncs.c.market == market)
-            )
+            row = (
+                await conn.execute(select(*columns).where(market_syncs.c.market == market))
+            ).first()
+            return (row[0], row[1]) if row else (None, None)
     finally:
         await engine.dispose()
 
@@ -134,7 +167,7 @@ async def test_the_server_syncs_the_markets_on_its_own_schedule_without_redis(
     app = create_app(settings)
     async with running(app):
         deadline = time.monotonic() + DEADLINE_S
-        while await last_success(database_url, "gb|london||") is None:
+        while (await market_state(database_url, "gb|london||"))[1] is None:
             assert time.monotonic() < deadline, "the scheduled sync did not run"
             await asyncio.sleep(0.2)
 

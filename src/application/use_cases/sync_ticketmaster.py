@@ -20,6 +20,7 @@ from domain.events import Event
 from domain.listings import EventSource
 
 LEASE = timedelta(minutes=15)
+INTERRUPTED = "interrupted (cancelled, or an unexpected error)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class SyncTicketmaster:
         now = self._clock.now()
         requests_before = self._gateway.requests_used
         seen: set[str] = set()
+        error: str | None = INTERRUPTED  # until the last page is stored: not a success
         try:
             async for page in self._gateway.search(query, now):
                 report = await self._store(report, page.events, seen)
@@ -72,13 +74,14 @@ class SyncTicketmaster:
                 report = replace(report, requests=self._gateway.requests_used - requests_before)
                 if progress:
                     progress(report)
+            error = None
         except UpstreamError as e:
-            report = replace(report, error=str(e))
+            error = str(e)
         finally:
             used = self._gateway.requests_used - requests_before
-            report = replace(report, requests=used)
+            report = replace(report, requests=used, error=error)
             async with self._uow as uow:
-                await uow.market_syncs.release(query.market, self._clock.now(), report.error)
+                await uow.market_syncs.release(query.market, self._clock.now(), error)
                 await uow.commit()
         _log(report)
         return report

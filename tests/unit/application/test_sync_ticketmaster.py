@@ -1,10 +1,14 @@
 """Syncing a market: created, then unchanged, then updated; faults keep what was stored."""
 
+import asyncio
 import dataclasses
-from datetime import timedelta
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+
+import pytest
 
 from adapters.ticketmaster.decoding import map_events
-from application.ports.ticketmaster import MarketQuery
+from application.ports.ticketmaster import FetchedPage, MarketQuery
 from application.queries import EventFilter
 from application.use_cases.sync_ticketmaster import SyncTicketmaster
 from domain.events import Event
@@ -123,3 +127,32 @@ async def test_a_market_never_synced_is_synced_whatever_the_cut_off() -> None:
     )
 
     assert (report.already_fresh, report.created) == (False, 20)
+
+
+class BrokenGateway(FakeTicketmasterGateway):
+    """Serves its first page, then fails in a way no gateway error covers (or is cancelled)."""
+
+    def __init__(self, failure: BaseException) -> None:
+        super().__init__(pages())
+        self.unexpected = failure
+
+    async def search(self, query: MarketQuery, now: datetime) -> AsyncIterator[FetchedPage]:
+        async for page in super().search(query, now):
+            yield page
+            raise self.unexpected
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("disk full"), asyncio.CancelledError()])
+async def test_an_interrupted_sync_gives_the_lease_back_without_recording_a_success(
+    failure: BaseException,
+) -> None:
+    store = InMemoryStore()
+
+    with pytest.raises(type(failure)):
+        await sync(store, BrokenGateway(failure)).execute(QUERY)
+
+    assert await stored(store) == 10  # the first page stays stored
+    async with InMemoryUnitOfWork(store) as uow:
+        assert await uow.market_syncs.last_success(QUERY.market) is None
+    again = await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
+    assert not again.busy
