@@ -6,6 +6,7 @@ outbox relay, say), add it to `background_loops`.
 """
 
 import asyncio
+import logging
 import signal
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -23,6 +24,23 @@ from entrypoints.settings import Settings
 Loop = Callable[[], Awaitable[None]]
 SYNC_TIMEOUT_SECONDS = 3600  # saq cancels a job after this (its default is 10 s)
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class _ToLoguru(logging.Handler):
+    """saq logs through the standard library; its lines join ours (plain or JSON)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        known = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+        level = record.levelname if record.levelname in known else "INFO"
+        logger.opt(exception=record.exc_info).log(level, "saq: {}", record.getMessage())
+
+
+def route_saq_logs() -> None:
+    saq_logger = logging.getLogger("saq")
+    if not any(isinstance(h, _ToLoguru) for h in saq_logger.handlers):
+        saq_logger.addHandler(_ToLoguru())
+    saq_logger.setLevel(logging.INFO)
+    saq_logger.propagate = False
 
 
 class JobContext(Context, total=False):
@@ -62,6 +80,7 @@ def saq_worker(queue: RedisQueue, container: Container, settings: Settings) -> W
 def background_loops(
     queue: RedisQueue, container: Container, settings: Settings
 ) -> dict[str, Loop]:
+    route_saq_logs()
     return {"saq": saq_worker(queue, container, settings).start}
 
 

@@ -91,6 +91,7 @@ def test_the_worker_runs_the_cron_sync_and_stops_cleanly_on_sigterm(
     output = log.read_text()
     assert "worker started: syncing 1 Ticketmaster markets on '* * * * * *'" in output
     assert output.rstrip().endswith("worker stopped")
+    assert "saq: Processing" in output  # saq's own lines go through our logging
     assert count_rows(database_url, events) > 0
 
 
