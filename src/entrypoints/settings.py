@@ -106,7 +106,7 @@ class Settings:
     @property
     def scheduled_sync_enabled(self) -> bool:
         """Markets to sync and a key to sync them with."""
-        return bool(self.ticketmaster_markets.strip() and self.ticketmaster_api_key)
+        return bool(self.ticketmaster_api_key and self.ticketmaster_market_list)
 
     def _check_identity(self) -> None:
         if self.oidc_issuer and not self.oidc_issuer.startswith(("https://", "http://")):

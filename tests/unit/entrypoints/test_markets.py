@@ -30,8 +30,9 @@ def test_markets_are_read_with_every_key_and_days_defaulting_to_the_setting() ->
     )
 
 
-def test_no_markets_is_an_empty_list_and_no_scheduled_sync() -> None:
-    settings = Settings(ticketmaster_markets="  ", ticketmaster_api_key="key")
+@pytest.mark.parametrize("blank", ["", "  ", " ; ;"])
+def test_no_markets_is_an_empty_list_and_no_scheduled_sync(blank: str) -> None:
+    settings = Settings(ticketmaster_markets=blank, ticketmaster_api_key="key")
 
     assert settings.ticketmaster_market_list == ()
     assert not settings.scheduled_sync_enabled
