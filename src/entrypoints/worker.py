@@ -9,6 +9,7 @@ import asyncio
 import logging
 import signal
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from loguru import logger
@@ -49,10 +50,13 @@ class JobContext(Context, total=False):
 
 
 async def sync_ticketmaster_markets(ctx: JobContext) -> dict[str, Any]:
-    """The saq job: one run syncs every configured market."""
+    """The saq job: one run syncs every configured market. A cron run is due at its scheduled
+    time; run again (a retry after the worker stopped midway), it skips the markets synced
+    since then and resumes with the others."""
     job = ctx.get("job")
-    job_id = job.id if job is not None else "saq"
-    reports = await sync_markets(ctx["container"], ctx["markets"], job_id)
+    due = datetime.fromtimestamp(job.scheduled, UTC) if job and job.scheduled else None
+    job_id = f"{job.key}@{job.scheduled or job.queued}" if job else "saq"
+    reports = await sync_markets(ctx["container"], ctx["markets"], job_id, due)
     return as_result(reports)
 
 
@@ -106,6 +110,8 @@ async def run_until_stopped(loops: Mapping[str, Loop]) -> None:
         if error is not None:
             logger.error("background loop {} failed; stopped the others", task.get_name())
             raise error
+        if not task.cancelled():
+            logger.warning("background loop {} ended by itself; stopped", task.get_name())
 
 
 async def _as_coroutine(loop: Awaitable[None]) -> None:

@@ -2,6 +2,7 @@
 stored; two runs at once make one sync. Redis is required on CI, like PostgreSQL."""
 
 import asyncio
+import time
 import uuid
 from collections.abc import AsyncIterator
 
@@ -11,6 +12,7 @@ from sqlalchemy import func, select
 
 from adapters.sqlalchemy.tables import events
 from entrypoints.container import Container
+from entrypoints.jobs import sync_markets
 from entrypoints.worker import run_until_stopped, saq_worker
 from tests.conftest import require_redis
 from tests.fake_ticketmaster import FakeApi
@@ -90,3 +92,21 @@ async def test_the_cron_job_is_registered_only_with_markets_and_a_key(
     assert [job.function.__name__ for job in with_markets.cron_jobs] == [JOB]
     assert list(without.cron_jobs) == []
     assert JOB in without.functions  # still runs a sync enqueued by hand
+
+
+async def test_a_run_started_again_resumes_with_the_markets_not_yet_synced(
+    queue: RedisQueue, new_container: NewContainer
+) -> None:
+    container = await new_container()
+    due = int(time.time())
+    london = container.settings().ticketmaster_market_list[:1]
+    await sync_markets(container, london, "the interrupted run")  # got through London only
+    task = await working(queue, container)
+    try:
+        result = await queue.apply(JOB, timeout=60, scheduled=due)  # the same run, due as before
+    finally:
+        await stop(task)
+
+    assert result["gb|london||"] == "already synced for this run"
+    assert " created" in result["us|new york||"]
+    assert "New York" in await count_by_city(container)
