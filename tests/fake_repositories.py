@@ -155,7 +155,7 @@ class InMemoryEventRepository(FakeRepository):
             revenue=sum((b.total for b in confirmed), Decimal("0.00")),
             currency=event.details.currency,
             seats_taken=event.seats_taken,
-            capacity=event.details.capacity or 0,
+            capacity=event.details.capacity,
         )
 
     def _imported(self, source: EventSource, external_id: str) -> Event | None:

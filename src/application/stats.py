@@ -11,4 +11,8 @@ class EventStats:
     revenue: Decimal
     currency: str
     seats_taken: int
-    capacity: int
+    capacity: int | None  # None: an imported event, sold by its seller, not here
+
+    @property
+    def bookable(self) -> bool:
+        return self.capacity is not None

@@ -12,6 +12,7 @@ from application.use_cases.register_user import NewUser
 from domain.users import Role
 from entrypoints.cli_support import load_settings, run, serve_asgi
 from entrypoints.cli_ticketmaster import ticketmaster
+from entrypoints.cli_worker import worker
 from entrypoints.container import Container
 
 
@@ -121,6 +122,7 @@ def demo_seed() -> None:
 
 
 main.add_command(ticketmaster)
+main.add_command(worker)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,11 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from croniter import croniter
+
+from application.markets import Market
+from entrypoints.markets import parse_markets
+
 PREFIX = "BOXOFFICE_"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///boxoffice.db"
 TICKETMASTER_URL = "https://app.ticketmaster.com/discovery/v2"
@@ -91,6 +96,24 @@ class Settings:
         _positive("TICKETMASTER_DAYS", self.ticketmaster_days)
         if not self.ticketmaster_base_url.startswith(("https://", "http://")):
             raise SettingsError(f"{PREFIX}TICKETMASTER_BASE_URL must be an http(s) URL")
+        if not croniter.is_valid(self.ticketmaster_sync_cron):
+            raise SettingsError(
+                f"{PREFIX}TICKETMASTER_SYNC_CRON must be a cron expression (5 fields, or 6 with "
+                f"seconds last), not {self.ticketmaster_sync_cron!r}"
+            )
+        self.ticketmaster_market_list  # noqa: B018 (parsed now, so a typo stops the start)
+
+    @property
+    def ticketmaster_market_list(self) -> tuple[Market, ...]:
+        try:
+            return parse_markets(self.ticketmaster_markets, self.ticketmaster_days)
+        except ValueError as e:
+            raise SettingsError(f"{PREFIX}TICKETMASTER_MARKETS: {e}") from None
+
+    @property
+    def scheduled_sync_enabled(self) -> bool:
+        """Markets to sync and a key to sync them with."""
+        return bool(self.ticketmaster_api_key and self.ticketmaster_market_list)
 
     def _check_identity(self) -> None:
         if self.oidc_issuer and not self.oidc_issuer.startswith(("https://", "http://")):

@@ -113,6 +113,7 @@ async def test_stats_count_bookings_tickets_registrations_and_revenue(
         "currency": "EUR",
         "seats_taken": 5,
         "capacity": 20,
+        "bookable": True,
     }
 
 

@@ -109,3 +109,23 @@ async def test_booking_an_imported_event_is_a_409_pointing_at_its_page(api: Api,
         f"/events/{listed['id']}/register", json={"name": "Meera", "email": "m@example.com"}
     )
     assert_problem(registered, 409)
+
+
+async def test_stats_of_an_imported_event_say_it_is_not_sold_here(api: Api, admin) -> None:
+    listed = (await api.client.get("/events", params=LA)).json()["items"][0]
+
+    stats = await api.stats(admin, listed["id"])
+
+    assert stats == {
+        "event_id": listed["id"],
+        "bookings": 0,
+        "cancelled_bookings": 0,
+        "tickets_sold": 0,
+        "registrations": 0,
+        "revenue": "0.00",
+        "currency": stats["currency"],
+        "seats_taken": 0,
+        "capacity": None,
+        "bookable": False,
+    }
+    assert stats["currency"] == listed["currency"]

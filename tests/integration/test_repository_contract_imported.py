@@ -105,3 +105,22 @@ async def test_an_imported_event_cannot_take_seats(uow: UnitOfWork) -> None:
 
     async with uow:
         assert not await uow.events.claim_seats(event.id, 1, LONG_AGO)
+
+
+LINE_UP = ("Zara", "Act: One", "Mbappé Trio", "alpha", "Beta", "10cc", "9 Lives", "Émile")
+
+
+def with_line_up(event: Event, names: tuple[str, ...]) -> Event:
+    assert event.listing is not None
+    listing = dataclasses.replace(event.listing, attractions=names)
+    return Event(event.id, event.details, event.created_at, listing=listing)
+
+
+async def test_attractions_read_back_in_their_billing_order(uow: UnitOfWork) -> None:
+    event = with_line_up(imported()[0], LINE_UP)
+    await upsert(uow, [event])
+
+    stored = await event_in(uow, event.id)
+    assert stored is not None
+    assert stored.listing is not None
+    assert stored.listing.attractions == LINE_UP

@@ -162,5 +162,5 @@ class SqlAlchemyEventRepository:
             revenue=row.revenue,
             currency=row.currency,
             seats_taken=row.seats_taken,
-            capacity=row.capacity or 0,
+            capacity=row.capacity,
         )

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, String, cast, func, select
 
 from adapters.sqlalchemy.tables import event_attractions, event_tags, events, venues
 from domain.clock import TimeSlot
@@ -19,8 +19,18 @@ _tag_list = (
     .scalar_subquery()
     .label("tag_list")
 )
+# String aggregates have no defined order (and SQLite before 3.44 cannot ORDER BY inside one),
+# so each attraction carries its position, fixed-width, and is put in place after reading.
+POSITION_OFFSET = 100_000  # six digits for any position below 900,000
 _attraction_list = (
-    select(func.aggregate_strings(event_attractions.c.name, SEPARATOR))
+    select(
+        func.aggregate_strings(
+            cast(event_attractions.c.position + POSITION_OFFSET, String)
+            .concat(":")
+            .concat(event_attractions.c.name),
+            SEPARATOR,
+        )
+    )
     .where(event_attractions.c.event_id == events.c.id)
     .scalar_subquery()
     .label("attraction_list")
@@ -120,6 +130,10 @@ def _split(joined: str | None) -> list[str]:
     return joined.split(SEPARATOR) if joined else []
 
 
+def _in_position_order(joined: str | None) -> tuple[str, ...]:
+    return tuple(item.partition(":")[2] for item in sorted(_split(joined)))
+
+
 def _listing(row: Row[Any]) -> Listing:
     source = EventSource(row.source)
     prices = None
@@ -143,7 +157,7 @@ def _listing(row: Row[Any]) -> Listing:
         public_sale_start=row.public_sale_start,
         public_sale_end=row.public_sale_end,
         venue=_venue(row) if row.venue_external_id is not None else None,
-        attractions=tuple(_split(row.attraction_list)),
+        attractions=_in_position_order(row.attraction_list),
     )
 
 

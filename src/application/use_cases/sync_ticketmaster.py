@@ -7,7 +7,7 @@ market from running at once, in any process.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from loguru import logger
@@ -22,6 +22,7 @@ from domain.events import Event
 from domain.listings import EventSource
 
 LEASE = timedelta(minutes=15)
+INTERRUPTED = "interrupted (cancelled, or an unexpected error)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class SyncReport:
     changed: tuple[UUID, ...] = field(default=(), repr=False)  # for the event.updated messages
     error: str | None = None
     busy: bool = False  # another sync of the market held the lease: nothing was done
+    already_fresh: bool = False  # synced successfully since the caller's cut-off: nothing done
 
     @property
     def writes(self) -> int:
@@ -50,17 +52,22 @@ class SyncTicketmaster:
         self._clock = clock
 
     async def execute(
-        self, query: MarketQuery, progress: Callable[[SyncReport], None] | None = None
+        self,
+        query: MarketQuery,
+        progress: Callable[[SyncReport], None] | None = None,
+        *,
+        unless_synced_since: datetime | None = None,
     ) -> SyncReport:
-        now = self._clock.now()
+        """Sync the market, unless another sync holds it or (with `unless_synced_since`) one
+        succeeded since then: that lets any number of schedulers fire for one run."""
         report = SyncReport(query.market)
-        async with self._uow as uow:
-            leased = await uow.market_syncs.acquire(query.market, now, now + LEASE)
-            await uow.commit()
-        if not leased:
-            return replace(report, busy=True, error="a sync of this market is already running")
+        refusal = await self._lease(report, unless_synced_since)
+        if refusal is not None:
+            return refusal
+        now = self._clock.now()
         requests_before = self._gateway.requests_used
         seen: set[str] = set()
+        error: str | None = INTERRUPTED  # until the last page is stored: not a success
         try:
             async for page in self._gateway.search(query, now):
                 report = await self._store(report, page.events, seen)
@@ -69,16 +76,28 @@ class SyncTicketmaster:
                 report = replace(report, requests=self._gateway.requests_used - requests_before)
                 if progress:
                     progress(report)
+            error = None
         except UpstreamError as e:
-            report = replace(report, error=str(e))
+            error = str(e)
         finally:
             used = self._gateway.requests_used - requests_before
-            report = replace(report, requests=used)
+            report = replace(report, requests=used, error=error)
             async with self._uow as uow:
-                await uow.market_syncs.release(query.market, self._clock.now(), report.error)
+                await uow.market_syncs.release(query.market, self._clock.now(), error)
                 await uow.commit()
         _log(report)
         return report
+
+    async def _lease(self, report: SyncReport, since: datetime | None) -> SyncReport | None:
+        now = self._clock.now()
+        async with self._uow as uow:
+            if not await uow.market_syncs.acquire(report.market, now, now + LEASE):
+                return replace(report, busy=True, error="a sync of this market is already running")
+            last = await uow.market_syncs.last_success(report.market) if since else None
+            if since is not None and last is not None and last >= since:
+                return replace(report, already_fresh=True)  # no commit: the lease stays free
+            await uow.commit()
+        return None
 
     async def _store(self, report: SyncReport, events: list[Event], seen: set[str]) -> SyncReport:
         fresh = [e for e in events if e.listing and e.listing.external_id not in seen]

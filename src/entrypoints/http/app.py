@@ -23,6 +23,7 @@ from entrypoints.http.nul_guard import refuse_nul_characters
 from entrypoints.http.openapi import offer_provider_sign_in, openapi_config
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.rate_limit import rate_limiting
+from entrypoints.scheduler import embedded_scheduler
 from entrypoints.settings import Settings
 
 
@@ -56,7 +57,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             await started
         relay = asyncio.create_task(container.outbox_relay().run(), name="outbox relay")
         try:
-            yield
+            async with embedded_scheduler(container, settings):
+                yield
         finally:
             relay.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -1,10 +1,13 @@
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpx
 import pytest
+from dependency_injector import providers
 
 from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from adapters.ticketmaster.pacing import Backoff
+from entrypoints.container import Container, build_container
+from entrypoints.settings import Settings
 from tests.fake_ticketmaster import API_KEY, FakeApi
 
 FAST = Backoff(retries=3, base_seconds=0.01, max_seconds=0.05)
@@ -19,3 +22,46 @@ async def http(fake_api: FakeApi) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture
 def gateway(http: httpx.AsyncClient) -> HttpxTicketmasterGateway:
     return HttpxTicketmasterGateway(http, API_KEY, per_second=100, backoff=FAST)
+
+
+MARKETS = "country=GB,city=London,days=62; country=US,city=New York,days=62"
+
+
+def sync_settings(database_url: str, fake_api: FakeApi, markets: str = MARKETS) -> Settings:
+    return Settings(
+        database_url=database_url,
+        db_pool_size=2,
+        ticketmaster_base_url=fake_api.base_url,
+        ticketmaster_api_key=API_KEY,
+        ticketmaster_markets=markets,
+        ticketmaster_requests_per_second=100,
+    )
+
+
+NewContainer = Callable[..., Awaitable[Container]]
+
+
+@pytest.fixture
+async def new_container(database_url: str, fake_api: FakeApi) -> AsyncIterator[NewContainer]:
+    """Makes started containers (one per would-be process) wired to the fake API and the
+    test database, with quick retries; shuts them down after the test."""
+    made: list[Container] = []
+
+    async def make(markets: str = MARKETS) -> Container:
+        container = build_container(sync_settings(database_url, fake_api, markets))
+        container.ticketmaster.override(
+            providers.Singleton(
+                HttpxTicketmasterGateway,
+                container.ticketmaster_client,
+                API_KEY,
+                per_second=100,
+                backoff=FAST,
+            )
+        )
+        await container.init_resources()
+        made.append(container)
+        return container
+
+    yield make
+    for container in made:
+        await container.shutdown_resources()

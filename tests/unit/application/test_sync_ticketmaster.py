@@ -1,10 +1,14 @@
 """Syncing a market: created, then unchanged, then updated; faults keep what was stored."""
 
+import asyncio
 import dataclasses
-from datetime import timedelta
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+
+import pytest
 
 from adapters.ticketmaster.decoding import map_events
-from application.ports.ticketmaster import MarketQuery
+from application.ports.ticketmaster import FetchedPage, MarketQuery
 from application.queries import EventFilter
 from application.use_cases.sync_ticketmaster import SyncTicketmaster
 from domain.events import Event
@@ -86,3 +90,69 @@ async def test_a_market_already_being_synced_is_left_alone() -> None:
     assert report.busy
     assert report.fetched == 0
     assert await stored(store) == 0
+
+
+async def test_a_market_synced_since_the_cut_off_is_left_alone_and_its_lease_free() -> None:
+    store = InMemoryStore()
+    await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)  # succeeded at NOW
+    gateway = FakeTicketmasterGateway(pages())
+
+    report = await sync(store, gateway).execute(
+        QUERY, unless_synced_since=NOW - timedelta(minutes=1)
+    )
+
+    assert report.already_fresh
+    assert not report.busy
+    assert (report.fetched, gateway.requests_used) == (0, 0)
+    again = await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
+    assert not again.busy  # the skipped run did not keep the lease
+    assert again.unchanged == 20
+
+
+async def test_a_market_last_synced_before_the_cut_off_is_synced() -> None:
+    store = InMemoryStore()
+    await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)  # succeeded at NOW
+
+    report = await sync(store, FakeTicketmasterGateway(pages())).execute(
+        QUERY, unless_synced_since=NOW + timedelta(seconds=1)
+    )
+
+    assert not report.already_fresh
+    assert report.unchanged == 20
+
+
+async def test_a_market_never_synced_is_synced_whatever_the_cut_off() -> None:
+    report = await sync(InMemoryStore(), FakeTicketmasterGateway(pages())).execute(
+        QUERY, unless_synced_since=NOW
+    )
+
+    assert (report.already_fresh, report.created) == (False, 20)
+
+
+class BrokenGateway(FakeTicketmasterGateway):
+    """Serves its first page, then fails in a way no gateway error covers (or is cancelled)."""
+
+    def __init__(self, failure: BaseException) -> None:
+        super().__init__(pages())
+        self.unexpected = failure
+
+    async def search(self, query: MarketQuery, now: datetime) -> AsyncIterator[FetchedPage]:
+        async for page in super().search(query, now):
+            yield page
+            raise self.unexpected
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("disk full"), asyncio.CancelledError()])
+async def test_an_interrupted_sync_gives_the_lease_back_without_recording_a_success(
+    failure: BaseException,
+) -> None:
+    store = InMemoryStore()
+
+    with pytest.raises(type(failure)):
+        await sync(store, BrokenGateway(failure)).execute(QUERY)
+
+    assert await stored(store) == 10  # the first page stays stored
+    async with InMemoryUnitOfWork(store) as uow:
+        assert await uow.market_syncs.last_success(QUERY.market) is None
+    again = await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
+    assert not again.busy

@@ -149,4 +149,5 @@ class EventController(Controller):
             currency=stats.currency,
             seats_taken=stats.seats_taken,
             capacity=stats.capacity,
+            bookable=stats.bookable,
         )

@@ -198,4 +198,5 @@ class EventStatsOut(msgspec.Struct):
     revenue: Decimal
     currency: str
     seats_taken: int
-    capacity: int
+    capacity: int | None  # null for an imported event: it is sold by its seller, not here
+    bookable: bool

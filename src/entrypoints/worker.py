@@ -1,0 +1,118 @@
+"""`boxoffice worker`: saq's worker on Redis and any other background loops, in one process
+that runs them side by side and stops them all on SIGTERM or SIGINT.
+
+A background loop is an async function that runs until it is cancelled; to add one (an
+outbox relay, say), add it to `background_loops`.
+"""
+
+import asyncio
+import logging
+import signal
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from loguru import logger
+from saq import CronJob, Worker
+from saq.queue.redis import RedisQueue
+from saq.types import Context
+
+from application.markets import Market
+from entrypoints.container import Container
+from entrypoints.jobs import as_result, sync_markets
+from entrypoints.settings import Settings
+
+Loop = Callable[[], Awaitable[None]]
+SYNC_TIMEOUT_SECONDS = 3600  # saq cancels a job after this (its default is 10 s)
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class _ToLoguru(logging.Handler):
+    """saq logs through the standard library; its lines join ours (plain or JSON)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        known = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
+        level = record.levelname if record.levelname in known else "INFO"
+        logger.opt(exception=record.exc_info).log(level, "saq: {}", record.getMessage())
+
+
+def route_saq_logs() -> None:
+    saq_logger = logging.getLogger("saq")
+    if not any(isinstance(h, _ToLoguru) for h in saq_logger.handlers):
+        saq_logger.addHandler(_ToLoguru())
+    saq_logger.setLevel(logging.INFO)
+    saq_logger.propagate = False
+
+
+class JobContext(Context, total=False):
+    container: Container
+    markets: tuple[Market, ...]
+
+
+async def sync_ticketmaster_markets(ctx: JobContext) -> dict[str, Any]:
+    """The saq job: one run syncs every configured market. A cron run is due at its scheduled
+    time; run again (a retry after the worker stopped midway), it skips the markets synced
+    since then and resumes with the others."""
+    job = ctx.get("job")
+    due = datetime.fromtimestamp(job.scheduled, UTC) if job and job.scheduled else None
+    job_id = f"{job.key}@{job.scheduled or job.queued}" if job else "saq"
+    reports = await sync_markets(ctx["container"], ctx["markets"], job_id, due)
+    return as_result(reports)
+
+
+def saq_worker(queue: RedisQueue, container: Container, settings: Settings) -> Worker[JobContext]:
+    cron_jobs = []
+    if settings.scheduled_sync_enabled:
+        cron = settings.ticketmaster_sync_cron
+        cron_jobs.append(CronJob(sync_ticketmaster_markets, cron, timeout=SYNC_TIMEOUT_SECONDS))
+
+    async def startup(ctx: JobContext) -> None:
+        ctx["container"] = container
+        ctx["markets"] = settings.ticketmaster_market_list
+
+    worker = Worker[JobContext](
+        queue,
+        functions=[sync_ticketmaster_markets],
+        cron_jobs=cron_jobs,
+        startup=startup,
+        concurrency=2,
+    )
+    worker.SIGNALS = []  # `run_until_stopped` handles the signals, for every loop at once
+    return worker
+
+
+def background_loops(
+    queue: RedisQueue, container: Container, settings: Settings
+) -> dict[str, Loop]:
+    route_saq_logs()
+    return {"saq": saq_worker(queue, container, settings).start}
+
+
+async def run_until_stopped(loops: Mapping[str, Loop]) -> None:
+    """Run every loop until SIGTERM or SIGINT; a loop that crashes stops the others too, and
+    its error is raised."""
+    stop = asyncio.Event()
+    running = asyncio.get_running_loop()
+    for signum in STOP_SIGNALS:
+        running.add_signal_handler(signum, stop.set)
+    tasks = [asyncio.create_task(_as_coroutine(loop()), name=name) for name, loop in loops.items()]
+    stopping = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait([*tasks, stopping], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for signum in STOP_SIGNALS:
+            running.remove_signal_handler(signum)
+        for task in [*tasks, stopping]:
+            task.cancel()
+        await asyncio.gather(*tasks, stopping, return_exceptions=True)
+    for task in tasks:
+        error = None if task.cancelled() else task.exception()
+        if error is not None:
+            logger.error("background loop {} failed; stopped the others", task.get_name())
+            raise error
+        if not task.cancelled():
+            logger.warning("background loop {} ended by itself; stopped", task.get_name())
+
+
+async def _as_coroutine(loop: Awaitable[None]) -> None:
+    await loop
