@@ -11,6 +11,8 @@ from typing import Any
 PREFIX = "BOXOFFICE_"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///boxoffice.db"
 TICKETMASTER_URL = "https://app.ticketmaster.com/discovery/v2"
+MEMORY_BROKER_URL = "memory://"
+BROKER_SCHEMES = ("amqp://", "amqps://", "redis://", "rediss://", "unix://")
 
 
 class SettingsError(ValueError):
@@ -60,6 +62,8 @@ class Settings:
     ticketmaster_sync_cron: str = "17 */3 * * *"
     ticketmaster_stale_after_minutes: int = 60
     ticketmaster_fetch_budget_seconds: float = 3.0
+    # Message broker between the services: memory:// (one process), amqp://, redis://
+    broker_url: str = field(default=MEMORY_BROKER_URL, repr=False)
 
     def __post_init__(self) -> None:
         if not self.jwt_secret:
@@ -76,6 +80,17 @@ class Settings:
         self._check_identity()
         self._check_rate_limits()
         self._check_ticketmaster()
+        self._check_broker()
+
+    def _check_broker(self) -> None:
+        url = self.broker_url
+        if url != MEMORY_BROKER_URL and not (
+            url.startswith(BROKER_SCHEMES) and len(url) > url.index("://") + 3
+        ):
+            raise SettingsError(
+                f"{PREFIX}BROKER_URL must be memory:// or a URL starting with "
+                f"{', '.join(BROKER_SCHEMES)}"
+            )
 
     def _check_ticketmaster(self) -> None:
         _positive("TICKETMASTER_REQUESTS_PER_SECOND", self.ticketmaster_requests_per_second)
