@@ -60,6 +60,7 @@ class StreamConsumer:
                     pause = 0.1
             except (ConnectionError, TimeoutError) as e:
                 logger.warning("Redis unavailable for group {} ({!r}), retrying", self._group, e)
+                self._has_pending = True  # what it read before it lost Redis is still pending
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, MAX_BACKOFF_SECONDS)
             except ResponseError as e:
