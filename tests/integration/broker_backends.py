@@ -82,7 +82,7 @@ class Backend:
 
     async def attached(self, queue: str, consumers: int = 1) -> None:
         """Returns once `consumers` consumers read `queue`, so what is published now reaches it."""
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while await self._consumer_count(queue) < consumers:
             assert time.monotonic() < deadline, f"{consumers} consumers never attached to {queue}"
             await asyncio.sleep(0.05)

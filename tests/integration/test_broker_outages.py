@@ -164,3 +164,41 @@ async def test_publishing_to_an_unreachable_broker_is_refused_as_unavailable(
         await unreachable.aclose()
 
     assert time.monotonic() - started < 5
+
+
+async def consumer_started_while_down(
+    backend: Backend, stop_server: Callable[[], None], start_server: Callable[[], None]
+) -> None:
+    await asyncio.to_thread(stop_server)
+    inbox = Traffic()
+    consumer = asyncio.create_task(backend.client().consume(backend.queue(), ["#"], inbox.handle))
+    await asyncio.sleep(1.5)
+    assert not consumer.done()
+    await asyncio.to_thread(start_server)
+    await backend.attached(backend.queues[-1])
+    await backend.client().publish(BrokerMessage("late-1", "event.created", b"{}"))
+    await eventually(lambda: inbox.delivered == ["late-1"], 30)
+    consumer.cancel()
+    await asyncio.gather(consumer, return_exceptions=True)
+
+
+@pytest.mark.slow
+async def test_a_redis_consumer_started_while_redis_is_down_consumes_once_it_is_up(
+    private_redis: PrivateRedis,
+) -> None:
+    backend = Backend("redis", private_redis.url)
+    try:
+        await consumer_started_while_down(backend, private_redis.kill, private_redis.start)
+    finally:
+        await close_clients(backend)
+
+
+@pytest.mark.slow
+async def test_a_rabbitmq_consumer_started_while_rabbitmq_is_down_consumes_once_it_is_up(
+    private_rabbitmq: PrivateRabbitMq,
+) -> None:
+    backend = Backend("rabbitmq", private_rabbitmq.url)
+    try:
+        await consumer_started_while_down(backend, private_rabbitmq.stop, private_rabbitmq.start)
+    finally:
+        await close_clients(backend)

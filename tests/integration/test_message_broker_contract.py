@@ -4,13 +4,13 @@ Redis Streams. Every test names its own exchange or stream and queues and remove
 import asyncio
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 
 import pytest
 
-from application.ports.message_broker import BrokerMessage, MessageBroker
+from application.ports.message_broker import BrokerMessage
 from tests.integration.broker_backends import MAX_DELIVERIES, Backend, backend_for, eventually
+from tests.integration.broker_inbox import Inbox, consuming, message, publish_all, stop
 
 
 @pytest.fixture(params=["memory", "rabbitmq", "redis"])
@@ -24,60 +24,12 @@ async def backend(request: pytest.FixtureRequest) -> AsyncIterator[Backend]:
         await under_test.remove()
 
 
-class Inbox:
-    """A handler that records what it receives (and can be told to fail some messages)."""
-
-    def __init__(self, fail: Sequence[str] = (), fail_times: int = 1_000, pause: float = 0) -> None:
-        self.received: list[BrokerMessage] = []
-        self._fail = set(fail)
-        self._fail_times = fail_times
-        self._pause = pause
-
-    async def __call__(self, message: BrokerMessage) -> None:
-        self.received.append(message)
-        if self._pause:
-            await asyncio.sleep(self._pause)
-        if message.id in self._fail and self.count(message.id) <= self._fail_times:
-            raise RuntimeError(f"handler failed on {message.id}")
-
-    def ids(self) -> list[str]:
-        return [m.id for m in self.received]
-
-    def count(self, message_id: str) -> int:
-        return self.ids().count(message_id)
-
-
-@contextmanager
-def consuming(
-    broker: MessageBroker, queue: str, keys: Sequence[str], inbox: Inbox
-) -> Iterator[asyncio.Task[None]]:
-    task = asyncio.create_task(broker.consume(queue, keys, inbox))
-    try:
-        yield task
-    finally:
-        task.cancel()
-
-
-async def stop(task: asyncio.Task[None]) -> None:
-    task.cancel()
-    await asyncio.wait_for(asyncio.gather(task, return_exceptions=True), 10)
-
-
-def message(n: int | str, routing_key: str = "event.created") -> BrokerMessage:
-    return BrokerMessage(f"m-{n}", routing_key, f'{{"n": "{n}"}}'.encode())
-
-
-async def publish_all(broker: MessageBroker, messages: Sequence[BrokerMessage]) -> None:
-    for each in messages:
-        await broker.publish(each)
-
-
 async def test_a_published_message_arrives_with_its_id_routing_key_and_body(
     backend: Backend,
 ) -> None:
     broker, queue, inbox = backend.client(), backend.queue(), Inbox()
     sent = BrokerMessage("4d1c-id", "event.updated", b'{"title": "caf\xc3\xa9"}\x00\xff')
-    with consuming(broker, queue, ["event.*"], inbox):
+    async with consuming(broker, queue, ["event.*"], inbox):
         await backend.attached(queue)
         await broker.publish(sent)
         await eventually(lambda: len(inbox.received) == 1)
@@ -91,7 +43,7 @@ async def test_each_queue_receives_only_the_routing_keys_it_is_bound_to(backend:
     queues = {name: backend.queue(name) for name in bindings}
     inboxes = {name: Inbox() for name in bindings}
     keys = ["event.created", "event.updated", "event.deleted", "user.created", "event.a.b"]
-    with (
+    async with (
         consuming(broker, queues["star"], bindings["star"], inboxes["star"]),
         consuming(broker, queues["exact"], bindings["exact"], inboxes["exact"]),
         consuming(broker, queues["all"], bindings["all"], inboxes["all"]),
@@ -117,7 +69,7 @@ async def test_two_consumers_of_one_queue_share_its_messages_each_handled_once(
 ) -> None:
     queue = backend.queue()
     first, second = Inbox(pause=0.01), Inbox(pause=0.01)
-    with (
+    async with (
         consuming(backend.client(), queue, ["event.*"], first),
         consuming(backend.client(), queue, ["event.*"], second),
     ):
@@ -139,7 +91,7 @@ async def test_two_queues_each_receive_every_message(backend: Backend) -> None:
         [backend.queue(), backend.queue()],
         [Inbox(), Inbox()],
     )
-    with (
+    async with (
         consuming(broker, queues[0], ["#"], inboxes[0]),
         consuming(broker, queues[1], ["#"], inboxes[1]),
     ):
@@ -158,7 +110,7 @@ async def test_a_failing_message_is_retried_then_dead_lettered_while_later_ones_
 ) -> None:
     broker, queue = backend.client(), backend.queue()
     inbox = Inbox(fail=["m-poison"])
-    with consuming(broker, queue, ["event.*"], inbox):
+    async with consuming(broker, queue, ["event.*"], inbox):
         await backend.attached(queue)
         await broker.publish(message("poison"))
         await publish_all(broker, [message(n) for n in range(5)])
@@ -176,7 +128,7 @@ async def test_a_message_that_fails_once_is_delivered_again_and_not_dead_lettere
     backend: Backend,
 ) -> None:
     broker, queue, inbox = backend.client(), backend.queue(), Inbox(fail=["m-1"], fail_times=1)
-    with consuming(broker, queue, ["event.*"], inbox):
+    async with consuming(broker, queue, ["event.*"], inbox):
         await backend.attached(queue)
         await broker.publish(message(1))
         await eventually(lambda: inbox.count("m-1") == 2)
@@ -198,13 +150,13 @@ async def test_messages_published_while_no_consumer_runs_arrive_when_one_starts(
     backend: Backend,
 ) -> None:
     broker, queue = backend.client(), backend.queue()
-    with consuming(broker, queue, ["event.*"], Inbox()) as first:
+    async with consuming(broker, queue, ["event.*"], Inbox()) as first:
         await backend.attached(queue)
     await stop(first)
 
     await publish_all(broker, [message(n) for n in range(10)])
     later = Inbox()
-    with consuming(backend.client(), queue, ["event.*"], later):
+    async with consuming(backend.client(), queue, ["event.*"], later):
         await eventually(lambda: len(later.received) == 10)
 
     assert sorted(later.ids()) == sorted(f"m-{n}" for n in range(10))
@@ -212,7 +164,7 @@ async def test_messages_published_while_no_consumer_runs_arrive_when_one_starts(
 
 async def test_a_cancelled_consumer_stops_and_handles_nothing_more(backend: Backend) -> None:
     broker, queue, inbox = backend.client(), backend.queue(), Inbox()
-    with consuming(broker, queue, ["event.*"], inbox) as task:
+    async with consuming(broker, queue, ["event.*"], inbox) as task:
         await backend.attached(queue)
         await broker.publish(message(1))
         await eventually(lambda: len(inbox.received) == 1)
@@ -230,19 +182,19 @@ async def test_a_message_whose_consumer_is_cancelled_mid_handling_reaches_anothe
 ) -> None:
     queue = backend.queue()
     stuck, healthy = Inbox(pause=30), Inbox()
-    with consuming(backend.client(), queue, ["event.*"], stuck) as task:
+    async with consuming(backend.client(), queue, ["event.*"], stuck) as task:
         await backend.attached(queue)
         await backend.client().publish(message(1))
         await eventually(lambda: len(stuck.received) == 1)
         await stop(task)
-    with consuming(backend.client(), queue, ["event.*"], healthy):
+    async with consuming(backend.client(), queue, ["event.*"], healthy):
         await eventually(lambda: healthy.ids() == ["m-1"], within=20)
 
 
 async def test_a_thousand_messages_all_arrive(backend: Backend) -> None:
     broker, queue, inbox = backend.client(), backend.queue(), Inbox()
     sent = [message(n, ("event.created", "event.updated")[n % 2]) for n in range(1_000)]
-    with consuming(broker, queue, ["event.*"], inbox):
+    async with consuming(broker, queue, ["event.*"], inbox):
         await backend.attached(queue)
         await asyncio.gather(*(publish_all(broker, sent[i::10]) for i in range(10)))
         await eventually(lambda: len(inbox.received) >= 1_000, within=60)

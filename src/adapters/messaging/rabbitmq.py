@@ -6,7 +6,7 @@ its `x-delivery-limit` counts failed deliveries on the broker itself (across con
 restarts) and dead-letters a message once they run out, with no retry header to maintain."""
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
 
 import aio_pika
@@ -28,7 +28,7 @@ from application.ports.message_broker import (
 
 DEFAULT_EXCHANGE = "boxoffice.events"
 MAX_DELIVERIES = 5
-MAX_BACKOFF_SECONDS = 30.0
+MAX_BACKOFF_SECONDS = 10.0
 
 # What a lost, refused or unconfirmed broker connection raises; asyncio.timeout raises TimeoutError.
 UNAVAILABLE = (AMQPError, ChannelInvalidStateError, OSError, TimeoutError)
@@ -95,7 +95,6 @@ class RabbitMqBroker:
     async def consume(
         self, queue: str, routing_keys: Sequence[str], handler: MessageHandler
     ) -> None:
-        channel, declared = await self._open_queue(queue, routing_keys)
         in_flight: set[asyncio.Task[None]] = set()
 
         async def deliver(incoming: AbstractIncomingMessage) -> None:
@@ -107,8 +106,8 @@ class RabbitMqBroker:
             finally:
                 in_flight.discard(task)
 
+        channel = await self._start_consuming(queue, routing_keys, deliver)
         try:
-            await declared.consume(deliver)
             await asyncio.Future()  # the robust channel consumes until this is cancelled
         finally:
             for task in in_flight:
@@ -117,19 +116,29 @@ class RabbitMqBroker:
             with suppress(*UNAVAILABLE):
                 await channel.close()  # unacknowledged messages go back to the queue
 
-    async def _open_queue(
-        self, queue: str, routing_keys: Sequence[str]
-    ) -> tuple[AbstractChannel, AbstractQueue]:
-        """Waits, with a growing pause, until the broker answers and the queue is declared."""
+    async def _start_consuming(
+        self,
+        queue: str,
+        routing_keys: Sequence[str],
+        deliver: Callable[[AbstractIncomingMessage], Awaitable[None]],
+    ) -> AbstractChannel:
+        """Waits, with a growing pause, until the broker answers, then declares the queue and
+        consumes it; from then on the robust channel restores both after each reconnection."""
         pause = self._reconnect
         while True:
+            channel: AbstractChannel | None = None
             try:
                 async with asyncio.timeout(self._timeout):
                     channel = await (await self._connect()).channel()
                     await channel.set_qos(prefetch_count=self._prefetch)
-                    return channel, await self._declare_queue(channel, queue, routing_keys)
+                    declared = await self._declare_queue(channel, queue, routing_keys)
+                    await declared.consume(deliver)
+                    return channel
             except UNAVAILABLE as e:
                 logger.warning("RabbitMQ unavailable for queue {} ({!r}), retrying", queue, e)
+                if channel is not None:
+                    with suppress(*UNAVAILABLE):
+                        await channel.close()
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, MAX_BACKOFF_SECONDS)
 

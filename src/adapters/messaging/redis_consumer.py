@@ -16,7 +16,7 @@ from application.ports.message_broker import BrokerMessage, MessageHandler
 
 BATCH = 50
 RETRY_PAUSE_MS = 100
-MAX_BACKOFF_SECONDS = 30.0
+MAX_BACKOFF_SECONDS = 10.0
 
 Entry = tuple[bytes, dict[bytes, bytes]]
 
