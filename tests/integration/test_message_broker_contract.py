@@ -16,7 +16,7 @@ from tests.integration.broker_inbox import Inbox, consuming, message, publish_al
 @pytest.fixture(params=["memory", "rabbitmq", "redis"])
 async def backend(request: pytest.FixtureRequest) -> AsyncIterator[Backend]:
     # Redis hands a cancelled consumer's entries on once they have been idle this long.
-    options = {"claim_idle_seconds": 0.5} if request.param == "redis" else {}
+    options = {"claim_idle_seconds": 3.0} if request.param == "redis" else {}
     under_test = backend_for(request.param, **options)
     try:
         yield under_test

@@ -56,10 +56,12 @@ class StreamConsumer:
             try:
                 await self._declare_group()
                 while True:
+                    _stop_if_cancelled()
                     await self._step()
                     pause = 0.1
-            except (ConnectionError, TimeoutError) as e:
-                logger.warning("Redis unavailable for group {} ({!r}), retrying", self._group, e)
+            except (ConnectionError, TimeoutError):
+                _stop_if_cancelled()
+                logger.opt(exception=True).warning("Redis unavailable for {}", self._group)
                 self._has_pending = True  # what it read before it lost Redis is still pending
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, MAX_BACKOFF_SECONDS)
@@ -145,6 +147,14 @@ class StreamConsumer:
             moving.xadd(self._dead_letters, moved)
             moving.xack(self._stream, self._group, entry_id)
             await moving.execute()
+
+
+def _stop_if_cancelled() -> None:
+    """redis-py can absorb a cancel() that cuts a blocking read short, or report it as a
+    timeout or a lost connection: the task's pending cancellation request still tells."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
 
 
 def _message(fields: dict[bytes, bytes]) -> BrokerMessage | None:
