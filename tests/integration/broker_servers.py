@@ -117,16 +117,35 @@ class PrivateRabbitMq:
         }
 
     def start(self) -> None:
-        with self._log.open("ab") as log:
-            self._process = subprocess.Popen(
-                [str(self._scripts / "rabbitmq-server")],
-                env=self._environment,
-                stdout=log,
-                stderr=log,
-                start_new_session=True,
-            )
-        wait_for_port(self.port, 90)
-        self._ctl("await_startup")
+        """Starts the node; a start right after a stop may find the old node still leaving
+        (its name still registered), so an early exit is tried again a few times."""
+        for _ in range(3):
+            with self._log.open("ab") as log:
+                self._process = subprocess.Popen(
+                    [str(self._scripts / "rabbitmq-server")],
+                    env=self._environment,
+                    stdout=log,
+                    stderr=log,
+                    start_new_session=True,
+                )
+            if self._wait_until_listening(90):
+                self._ctl("await_startup")
+                return
+            time.sleep(2)
+        tail = self._log.read_text(errors="replace")[-2000:]
+        raise RuntimeError(f"RabbitMQ node {self.node} did not start:\n{tail}")
+
+    def _wait_until_listening(self, within: float) -> bool:
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline:
+            if self._process is not None and self._process.poll() is not None:
+                return False
+            try:
+                wait_for_port(self.port, 1)
+                return True
+            except TimeoutError:
+                continue
+        return False
 
     def stop(self) -> None:
         """A clean shutdown, as an operator's restart would do."""

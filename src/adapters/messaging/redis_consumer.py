@@ -59,9 +59,11 @@ class StreamConsumer:
                     _stop_if_cancelled()
                     await self._step()
                     pause = 0.1
-            except (ConnectionError, TimeoutError):
+            except (ConnectionError, TimeoutError) as e:
                 _stop_if_cancelled()
-                logger.opt(exception=True).warning("Redis unavailable for {}", self._group)
+                logger.warning(
+                    "Redis unavailable for {} ({}), retry in {} s", self._group, e, pause
+                )
                 self._has_pending = True  # what it read before it lost Redis is still pending
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, MAX_BACKOFF_SECONDS)
