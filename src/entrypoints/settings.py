@@ -16,6 +16,8 @@ from entrypoints.markets import parse_markets
 PREFIX = "BOXOFFICE_"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///boxoffice.db"
 TICKETMASTER_URL = "https://app.ticketmaster.com/discovery/v2"
+MEMORY_BROKER_URL = "memory://"
+BROKER_SCHEMES = ("amqp://", "amqps://", "redis://", "rediss://", "unix://")
 
 
 class SettingsError(ValueError):
@@ -69,6 +71,8 @@ class Settings:
     outbox_poll_seconds: float = 1.0
     outbox_batch_size: int = 100
     outbox_max_backoff_seconds: float = 30.0
+    # Message broker between the services: memory:// (one process), amqp://, redis://
+    broker_url: str = field(default=MEMORY_BROKER_URL, repr=False)
 
     def __post_init__(self) -> None:
         if not self.jwt_secret:
@@ -85,9 +89,20 @@ class Settings:
         self._check_identity()
         self._check_rate_limits()
         self._check_ticketmaster()
+        self._check_broker()
+
+    def _check_broker(self) -> None:
         _positive("OUTBOX_POLL_SECONDS", self.outbox_poll_seconds)
         _positive("OUTBOX_BATCH_SIZE", self.outbox_batch_size)
         _positive("OUTBOX_MAX_BACKOFF_SECONDS", self.outbox_max_backoff_seconds)
+        url = self.broker_url
+        if url != MEMORY_BROKER_URL and not (
+            url.startswith(BROKER_SCHEMES) and len(url) > url.index("://") + 3
+        ):
+            raise SettingsError(
+                f"{PREFIX}BROKER_URL must be memory:// or a URL starting with "
+                f"{', '.join(BROKER_SCHEMES)}"
+            )
 
     def _check_ticketmaster(self) -> None:
         _positive("TICKETMASTER_REQUESTS_PER_SECOND", self.ticketmaster_requests_per_second)
