@@ -9,6 +9,7 @@ import psycopg
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.sqlalchemy import notification_tables  # noqa: F401  (its tables join metadata)
 from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.migrations import upgrade
 from adapters.sqlalchemy.tables import metadata

@@ -60,6 +60,13 @@ class Settings:
     ticketmaster_sync_cron: str = "17 */3 * * *"
     ticketmaster_stale_after_minutes: int = 60
     ticketmaster_fetch_budget_seconds: float = 3.0
+    # The notification service (`boxoffice serve notifications`)
+    notifications_port: int = 8001
+    notifications_channel: str = "boxoffice:notifications"
+    notifications_send_queue: int = 256
+    notifications_heartbeat_seconds: float = 20.0
+    notifications_heartbeat_timeout_seconds: float = 10.0
+    notifications_auth_timeout_seconds: float = 5.0
 
     def __post_init__(self) -> None:
         if not self.jwt_secret:
@@ -76,6 +83,15 @@ class Settings:
         self._check_identity()
         self._check_rate_limits()
         self._check_ticketmaster()
+        self._check_notifications()
+
+    def _check_notifications(self) -> None:
+        _positive("NOTIFICATIONS_SEND_QUEUE", self.notifications_send_queue)
+        _positive("NOTIFICATIONS_HEARTBEAT_SECONDS", self.notifications_heartbeat_seconds)
+        _positive(
+            "NOTIFICATIONS_HEARTBEAT_TIMEOUT_SECONDS", self.notifications_heartbeat_timeout_seconds
+        )
+        _positive("NOTIFICATIONS_AUTH_TIMEOUT_SECONDS", self.notifications_auth_timeout_seconds)
 
     def _check_ticketmaster(self) -> None:
         _positive("TICKETMASTER_REQUESTS_PER_SECOND", self.ticketmaster_requests_per_second)
@@ -121,6 +137,10 @@ class Settings:
 
     @property
     def rate_limit_backend(self) -> str:
+        return "redis" if self.redis_url else "memory"
+
+    @property
+    def fanout_backend(self) -> str:
         return "redis" if self.redis_url else "memory"
 
     @property

@@ -50,7 +50,10 @@ class JwtTokenService:
             )
             _not_issued_in_future(claims, self._clock.now())
             return Principal(
-                UUID(claims["sub"]), Role(claims["role"]), bool(claims.get("verified"))
+                UUID(claims["sub"]),
+                Role(claims["role"]),
+                bool(claims.get("verified")),
+                expires_at=datetime.fromtimestamp(float(claims["exp"]), UTC),
             )
         except (jwt.PyJWTError, KeyError, ValueError, TypeError) as e:
             raise NotAuthenticated("invalid or expired access token") from e
