@@ -78,6 +78,7 @@ def create_notifications_app(
         await fanout.start(safely(hub.dispatch))
         handler = notification_handler(container.record_notification)
         consumer = asyncio.create_task(broker.consume(QUEUE, ROUTING_KEYS, handler))
+        await asyncio.sleep(0)  # let the consumer bind its queue before requests come in
         try:
             yield
         finally:

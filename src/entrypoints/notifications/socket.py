@@ -51,12 +51,11 @@ async def notifications_socket(
     # Subscribed before the history is read, so nothing falls between the two.
     connection = hub.connect(principal.user_id, socket.send_text)
     try:
-        sent: set[int] = set()
-        if last_id is not None:
-            for missed in await replay_notifications.execute(principal, last_id):
-                await socket.send_text(render(missed))
-                sent.add(missed.id)
-        await socket.send_text(ready(principal.user_id, len(sent)))
+        missed = [] if last_id is None else await replay_notifications.execute(principal, last_id)
+        await socket.send_text(ready(principal.user_id, len(missed)))
+        for notification in missed:
+            await socket.send_text(render(notification))
+        sent = {notification.id for notification in missed}
         verdict = await _supervise(socket, connection, sent, principal, socket_policy)
     except WebSocketDisconnect:
         verdict = None

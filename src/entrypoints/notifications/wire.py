@@ -77,7 +77,7 @@ def render(notification: Notification) -> str:
 
 
 def ready(user_id: UUID, replayed: int) -> str:
-    """Sent once the socket is subscribed and the missed notifications are sent."""
+    """Sent once the socket is subscribed; the `replayed` missed notifications follow it."""
     return _encoder.encode({"type": "ready", "user_id": user_id, "replayed": replayed}).decode()
 
 

@@ -1,0 +1,215 @@
+"""GET /ws/notifications: who hears what, exactly once, in order, and when sockets close."""
+
+from datetime import datetime
+from uuid import UUID, uuid4
+
+import pytest
+from litestar.exceptions import WebSocketDisconnect
+
+from adapters.security.jwt_tokens import JwtTokenService
+from adapters.system.clock import SystemClock
+from application.messages import ChangeAction
+from tests.builders import a_user
+from tests.e2e.notifications.service import (
+    WAIT_S,
+    Service,
+    event_ids_of,
+    ids_of,
+    next_notification,
+)
+from tests.fake_notifications import a_change
+from tests.fakes import FixedClock
+
+UPDATED, DELETED = ChangeAction.UPDATED, ChangeAction.DELETED
+
+
+def test_a_created_event_reaches_every_connected_user_in_requirement_004s_shape(
+    service: Service,
+) -> None:
+    priya, rahul = a_user("priya"), a_user("rahul")
+    change = a_change(title="Jazz at Dusk", actor="admin", creator=uuid4())
+    with service.socket(priya) as first, service.socket(rahul) as second:
+        service.publish(change)
+
+        heard = [next_notification(first), next_notification(second)]
+
+    assert heard[0] == heard[1]
+    message = heard[0]
+    assert set(message) == {"type", "id", "notification_type", "event", "user"}
+    assert message["type"] == "notification"
+    assert isinstance(message["id"], int)
+    assert message["notification_type"] == "event.created"
+    assert message["user"] == "admin"
+    assert message["event"]["id"] == str(change.event_id)
+    assert message["event"]["title"] == "Jazz at Dusk"
+    assert message["event"]["action"] == "created"
+    assert datetime.fromisoformat(message["event"]["timestamp"]) == change.occurred_at
+
+
+def test_an_update_reaches_only_its_recipients_and_the_creator(service: Service) -> None:
+    fan, creator, stranger = a_user("fan"), a_user("creator"), a_user("stranger")
+    update = a_change(UPDATED, recipients=(fan.id,), creator=creator.id)
+    marker = a_change()  # for everyone: what the stranger hears first if the update missed them
+    with (
+        service.socket(fan) as fan_ws,
+        service.socket(creator) as creator_ws,
+        service.socket(stranger) as stranger_ws,
+    ):
+        service.publish(update, marker)
+
+        assert event_ids_of([next_notification(fan_ws), next_notification(fan_ws)]) == [
+            update.event_id,
+            marker.event_id,
+        ]
+        assert next_notification(creator_ws)["event"]["id"] == str(update.event_id)
+        assert next_notification(stranger_ws)["event"]["id"] == str(marker.event_id)
+
+
+def test_a_deletion_reaches_the_creator_even_with_no_subscribers(service: Service) -> None:
+    creator = a_user("creator")
+    deletion = a_change(DELETED, recipients=(), creator=creator.id)
+    with service.socket(creator) as ws:
+        service.publish(deletion)
+
+        message = next_notification(ws)
+
+    assert (message["notification_type"], message["event"]["action"]) == (
+        "event.deleted",
+        "deleted",
+    )
+
+
+def test_a_message_delivered_twice_is_pushed_once(service: Service) -> None:
+    priya = a_user("priya")
+    change, marker = a_change(), a_change()
+    with service.socket(priya) as ws:
+        service.publish(change, change, marker)
+
+        heard = [next_notification(ws), next_notification(ws)]
+
+    assert event_ids_of(heard) == [change.event_id, marker.event_id]
+
+
+def test_several_sockets_of_one_user_each_get_the_notification(service: Service) -> None:
+    priya = a_user("priya")
+    change = a_change(UPDATED, recipients=(priya.id,))
+    with service.socket(priya) as phone, service.socket(priya) as laptop:
+        service.publish(change)
+
+        assert next_notification(phone)["id"] == next_notification(laptop)["id"]
+
+
+def test_a_reconnecting_client_gets_exactly_what_it_missed_in_order_then_live_ones(
+    service: Service,
+) -> None:
+    priya = a_user("priya")
+    with service.socket(priya) as ws:
+        service.publish(a_change(), a_change())
+        seen = [next_notification(ws), next_notification(ws)]
+    last_id = ids_of(seen)[-1]
+    missed = [a_change(UPDATED, recipients=(priya.id,)) for _ in range(3)]
+    service.publish(*missed, a_change(UPDATED, recipients=(uuid4(),)))  # the last is not hers
+    live = a_change()
+
+    with service.socket(priya, last_id=last_id) as ws:
+        replayed = [next_notification(ws) for _ in missed]
+        service.publish(live)
+        after = next_notification(ws)
+
+    assert event_ids_of(replayed) == [c.event_id for c in missed]
+    assert ids_of(replayed) == sorted(ids_of(replayed))
+    assert min(ids_of(replayed)) > last_id
+    assert UUID(after["event"]["id"]) == live.event_id
+
+
+def test_the_last_id_can_come_in_the_auth_message(service: Service) -> None:
+    priya = a_user("priya")
+    service.publish(a_change(), a_change(), a_change())
+    with service.client.websocket_connect("/ws/notifications") as ws:
+        ws.send_json({"type": "auth", "token": service.token(priya), "last_id": 1})
+        ready = ws.receive_json(timeout=WAIT_S)
+        replayed = [next_notification(ws), next_notification(ws)]
+
+    assert (ready["type"], ready["replayed"]) == ("ready", 2)
+    assert ids_of(replayed) == [2, 3]
+
+
+def test_a_client_without_a_last_id_gets_only_live_notifications(service: Service) -> None:
+    priya = a_user("priya")
+    service.publish(a_change())
+    live = a_change()
+    with service.socket(priya) as ws:
+        service.publish(live)
+
+        assert UUID(next_notification(ws)["event"]["id"]) == live.event_id
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?token=not-a-jwt", "?token=", ""],
+    ids=["garbage token", "empty token", "no token and no auth message"],
+)
+def test_a_socket_without_a_valid_token_is_closed_with_4401(service: Service, query: str) -> None:
+    with (
+        service.client.websocket_connect("/ws/notifications" + query) as ws,
+        pytest.raises(WebSocketDisconnect) as closed,
+    ):
+        ws.receive_json(timeout=WAIT_S)
+
+    assert closed.value.code == 4401
+
+
+def test_an_expired_token_is_closed_with_4401(service: Service) -> None:
+    long_ago = service.token(a_user("priya"), ttl_seconds=60, clock=FixedClock())
+    with (
+        service.client.websocket_connect(f"/ws/notifications?token={long_ago}") as ws,
+        pytest.raises(WebSocketDisconnect) as closed,
+    ):
+        ws.receive_json(timeout=WAIT_S)
+
+    assert closed.value.code == 4401
+
+
+def test_a_token_signed_with_another_secret_is_closed_with_4401(service: Service) -> None:
+    other_secret = "another-secret-of-at-least-32-characters!"
+    forged = JwtTokenService(other_secret, "boxoffice", SystemClock())
+    token = forged.issue(a_user("priya")).token
+    with service.client.websocket_connect("/ws/notifications") as ws:
+        ws.send_json({"type": "auth", "token": token})
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_json(timeout=WAIT_S)
+
+    assert closed.value.code == 4401
+
+
+@pytest.mark.parametrize(
+    ("path", "first_message"),
+    [
+        ("/ws/notifications?token=x&last_id=-1", None),
+        ("/ws/notifications?token=x&last_id=abc", None),
+        ("/ws/notifications", '{"type": "hello"}'),
+        ("/ws/notifications", "not json"),
+        ("/ws/notifications", '{"type": "auth", "token": "x", "last_id": -5}'),
+    ],
+)
+def test_a_malformed_last_id_or_first_message_is_closed_with_4400(
+    service: Service, path: str, first_message: str | None
+) -> None:
+    with service.client.websocket_connect(path) as ws:
+        if first_message is not None:
+            ws.send_text(first_message)
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_json(timeout=WAIT_S)
+
+    assert closed.value.code == 4400
+
+
+def test_the_socket_closes_with_4401_when_its_token_expires(service: Service) -> None:
+    priya = a_user("priya")
+    token = service.token(priya, ttl_seconds=1)
+    with service.client.websocket_connect(f"/ws/notifications?token={token}") as ws:
+        assert ws.receive_json(timeout=WAIT_S)["type"] == "ready"
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_json(timeout=WAIT_S)
+
+    assert closed.value.code == 4401
