@@ -44,7 +44,7 @@ async def test_a_recorded_change_comes_back_numbered_with_its_audience(
     )
     assert (stored.actor, stored.occurred_at) == (change.actor, change.occurred_at)
     assert not stored.for_everyone
-    assert stored.reaches(fan) and stored.reaches(creator) and not stored.reaches(uuid4())
+    assert [stored.reaches(u) for u in (fan, creator, uuid4())] == [True, True, False]
 
 
 async def test_a_second_delivery_of_one_message_is_not_recorded(store: NotificationStore) -> None:
@@ -83,7 +83,9 @@ async def test_missed_gives_the_users_notifications_after_an_id_oldest_first(
     await store.record(a_change(UPDATED, recipients=(other,)))  # not mine
     second = await store.record(a_change(UPDATED, recipients=(me,)))
     third = await store.record(a_change(DELETED, recipients=(), creator=me))
-    assert first and second and third
+    assert first is not None
+    assert second is not None
+    assert third is not None
 
     assert [n.id for n in await store.missed(me, 0, 10)] == [first.id, second.id, third.id]
     assert [n.id for n in await store.missed(me, first.id, 10)] == [second.id, third.id]

@@ -78,10 +78,10 @@ async def test_a_change_for_everyone_reaches_anyone_and_an_update_only_its_audie
         a_change(ChangeAction.UPDATED, recipients=(fan,), creator=creator)
     )
 
-    assert created and updated
+    assert created is not None
+    assert updated is not None
     assert all(created.reaches(u) for u in (creator, fan, stranger))
-    assert updated.reaches(fan) and updated.reaches(creator)
-    assert not updated.reaches(stranger)
+    assert [updated.reaches(u) for u in (fan, creator, stranger)] == [True, True, False]
 
 
 async def test_the_history_lists_the_callers_notifications_and_filters_unread(
@@ -91,7 +91,8 @@ async def test_the_history_lists_the_callers_notifications_and_filters_unread(
     first = await record.execute(a_change(ChangeAction.UPDATED, recipients=(me.user_id,)))
     second = await record.execute(a_change())
     await record.execute(a_change(ChangeAction.UPDATED, recipients=(uuid4(),)))
-    assert first and second
+    assert first is not None
+    assert second is not None
     await MarkNotificationRead(store).execute(me, first.id)
     listing = ListNotifications(store)
 

@@ -44,7 +44,7 @@ async def test_a_slow_client_is_condemned_with_1013_while_the_others_get_everyth
             await asyncio.sleep(0)  # the writers' turn, as the event loop gives it
     async with asyncio.timeout(2):
         verdict = await slow_connection.condemned()
-        while any(len(client.got) < 1000 for client in fast):
+        while any(len(client.got) < 1000 for client in fast):  # noqa: ASYNC110
             await asyncio.sleep(0.01)
 
     assert verdict[0] == TRY_AGAIN_LATER
