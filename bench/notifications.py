@@ -24,19 +24,20 @@ from websockets.asyncio.client import ClientConnection, connect
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' server helpers
 
-from adapters.notifications.in_process import InProcessFanout  # noqa: E402
-from adapters.notifications.redis_fanout import RedisFanout  # noqa: E402
-from adapters.security.jwt_tokens import JwtTokenService  # noqa: E402
-from adapters.sqlalchemy.engine import create_engine  # noqa: E402
-from adapters.sqlalchemy.migrations import upgrade  # noqa: E402
-from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore  # noqa: E402
-from adapters.system.clock import SystemClock  # noqa: E402
-from application.messages import ChangeAction, EventChange  # noqa: E402
-from application.use_cases.record_notification import RecordNotification  # noqa: E402
-from domain.users import Role, User  # noqa: E402
-from entrypoints.notifications.hub import Hub  # noqa: E402
-from tests.e2e.notifications.served import start_notifications  # noqa: E402
-from tests.e2e.races.servers import server_environment  # noqa: E402
+from tests.e2e.notifications.served import start_notifications
+from tests.e2e.races.servers import server_environment
+
+from adapters.notifications.in_process import InProcessFanout
+from adapters.notifications.redis_fanout import RedisFanout
+from adapters.security.jwt_tokens import JwtTokenService
+from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.migrations import upgrade
+from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from adapters.system.clock import SystemClock
+from application.messages import ChangeAction, EventChange
+from application.use_cases.record_notification import RecordNotification
+from domain.users import Role, User
+from entrypoints.notifications.hub import Hub
 
 TABLES = "notification_reads, notification_read_marks, notification_recipients, notifications"
 

@@ -22,4 +22,3 @@ def test_an_undecodable_message_is_dead_lettered_and_later_ones_still_arrive(
     while not service.broker.dead_letters and time.monotonic() < deadline:
         time.sleep(0.01)
     assert service.broker.dead_letters == [poison]
-
