@@ -3,6 +3,7 @@
 import os
 import secrets
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -13,6 +14,9 @@ from domain.users import Role
 from entrypoints.cli_support import load_settings, run, serve_asgi
 from entrypoints.cli_ticketmaster import ticketmaster
 from entrypoints.container import Container
+from entrypoints.settings import read_env_file
+
+SECRET = "BOXOFFICE_JWT_SECRET"  # noqa: S105 (the variable's name, not a secret)
 
 
 async def migrate(container: Container) -> None:
@@ -91,6 +95,10 @@ def serve_notifications(
 ) -> None:
     """Run the notification service: history over HTTP, live notifications over WebSocket."""
     settings = load_settings()
+    if not (os.environ.get(SECRET) or read_env_file(Path(".env")).get(SECRET)):
+        raise click.ClickException(
+            f"set {SECRET} to the event service's: the notification service checks its tokens"
+        )
     if do_migrate if do_migrate is not None else settings.is_sqlite:
         run(migrate)
     host, port = host or settings.host, port or settings.notifications_port

@@ -145,3 +145,10 @@ def test_serve_notifications_refuses_a_port_out_of_range(run_cli):
 
     assert result.exit_code == 2
     assert "70000" in result.output
+
+
+def test_serve_notifications_refuses_to_start_without_the_shared_token_secret(run_cli):
+    result = run_cli("serve", "notifications")
+
+    assert result.exit_code == 1
+    assert "BOXOFFICE_JWT_SECRET" in result.output

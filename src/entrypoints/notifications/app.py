@@ -15,6 +15,7 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
+from loguru import logger
 
 from entrypoints.http.dependencies import bridge, principal_provider
 from entrypoints.http.middleware import request_logging
@@ -63,6 +64,11 @@ def dependencies(container: NotificationsContainer) -> dict[str, Provide]:
     return provided
 
 
+def _log_end(consumer: "asyncio.Task[None]") -> None:
+    if not consumer.cancelled() and consumer.exception() is not None:
+        logger.opt(exception=consumer.exception()).error("the broker consumer stopped")
+
+
 def create_notifications_app(
     settings: Settings | None = None, container: NotificationsContainer | None = None
 ) -> Litestar:
@@ -78,6 +84,7 @@ def create_notifications_app(
         await fanout.start(safely(hub.dispatch))
         handler = notification_handler(container.record_notification)
         consumer = asyncio.create_task(broker.consume(QUEUE, ROUTING_KEYS, handler))
+        consumer.add_done_callback(_log_end)
         await asyncio.sleep(0)  # let the consumer bind its queue before requests come in
         try:
             yield

@@ -15,7 +15,9 @@ from typing import Any
 from litestar import WebSocket, websocket
 from litestar.di import NamedDependency
 from litestar.exceptions import WebSocketDisconnect
+from loguru import logger
 
+from adapters.security.jwt_tokens import JwtTokenService
 from application.auth import Principal
 from application.use_cases.list_notifications import ReplayNotifications
 from entrypoints.notifications.hub import Connection, Hub
@@ -38,7 +40,7 @@ class SocketPolicy:
 async def notifications_socket(
     socket: WebSocket[Any, Any, Any],
     hub: NamedDependency[Hub],
-    tokens: NamedDependency[Any],
+    tokens: NamedDependency[JwtTokenService],
     replay_notifications: NamedDependency[ReplayNotifications],
     socket_policy: NamedDependency[SocketPolicy],
 ) -> None:
@@ -50,20 +52,33 @@ async def notifications_socket(
         return
     # Subscribed before the history is read, so nothing falls between the two.
     connection = hub.connect(principal.user_id, socket.send_text)
+    logger.info("socket opened for {} ({} held)", principal.user_id, hub.connections)
+    verdict: Verdict = None
     try:
-        missed = [] if last_id is None else await replay_notifications.execute(principal, last_id)
-        await socket.send_text(ready(principal.user_id, len(missed)))
-        for notification in missed:
-            await socket.send_text(render(notification))
-        sent = {notification.id for notification in missed}
+        sent = await _catch_up(socket, replay_notifications, principal, last_id)
         verdict = await _supervise(socket, connection, sent, principal, socket_policy)
     except WebSocketDisconnect:
         verdict = None
     finally:
         hub.disconnect(connection)
+        logger.info("socket of {} closed: {}", principal.user_id, verdict or "by the client")
     if verdict is not None:
         with contextlib.suppress(Exception):  # the client may be gone already
             await socket.close(*verdict)
+
+
+async def _catch_up(
+    socket: WebSocket[Any, Any, Any],
+    replay: ReplayNotifications,
+    principal: Principal,
+    last_id: int | None,
+) -> set[int]:
+    """Say `ready` with how many missed notifications follow, then send them."""
+    missed = [] if last_id is None else await replay.execute(principal, last_id)
+    await socket.send_text(ready(principal.user_id, len(missed)))
+    for notification in missed:
+        await socket.send_text(render(notification))
+    return {notification.id for notification in missed}
 
 
 async def _supervise(
