@@ -95,9 +95,14 @@ async def latency(args: argparse.Namespace, channel: str, secret: str, server_ur
     record = RecordNotification(SqlAlchemyNotificationStore(engine), fanout)
     tokens = JwtTokenService(secret, "boxoffice", SystemClock())
     ws_url = server_url.replace("http://", "ws://") + "/ws/notifications?token="
-    sockets = [await connect(ws_url + tokens.issue(a_user(n)).token) for n in range(args.sockets)]
-    for ws in sockets:
-        await ws.recv()  # ready
+    sockets: list[ClientConnection] = []
+    for batch in range(0, args.sockets, 100):
+        sockets += await asyncio.gather(
+            *(
+                _open(ws_url + tokens.issue(a_user(n)).token)
+                for n in range(batch, min(batch + 100, args.sockets))
+            )
+        )
     delays: list[float] = []
     readers = [asyncio.create_task(_read(ws, args.messages, delays)) for ws in sockets]
     started = time.perf_counter()
@@ -117,11 +122,19 @@ async def latency(args: argparse.Namespace, channel: str, secret: str, server_ur
     )
 
 
+async def _open(url: str) -> ClientConnection:
+    ws = await connect(url, open_timeout=60)
+    await ws.recv()  # ready
+    return ws
+
+
 async def _read(ws: ClientConnection, count: int, delays: list[float]) -> None:
     got = 0
     while got < count:
         message = json.loads(await ws.recv())
-        if message["type"] == "notification":
+        if message["type"] == "ping":
+            await ws.send('{"type": "pong"}')
+        elif message["type"] == "notification":
             delays.append(time.perf_counter() - float(message["event"]["title"]))
             got += 1
 
