@@ -5,7 +5,7 @@ from application.notifications import HistoryItem, Notification
 from application.pagination import Page, PageRequest
 from application.ports.notifications import NotificationStore
 
-MAX_REPLAY = 500
+REPLAY_PAGE = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +26,12 @@ class ListNotifications:
 
 
 class ReplayNotifications:
-    """What a reconnecting client missed after the last id it saw, oldest first (at most
-    MAX_REPLAY: a client further behind reads the rest from the history)."""
+    """What a reconnecting client missed after the last id it saw, oldest first, one page
+    (`page_size`) at a time: a full page means there may be more after its last id."""
 
-    def __init__(self, store: NotificationStore, limit: int = MAX_REPLAY) -> None:
+    def __init__(self, store: NotificationStore, page_size: int = REPLAY_PAGE) -> None:
         self._store = store
-        self._limit = limit
+        self.page_size = page_size
 
     async def execute(self, principal: Principal, after_id: int) -> list[Notification]:
-        return await self._store.missed(principal.user_id, after_id, self._limit)
+        return await self._store.missed(principal.user_id, after_id, self.page_size)

@@ -73,12 +73,17 @@ async def _catch_up(
     principal: Principal,
     last_id: int | None,
 ) -> set[int]:
-    """Say `ready` with how many missed notifications follow, then send them."""
-    missed = [] if last_id is None else await replay.execute(principal, last_id)
-    await socket.send_text(ready(principal.user_id, len(missed)))
-    for notification in missed:
-        await socket.send_text(render(notification))
-    return {notification.id for notification in missed}
+    """Send every notification missed since `last_id`, page by page, then `ready`."""
+    sent: set[int] = set()
+    after = last_id
+    while after is not None:
+        page = await replay.execute(principal, after)
+        for notification in page:
+            await socket.send_text(render(notification))
+            sent.add(notification.id)
+        after = page[-1].id if len(page) == replay.page_size else None
+    await socket.send_text(ready(principal.user_id, len(sent)))
+    return sent
 
 
 async def _supervise(

@@ -77,7 +77,7 @@ def render(notification: Notification) -> str:
 
 
 def ready(user_id: UUID, replayed: int) -> str:
-    """Sent once the socket is subscribed; the `replayed` missed notifications follow it."""
+    """Sent once the `replayed` missed notifications are sent: live ones follow."""
     return _encoder.encode({"type": "ready", "user_id": user_id, "replayed": replayed}).decode()
 
 

@@ -27,6 +27,15 @@ WAIT_S = 5.0
 
 
 @dataclass
+class Socket:
+    ws: WebSocketTestSession
+    replayed: list[dict[str, Any]]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ws, name)
+
+
+@dataclass
 class Service:
     client: TestClient[Any]
     container: NotificationsContainer
@@ -61,19 +70,22 @@ class Service:
         return {"Authorization": f"Bearer {self.token(user)}"}
 
     @contextmanager
-    def socket(self, user: User, last_id: int | None = None) -> Iterator[WebSocketTestSession]:
-        """A signed-in socket, past its `ready` message (the replay, if any, comes next)."""
+    def socket(self, user: User, last_id: int | None = None) -> Iterator[Socket]:
+        """A signed-in socket, past the replay of what it missed and its `ready` message."""
         query = f"?token={self.token(user)}"
         if last_id is not None:
             query += f"&last_id={last_id}"
         with self.client.websocket_connect("/ws/notifications" + query) as ws:
-            ready = ws.receive_json(timeout=WAIT_S)
-            assert ready["type"] == "ready", ready
-            assert ready["user_id"] == str(user.id)
-            yield ws
+            replayed = []
+            while (message := ws.receive_json(timeout=WAIT_S))["type"] == "notification":
+                replayed.append(message)
+            assert message["type"] == "ready", message
+            assert message["user_id"] == str(user.id)
+            assert message["replayed"] == len(replayed)
+            yield Socket(ws, replayed)
 
 
-def next_notification(ws: WebSocketTestSession) -> dict[str, Any]:
+def next_notification(ws: WebSocketTestSession | Socket) -> dict[str, Any]:
     """The next notification on the socket (answering pings on the way)."""
     while True:
         message: dict[str, Any] = ws.receive_json(timeout=WAIT_S)

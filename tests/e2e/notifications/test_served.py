@@ -106,8 +106,10 @@ async def test_a_client_resumes_on_the_other_process_with_exactly_what_it_missed
     missed = [await recorded(record, a_change()) for _ in range(3)]
 
     async with connect(socket_url(second, token(priya), last_id=last_seen)) as ws:
-        ready = await receive(ws)
-        replayed = [(await receive(ws))["id"] for _ in range(ready["replayed"])]
+        replayed = []
+        while (message := await receive(ws))["type"] == "notification":
+            replayed.append(message["id"])
+        assert (message["type"], message["replayed"]) == ("ready", len(missed))
         live = await recorded(record, a_change())
         after = await receive(ws)
 

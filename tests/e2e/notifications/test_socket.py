@@ -1,9 +1,12 @@
-"""GET /ws/notifications: who hears what, exactly once, in order, and when sockets close."""
+"""GET /ws/notifications: who hears what, exactly once, in order, and what a client missed."""
 
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from dependency_injector import providers
+
 from application.messages import ChangeAction
+from application.use_cases.list_notifications import ReplayNotifications
 from tests.builders import a_user
 from tests.e2e.notifications.service import (
     WAIT_S,
@@ -106,7 +109,7 @@ def test_a_reconnecting_client_gets_exactly_what_it_missed_in_order_then_live_on
     live = a_change()
 
     with service.socket(priya, last_id=last_id) as ws:
-        replayed = [next_notification(ws) for _ in missed]
+        replayed = ws.replayed
         service.publish(live)
         after = next_notification(ws)
 
@@ -121,11 +124,28 @@ def test_the_last_id_can_come_in_the_auth_message(service: Service) -> None:
     service.publish(a_change(), a_change(), a_change())
     with service.client.websocket_connect("/ws/notifications") as ws:
         ws.send_json({"type": "auth", "token": service.token(priya), "last_id": 1})
-        ready = ws.receive_json(timeout=WAIT_S)
         replayed = [next_notification(ws), next_notification(ws)]
+        ready = ws.receive_json(timeout=WAIT_S)
 
     assert (ready["type"], ready["replayed"]) == ("ready", 2)
     assert ids_of(replayed) == [2, 3]
+
+
+def test_a_client_many_pages_behind_gets_every_missed_notification_once(
+    service: Service,
+) -> None:
+    service.container.replay_notifications.override(
+        providers.Factory(ReplayNotifications, store=service.container.store, page_size=2)
+    )
+    priya = a_user("priya")
+    missed = [a_change() for _ in range(7)]
+    service.publish(*missed)
+
+    with service.socket(priya, last_id=0) as ws:
+        replayed = ws.replayed
+
+    assert ids_of(replayed) == list(range(1, 8))
+    assert event_ids_of(replayed) == [c.event_id for c in missed]
 
 
 def test_a_client_without_a_last_id_gets_only_live_notifications(service: Service) -> None:

@@ -131,13 +131,13 @@ async def test_read_all_leaves_nothing_unread(
     assert unread.total == 0
 
 
-async def test_replay_gives_what_was_missed_after_the_last_id_up_to_its_limit(
+async def test_replay_gives_a_page_of_what_was_missed_after_the_last_id(
     record: RecordNotification, store: InMemoryNotificationStore
 ) -> None:
     me = someone()
     stored = [await record.execute(a_change()) for _ in range(5)]
     ids = [n.id for n in stored if n]
 
-    missed = await ReplayNotifications(store, limit=3).execute(me, ids[0])
+    missed = await ReplayNotifications(store, page_size=3).execute(me, ids[0])
 
     assert [n.id for n in missed] == ids[1:4]
