@@ -5,23 +5,21 @@ then the consumer (the broker's messages become stored notifications); at shutdo
 both and closes the sockets it holds with 1001.
 """
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from litestar import Litestar, get
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
-from loguru import logger
 
 from entrypoints.http.dependencies import bridge, principal_provider
 from entrypoints.http.middleware import request_logging
 from entrypoints.http.nul_guard import refuse_nul_characters
 from entrypoints.http.problems import EXCEPTION_HANDLERS
-from entrypoints.notifications.consumer import QUEUE, ROUTING_KEYS, notification_handler
+from entrypoints.notifications.consumer import consuming
 from entrypoints.notifications.container import (
     NotificationsContainer,
     build_notifications_container,
@@ -64,9 +62,25 @@ def dependencies(container: NotificationsContainer) -> dict[str, Provide]:
     return provided
 
 
-def _log_end(consumer: "asyncio.Task[None]") -> None:
-    if not consumer.cancelled() and consumer.exception() is not None:
-        logger.opt(exception=consumer.exception()).error("the broker consumer stopped")
+def lifespan(container: NotificationsContainer) -> Callable[[Litestar], Any]:
+    @asynccontextmanager
+    async def running(_: Litestar) -> AsyncIterator[None]:
+        started = container.init_resources()
+        if started is not None:
+            await started
+        hub, fanout = container.hub(), container.fanout()
+        await fanout.start(safely(hub.dispatch))
+        try:
+            async with consuming(container.broker(), container.record_notification):
+                yield
+        finally:
+            hub.close_all()
+            await fanout.aclose()
+            shutdown = container.shutdown_resources()
+            if shutdown is not None:
+                await shutdown
+
+    return running
 
 
 def create_notifications_app(
@@ -74,37 +88,13 @@ def create_notifications_app(
 ) -> Litestar:
     settings = settings or Settings.from_env()
     container = container or build_notifications_container(settings)
-
-    @asynccontextmanager
-    async def lifespan(_: Litestar) -> AsyncIterator[None]:
-        started = container.init_resources()
-        if started is not None:
-            await started
-        hub, fanout, broker = container.hub(), container.fanout(), container.broker()
-        await fanout.start(safely(hub.dispatch))
-        handler = notification_handler(container.record_notification)
-        consumer = asyncio.create_task(broker.consume(QUEUE, ROUTING_KEYS, handler))
-        consumer.add_done_callback(_log_end)
-        await asyncio.sleep(0)  # let the consumer bind its queue before requests come in
-        try:
-            yield
-        finally:
-            consumer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await consumer
-            hub.close_all()
-            await fanout.aclose()
-            shutdown = container.shutdown_resources()
-            if shutdown is not None:
-                await shutdown
-
     app = Litestar(
         route_handlers=[NotificationController, notifications_socket, health],
         dependencies=dependencies(container),
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=refuse_nul_characters,
         openapi_config=openapi(),
-        lifespan=[lifespan],
+        lifespan=[lifespan(container)],
         debug=False,
         logging_config=None,
     )
