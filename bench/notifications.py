@@ -1,221 +1,176 @@
-"""Benchmark WebSocket notifications through real server processes on 127.0.0.1.
+"""Notification service benchmark: how fast changes are recorded and fanned out on PostgreSQL,
+and how long a notification takes from its recording to 100 sockets of a served process.
 
-    .venv/bin/python bench/notifications.py --connections 5000 --events 60 --rate 1
+    .venv/bin/python bench/notifications.py --postgres-url postgresql+psycopg://postgres@127.0.0.1:5432/boxoffice_bench
 
-Starts the event service and the notification service (one embedded process over the
-in-memory broker, or two processes over Redis or RabbitMQ with `--broker`), signs up
-`--users` customers, holds `--connections` WebSocket connections spread over them, then
-creates `--events` events at `--rate` a second through the API. Every connection should
-receive every `event.created` notification; the figures are the delay from the commit
-(the API's answer) to each connection receiving it, and how many were missed.
+The database's notification tables are emptied (TRUNCATE). Redis (`--redis-url`) carries the
+fan-out between this process, which plays the consumer, and the served process.
 """
 
 import argparse
 import asyncio
 import json
-import os
+import secrets
 import statistics
 import sys
 import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+import uuid
 from pathlib import Path
 
-import httpx
-import websockets
-from run import DEFAULT_POSTGRES, PASSWORD, event_body
-from servers import ADMIN, Server, environment, prepare_database, running_server
+import psycopg
+from loguru import logger
+from websockets.asyncio.client import ClientConnection, connect
 
-BROKERS = {
-    "memory": "memory://",
-    "redis": "redis://127.0.0.1:6379/5",
-    "amqp": "amqp://guest:guest@127.0.0.1:5672/",
-}
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' server helpers
+
+from tests.e2e.notifications.served import start_notifications
+from tests.e2e.races.servers import server_environment
+
+from adapters.notifications.in_process import InProcessFanout
+from adapters.notifications.redis_fanout import RedisFanout
+from adapters.security.jwt_tokens import JwtTokenService
+from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.migrations import upgrade
+from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from adapters.system.clock import SystemClock
+from application.messages import ChangeAction, EventChange
+from application.use_cases.record_notification import RecordNotification
+from domain.users import Role, User
+from entrypoints.notifications.hub import Hub
+
+TABLES = "notification_reads, notification_read_marks, notification_recipients, notifications"
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--broker", choices=sorted(BROKERS), default="memory")
-    parser.add_argument("--database", choices=["sqlite", "postgres"], default="postgres")
-    parser.add_argument("--connections", type=int, default=5000)
-    parser.add_argument("--users", type=int, default=50, help="the connections are spread over")
-    parser.add_argument("--events", type=int, default=60, help="events created while measuring")
-    parser.add_argument("--rate", type=float, default=1.0, help="events created per second")
-    parser.add_argument("--log-level", default="WARNING")
-    parser.add_argument(
-        "--postgres-url",
-        default=os.environ.get("BOXOFFICE_BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
-        help="a database this benchmark may empty (default: $BOXOFFICE_BENCH_POSTGRES_URL)",
+    parser.add_argument("--postgres-url", required=True)
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/0")
+    parser.add_argument("--messages", type=int, default=1000)
+    parser.add_argument("--sockets", type=int, default=100)
+    parser.add_argument("--rate", type=float, default=100.0, help="messages/s for latency")
+    return parser.parse_args()
+
+
+def change(title: str = "bench", recipients: tuple[uuid.UUID, ...] | None = None) -> EventChange:
+    action = ChangeAction.CREATED if recipients is None else ChangeAction.UPDATED
+    return EventChange(
+        uuid.uuid4(), action, uuid.uuid4(), title, SystemClock().now(), "bench", None, recipients
     )
-    args = parser.parse_args()
-    if not 1 <= args.connections <= 10_000 or not 1 <= args.events <= 1_000:
-        parser.error("--connections must be in [1, 10000] and --events in [1, 1000]")
-    if not 0 < args.rate <= 50 or not 1 <= args.users <= args.connections:
-        parser.error("--rate must be in (0, 50] and --users in [1, --connections]")
-    if "127.0.0.1" not in args.postgres_url and "localhost" not in args.postgres_url:
-        parser.error("--postgres-url must point at 127.0.0.1")
-    return args
 
 
-@contextmanager
-def services(args: argparse.Namespace, workdir: Path) -> Iterator[tuple[Server, Server]]:
-    """The event service and the notification service (the same process when embedded)."""
-    database = (
-        args.postgres_url if args.database == "postgres" else f"sqlite+aiosqlite:///{workdir}/b.db"
-    )
-    env = environment(database, args.log_level) | {"BOXOFFICE_BROKER_URL": BROKERS[args.broker]}
-    prepare_database(env, workdir)
-    with ExitStack() as stack:
-        events = stack.enter_context(running_server(env, workdir, workers=1))
-        if args.broker == "memory":
-            yield events, events
-        else:
-            notifications = stack.enter_context(
-                running_server(env, workdir, workers=1, service="notifications")
+def a_user(n: int) -> User:
+    now = SystemClock().now()
+    return User(uuid.uuid4(), f"bench_{n}", f"bench_{n}@example.org", Role.CUSTOMER, now)
+
+
+async def throughput(url: str, messages: int, consumers: int) -> float:
+    """Record + in-process fan-out to a hub of 100 idle sockets; `consumers` at a time."""
+    engine = create_engine(url, pool_size=max(consumers, 2))
+    hub, fanout = Hub(capacity=messages + 1), InProcessFanout()
+    for _ in range(100):
+        hub.connect(uuid.uuid4(), _discard)
+    await fanout.start(hub.dispatch)
+    record = RecordNotification(SqlAlchemyNotificationStore(engine), fanout)
+    queue = [change(recipients=(uuid.uuid4(), uuid.uuid4())) for _ in range(messages)]
+
+    async def consume() -> None:
+        while queue:
+            await record.execute(queue.pop())
+
+    started = time.perf_counter()
+    await asyncio.gather(*(consume() for _ in range(consumers)))
+    elapsed = time.perf_counter() - started
+    await engine.dispose()
+    return messages / elapsed
+
+
+async def _discard(_: str) -> None:
+    return None
+
+
+async def latency(args: argparse.Namespace, channel: str, secret: str, server_url: str) -> None:
+    engine = create_engine(args.postgres_url)
+    fanout = RedisFanout.from_url(args.redis_url, channel)
+    record = RecordNotification(SqlAlchemyNotificationStore(engine), fanout)
+    tokens = JwtTokenService(secret, "boxoffice", SystemClock())
+    ws_url = server_url.replace("http://", "ws://") + "/ws/notifications?token="
+    sockets: list[ClientConnection] = []
+    for batch in range(0, args.sockets, 100):
+        sockets += await asyncio.gather(
+            *(
+                _open(ws_url + tokens.issue(a_user(n)).token)
+                for n in range(batch, min(batch + 100, args.sockets))
             )
-            yield events, notifications
-
-
-async def sign_up(client: httpx.AsyncClient, users: int) -> list[str]:
-    gate = asyncio.Semaphore(16)
-    suffix = os.urandom(3).hex()
-
-    async def one(i: int) -> str:
-        name = f"fan_{suffix}_{i}"
-        async with gate:
-            body = {"username": name, "email": f"{name}@bench.example.org", "password": PASSWORD}
-            (await client.post("/auth/register", json=body)).raise_for_status()
-            login = {"login": name, "password": PASSWORD}
-            answer = (await client.post("/auth/login", json=login)).raise_for_status().json()
-            return str(answer["access_token"])
-
-    return list(await asyncio.gather(*(one(i) for i in range(users))))
-
-
-class Listeners:
-    """The connections, and when each notification reached each of them."""
-
-    def __init__(self) -> None:
-        self.arrivals: dict[str, list[float]] = defaultdict(list)
-        self.open = 0
-        self.failed = 0
-        self.dropped = 0
-
-    async def listen(self, url: str, token: str, ready: asyncio.Semaphore) -> None:
-        try:
-            async with websockets.connect(
-                f"{url}/ws/notifications?token={token}", open_timeout=60, max_queue=None
-            ) as socket:
-                self.open += 1
-                ready.release()
-                async for raw in socket:
-                    now = time.perf_counter()
-                    message = json.loads(raw)
-                    if message.get("type") == "notification":
-                        self.arrivals[message["event"]["id"]].append(now)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            self.failed += 1
-            ready.release()
-        else:
-            self.dropped += 1
-
-
-async def connect_all(
-    url: str, tokens: list[str], connections: int, listeners: Listeners
-) -> list[asyncio.Task[None]]:
-    """Opens the connections 200 at a time, waiting until each batch is open."""
-    ws_url = url.replace("http://", "ws://")
-    tasks = []
-    for start in range(0, connections, 200):
-        batch = range(start, min(start + 200, connections))
-        ready = asyncio.Semaphore(0)
-        for i in batch:
-            tasks.append(
-                asyncio.create_task(listeners.listen(ws_url, tokens[i % len(tokens)], ready))
-            )
-        for _ in batch:
-            await ready.acquire()
-    return tasks
-
-
-async def create_events(
-    client: httpx.AsyncClient, count: int, rate: float
-) -> dict[str, tuple[float, float]]:
-    """Event id -> (request sent, answer received), one event every 1/rate seconds."""
-    import random
-
-    rng = random.Random(7)
-    login = {"login": ADMIN[0], "password": ADMIN[2]}
-    admin = (await client.post("/auth/login", json=login)).raise_for_status().json()
-    headers = {"Authorization": f"Bearer {admin['access_token']}"}
-    times: dict[str, tuple[float, float]] = {}
-    began = time.perf_counter()
-    for n in range(count):
-        await asyncio.sleep(max(0.0, began + n / rate - time.perf_counter()))
-        sent = time.perf_counter()
-        answer = await client.post("/events", json=event_body(rng, 100), headers=headers)
-        times[answer.raise_for_status().json()["id"]] = (sent, time.perf_counter())
-    return times
-
-
-def percentile(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=1000, method="inclusive")[int(q * 10) - 1]
-
-
-def report(
-    args: argparse.Namespace,
-    listeners: Listeners,
-    times: dict[str, tuple[float, float]],
-    open_seconds: float,
-) -> str:
-    delays = [
-        (arrival - answered) * 1000
-        for event_id, (_, answered) in times.items()
-        for arrival in listeners.arrivals.get(event_id, [])
-    ]
-    expected = listeners.open * len(times)
-    lines = [
-        f"broker {args.broker}, database {args.database}: {listeners.open} connections open "
-        f"({listeners.failed} failed) in {open_seconds:.1f} s over {args.users} users; "
-        f"{len(times)} events at {args.rate}/s",
-        f"deliveries {len(delays)} of {expected} expected "
-        f"({expected - len(delays)} missing, {listeners.dropped} connections closed by the server)",
-    ]
-    if len(delays) >= 2:
-        lines.append(
-            "delay from the commit (API answer) to the socket, ms: "
-            f"p50 {percentile(delays, 50):.0f}, p95 {percentile(delays, 95):.0f}, "
-            f"p99 {percentile(delays, 99):.0f}, max {max(delays):.0f}"
         )
-    return "\n".join(lines)
+    delays: list[float] = []
+    readers = [asyncio.create_task(_read(ws, args.messages, delays)) for ws in sockets]
+    started = time.perf_counter()
+    for n in range(args.messages):
+        await asyncio.sleep(max(0.0, started + n / args.rate - time.perf_counter()))
+        await record.execute(change(title=f"{time.perf_counter()}"))
+    await asyncio.wait_for(asyncio.gather(*readers), 60)
+    for ws in sockets:
+        await ws.close()
+    await fanout.aclose()
+    await engine.dispose()
+    cut = statistics.quantiles(delays, n=100)
+    print(
+        f"| {args.messages} x {args.sockets} sockets at {args.rate:g}/s | {len(delays)} "
+        f"| {statistics.median(delays) * 1000:.1f} ms | {cut[94] * 1000:.1f} ms "
+        f"| {cut[98] * 1000:.1f} ms | {max(delays) * 1000:.1f} ms |"
+    )
 
 
-async def measure(args: argparse.Namespace, events: Server, notifications: Server) -> str:
-    async with httpx.AsyncClient(base_url=events.url, timeout=60) as client:
-        tokens = await sign_up(client, args.users)
-        listeners = Listeners()
-        began = time.perf_counter()
-        tasks = await connect_all(notifications.url, tokens, args.connections, listeners)
-        open_seconds = time.perf_counter() - began
-        times = await create_events(client, args.events, args.rate)
-        await asyncio.sleep(3)  # the last ones in flight
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-    return report(args, listeners, times, open_seconds)
+async def _open(url: str) -> ClientConnection:
+    ws = await connect(url, open_timeout=60)
+    await ws.recv()  # ready
+    return ws
+
+
+async def _read(ws: ClientConnection, count: int, delays: list[float]) -> None:
+    got = 0
+    while got < count:
+        message = json.loads(await ws.recv())
+        if message["type"] == "ping":
+            await ws.send('{"type": "pong"}')
+        elif message["type"] == "notification":
+            delays.append(time.perf_counter() - float(message["event"]["title"]))
+            got += 1
+
+
+async def prepare(url: str) -> None:
+    engine = create_engine(url)
+    await upgrade(engine)
+    await engine.dispose()
+    dsn = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
 
 
 def main() -> None:
     args = parse_args()
-    with tempfile.TemporaryDirectory(prefix="boxoffice-bench-") as tmp:
-        workdir = Path(tmp)
-        with services(args, workdir) as (events, notifications):
-            print(asyncio.run(measure(args, events, notifications)))
+    logger.remove()
+    logger.add(sys.stderr, level="WARNING")
+    asyncio.run(prepare(args.postgres_url))
+    print("| consumers | recorded and fanned out |\n|---|---|")
+    for consumers in (1, 4, 16):
+        rate = asyncio.run(throughput(args.postgres_url, args.messages, consumers))
+        print(f"| {consumers} | {rate:.0f} messages/s |")
+    secret, channel = secrets.token_urlsafe(48), f"bench_ntf_{uuid.uuid4().hex}"
+    env = server_environment(args.postgres_url, secret) | {
+        "BOXOFFICE_REDIS_URL": args.redis_url,
+        "BOXOFFICE_NOTIFICATIONS_CHANNEL": channel,
+        "BOXOFFICE_LOG_LEVEL": "WARNING",
+    }
+    with tempfile.TemporaryDirectory() as workdir:
+        server = start_notifications(env, Path(workdir), "bench-notifications")
+        try:
+            print("\n| load | deliveries | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|")
+            asyncio.run(latency(args, channel, secret, server.url))
+        finally:
+            server.stop()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -1,6 +1,7 @@
 """Who is calling, and the one place that decides what they may do."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
 from application.errors import PermissionDenied
@@ -16,6 +17,7 @@ class Principal:
     role: Role
     is_verified: bool = False
     username: str = ""  # who acted, as other services are told (EventChange.actor)
+    expires_at: datetime | None = None  # when the token proving it expires, if it does
 
     @property
     def is_admin(self) -> bool:

@@ -3,6 +3,7 @@
 import os
 import secrets
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -14,6 +15,9 @@ from entrypoints.cli_support import load_settings, run, serve_asgi
 from entrypoints.cli_ticketmaster import ticketmaster
 from entrypoints.cli_worker import worker
 from entrypoints.container import Container
+from entrypoints.settings import read_env_file
+
+SECRET = "BOXOFFICE_JWT_SECRET"  # noqa: S105 (the variable's name, not a secret)
 
 
 async def migrate(container: Container) -> None:
@@ -33,14 +37,18 @@ def main() -> None:
     """
 
 
-@main.command()
-@click.option(
+HOST_OPTION = click.option(
     "--host", default=None, help="Address to listen on (default BOXOFFICE_HOST or 127.0.0.1)."
 )
-@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default 8000).")
-@click.option(
+WORKERS_OPTION = click.option(
     "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
 )
+
+
+@main.group(invoke_without_command=True)
+@HOST_OPTION
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default 8000).")
+@WORKERS_OPTION
 @click.option(
     "--migrate/--no-migrate",
     "do_migrate",
@@ -48,10 +56,18 @@ def main() -> None:
     help="Apply migrations first (default: yes on SQLite, no on PostgreSQL).",
 )
 @click.option("--demo", is_flag=True, help="Load the demo data first (once; safe to repeat).")
+@click.pass_context
 def serve(
-    host: str | None, port: int | None, workers: int, do_migrate: bool | None, demo: bool
+    ctx: click.Context,
+    host: str | None,
+    port: int | None,
+    workers: int,
+    do_migrate: bool | None,
+    demo: bool,
 ) -> None:
-    """Run the HTTP API."""
+    """Run the HTTP API (or, with `notifications`, the notification service)."""
+    if ctx.invoked_subcommand is not None:
+        return
     settings = load_settings()
     if do_migrate if do_migrate is not None else settings.is_sqlite:
         run(migrate)
@@ -63,6 +79,32 @@ def serve(
     host, port = host or settings.host, port or settings.port
     click.echo(f"boxoffice listening on http://{host}:{port} (API docs at /schema/swagger)")
     serve_asgi("entrypoints.asgi:app_factory", host, port, workers)
+
+
+@serve.command("notifications")
+@HOST_OPTION
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default 8001).")
+@WORKERS_OPTION
+@click.option(
+    "--migrate/--no-migrate",
+    "do_migrate",
+    default=None,
+    help="Apply migrations first (default: yes on SQLite, no on PostgreSQL).",
+)
+def serve_notifications(
+    host: str | None, port: int | None, workers: int, do_migrate: bool | None
+) -> None:
+    """Run the notification service: history over HTTP, live notifications over WebSocket."""
+    settings = load_settings()
+    if not (os.environ.get(SECRET) or read_env_file(Path(".env")).get(SECRET)):
+        raise click.ClickException(
+            f"set {SECRET} to the event service's: the notification service checks its tokens"
+        )
+    if do_migrate if do_migrate is not None else settings.is_sqlite:
+        run(migrate)
+    host, port = host or settings.host, port or settings.notifications_port
+    click.echo(f"boxoffice notifications on http://{host}:{port} (WebSocket /ws/notifications)")
+    serve_asgi("entrypoints.notifications.asgi:app_factory", host, port, workers)
 
 
 @main.group()

@@ -73,6 +73,13 @@ class Settings:
     outbox_max_backoff_seconds: float = 30.0
     # Message broker between the services: memory:// (one process), amqp://, redis://
     broker_url: str = field(default=MEMORY_BROKER_URL, repr=False)
+    # The notification service (`boxoffice serve notifications`)
+    notifications_port: int = 8001
+    notifications_channel: str = "boxoffice:notifications"
+    notifications_send_queue: int = 256
+    notifications_heartbeat_seconds: float = 20.0
+    notifications_heartbeat_timeout_seconds: float = 10.0
+    notifications_auth_timeout_seconds: float = 5.0
 
     def __post_init__(self) -> None:
         if not self.jwt_secret:
@@ -90,6 +97,7 @@ class Settings:
         self._check_rate_limits()
         self._check_ticketmaster()
         self._check_broker()
+        self._check_notifications()
 
     def _check_broker(self) -> None:
         _positive("OUTBOX_POLL_SECONDS", self.outbox_poll_seconds)
@@ -103,6 +111,14 @@ class Settings:
                 f"{PREFIX}BROKER_URL must be memory:// or a URL starting with "
                 f"{', '.join(BROKER_SCHEMES)}"
             )
+
+    def _check_notifications(self) -> None:
+        _positive("NOTIFICATIONS_SEND_QUEUE", self.notifications_send_queue)
+        _positive("NOTIFICATIONS_HEARTBEAT_SECONDS", self.notifications_heartbeat_seconds)
+        _positive(
+            "NOTIFICATIONS_HEARTBEAT_TIMEOUT_SECONDS", self.notifications_heartbeat_timeout_seconds
+        )
+        _positive("NOTIFICATIONS_AUTH_TIMEOUT_SECONDS", self.notifications_auth_timeout_seconds)
 
     def _check_ticketmaster(self) -> None:
         _positive("TICKETMASTER_REQUESTS_PER_SECOND", self.ticketmaster_requests_per_second)
@@ -166,6 +182,10 @@ class Settings:
 
     @property
     def rate_limit_backend(self) -> str:
+        return "redis" if self.redis_url else "memory"
+
+    @property
+    def fanout_backend(self) -> str:
         return "redis" if self.redis_url else "memory"
 
     @property

@@ -124,3 +124,31 @@ def test_an_unreachable_database_is_a_clear_error_not_a_traceback(run_cli):
     assert result.exit_code == 1
     assert "database error" in result.output
     assert "Traceback" not in result.output
+
+
+def test_serve_keeps_its_options_and_offers_the_notification_service(run_cli):
+    serve = run_cli("serve", "--help")
+    notifications = run_cli("serve", "notifications", "--help")
+
+    assert serve.exit_code == 0
+    for option in ("--host", "--port", "--workers", "--migrate", "--demo", "notifications"):
+        assert option in serve.output
+    assert notifications.exit_code == 0
+    assert "8001" in notifications.output
+    for option in ("--host", "--port", "--workers", "--migrate"):
+        assert option in notifications.output
+    assert "--demo" not in notifications.output
+
+
+def test_serve_notifications_refuses_a_port_out_of_range(run_cli):
+    result = run_cli("serve", "notifications", "--port", "70000")
+
+    assert result.exit_code == 2
+    assert "70000" in result.output
+
+
+def test_serve_notifications_refuses_to_start_without_the_shared_token_secret(run_cli):
+    result = run_cli("serve", "notifications")
+
+    assert result.exit_code == 1
+    assert "BOXOFFICE_JWT_SECRET" in result.output

@@ -54,7 +54,8 @@ class JwtTokenService:
                 UUID(claims["sub"]),
                 Role(claims["role"]),
                 bool(claims.get("verified")),
-                str(claims.get("username", "")),
+                username=str(claims.get("username", "")),
+                expires_at=datetime.fromtimestamp(float(claims["exp"]), UTC),
             )
         except (jwt.PyJWTError, KeyError, ValueError, TypeError) as e:
             raise NotAuthenticated("invalid or expired access token") from e

@@ -1,0 +1,104 @@
+"""The notification service: a Litestar app of its own, fed by the broker.
+
+At start-up it starts the fan-out (this process's hub hears every stored notification) and
+then the consumer (the broker's messages become stored notifications); at shutdown it stops
+both and closes the sockets it holds with 1001.
+"""
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from litestar import Litestar, get
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
+from litestar.openapi.spec import Components, SecurityScheme
+
+from entrypoints.http.dependencies import bridge, principal_provider
+from entrypoints.http.middleware import request_logging
+from entrypoints.http.nul_guard import refuse_nul_characters
+from entrypoints.http.problems import EXCEPTION_HANDLERS
+from entrypoints.notifications.consumer import consuming
+from entrypoints.notifications.container import (
+    NotificationsContainer,
+    build_notifications_container,
+)
+from entrypoints.notifications.controllers import NotificationController
+from entrypoints.notifications.hub import safely
+from entrypoints.notifications.socket import notifications_socket
+from entrypoints.settings import Settings
+
+PROVIDED = (
+    "hub", "tokens", "socket_policy", "replay_notifications", "list_notifications",
+    "mark_notification_read", "mark_all_notifications_read",
+)  # fmt: skip
+
+
+@get("/health", tags=["health"], summary="The process is alive")
+async def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+def openapi() -> OpenAPIConfig:
+    bearer = SecurityScheme(
+        type="http",
+        scheme="bearer",
+        bearer_format="JWT",
+        description="an access token of the event service (POST /auth/login there)",
+    )
+    return OpenAPIConfig(
+        title="boxoffice notifications",
+        version="1.0.0",
+        description="History of event notifications; live ones over GET /ws/notifications.",
+        components=Components(security_schemes={"BearerToken": bearer}),
+        render_plugins=[SwaggerRenderPlugin()],
+    )
+
+
+def dependencies(container: NotificationsContainer) -> dict[str, Provide]:
+    provided = {name: bridge(getattr(container, name)) for name in PROVIDED}
+    provided["principal"] = principal_provider(container.tokens)
+    return provided
+
+
+def lifespan(container: NotificationsContainer) -> Callable[[Litestar], Any]:
+    @asynccontextmanager
+    async def running(_: Litestar) -> AsyncIterator[None]:
+        started = container.init_resources()
+        if started is not None:
+            await started
+        hub, fanout = container.hub(), container.fanout()
+        await fanout.start(safely(hub.dispatch))
+        try:
+            async with consuming(container.broker(), container.record_notification):
+                yield
+        finally:
+            hub.close_all()
+            await fanout.aclose()
+            shutdown = container.shutdown_resources()
+            if shutdown is not None:
+                await shutdown
+
+    return running
+
+
+def create_notifications_app(
+    settings: Settings | None = None, container: NotificationsContainer | None = None
+) -> Litestar:
+    settings = settings or Settings.from_env()
+    container = container or build_notifications_container(settings)
+    app = Litestar(
+        route_handlers=[NotificationController, notifications_socket, health],
+        dependencies=dependencies(container),
+        exception_handlers=EXCEPTION_HANDLERS,
+        before_request=refuse_nul_characters,
+        openapi_config=openapi(),
+        lifespan=[lifespan(container)],
+        debug=False,
+        logging_config=None,
+    )
+    app.asgi_handler = request_logging(app.asgi_handler)
+    app.state.container = container
+    app.state.settings = settings
+    return app

@@ -1,0 +1,73 @@
+"""The notification service's composition root: its own, sharing no objects with the event
+service's; only the broker and the database server are common ground."""
+
+from dependency_injector import containers, providers
+
+from adapters.messaging.memory import InMemoryBroker
+from adapters.notifications.in_process import InProcessFanout
+from adapters.notifications.redis_fanout import RedisFanout
+from adapters.security.jwt_tokens import JwtTokenService
+from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from adapters.system.clock import SystemClock
+from application.use_cases.list_notifications import ListNotifications, ReplayNotifications
+from application.use_cases.mark_notifications_read import (
+    MarkAllNotificationsRead,
+    MarkNotificationRead,
+)
+from application.use_cases.record_notification import RecordNotification
+from entrypoints.container import engine_lifecycle
+from entrypoints.notifications.hub import Hub
+from entrypoints.notifications.socket import SocketPolicy
+from entrypoints.settings import Settings
+
+
+class NotificationsContainer(containers.DeclarativeContainer):
+    settings = providers.Dependency(instance_of=Settings)
+
+    # Infrastructure with a lifecycle (the fan-out is started and closed by the app's lifespan)
+    engine = providers.Singleton(
+        create_engine, settings.provided.database_url, pool_size=settings.provided.db_pool_size
+    )
+    engine_lifecycle = providers.Resource(engine_lifecycle, engine=engine)
+    broker = providers.Singleton(InMemoryBroker)
+    fanout = providers.Selector(
+        settings.provided.fanout_backend,
+        redis=providers.Singleton(
+            RedisFanout.from_url,
+            settings.provided.redis_url,
+            settings.provided.notifications_channel,
+        ),
+        memory=providers.Singleton(InProcessFanout),
+    )
+
+    # Stateless adapters; tokens are the event service's own, checked with the shared secret
+    clock = providers.Singleton(SystemClock)
+    tokens = providers.Singleton(
+        JwtTokenService,
+        secret=settings.provided.jwt_secret,
+        issuer=settings.provided.jwt_issuer,
+        clock=clock,
+        ttl_seconds=settings.provided.access_token_ttl_seconds,
+    )
+    store = providers.Singleton(SqlAlchemyNotificationStore, engine=engine)
+
+    # This process's sockets
+    hub = providers.Singleton(Hub, capacity=settings.provided.notifications_send_queue)
+    socket_policy = providers.Singleton(
+        SocketPolicy,
+        auth_timeout=settings.provided.notifications_auth_timeout_seconds,
+        heartbeat_interval=settings.provided.notifications_heartbeat_seconds,
+        heartbeat_timeout=settings.provided.notifications_heartbeat_timeout_seconds,
+    )
+
+    # Use cases
+    record_notification = providers.Factory(RecordNotification, store=store, fanout=fanout)
+    list_notifications = providers.Factory(ListNotifications, store=store)
+    replay_notifications = providers.Factory(ReplayNotifications, store=store)
+    mark_notification_read = providers.Factory(MarkNotificationRead, store=store)
+    mark_all_notifications_read = providers.Factory(MarkAllNotificationsRead, store=store)
+
+
+def build_notifications_container(settings: Settings) -> NotificationsContainer:
+    return NotificationsContainer(settings=settings)

@@ -1,0 +1,60 @@
+"""The caller's notification history over HTTP."""
+
+from typing import Annotated
+
+from litestar import Controller, get, post
+from litestar.di import NamedDependency
+from litestar.params import Parameter
+from litestar.status_codes import HTTP_204_NO_CONTENT
+
+from application.auth import Principal
+from application.use_cases.list_notifications import ListNotifications, ListNotificationsQuery
+from application.use_cases.mark_notifications_read import (
+    MarkAllNotificationsRead,
+    MarkNotificationRead,
+)
+from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from entrypoints.http.schemas.common import PageOut
+from entrypoints.notifications.wire import NotificationOut
+
+NotificationId = Annotated[int, Parameter(ge=1, le=2**62, description="a notification's id")]
+
+
+class NotificationController(Controller):
+    path = "/notifications"
+    tags = ["notifications"]
+    security = BEARER
+
+    @get(summary="The caller's notifications, newest first")
+    async def list_notifications(
+        self,
+        principal: NamedDependency[Principal],
+        list_notifications: NamedDependency[ListNotifications],
+        page: PageNumber = 1,
+        size: PageSize = 20,
+        unread: Annotated[bool, Parameter(description="only the unread ones")] = False,
+    ) -> PageOut[NotificationOut]:
+        query = ListNotificationsQuery(principal, page_request(page, size), unread)
+        found = await list_notifications.execute(query)
+        return PageOut.of(found.map(NotificationOut.of))
+
+    @post(
+        "/{notification_id:int}/read",
+        status_code=HTTP_204_NO_CONTENT,
+        summary="Mark one notification read (404 if it is not the caller's)",
+    )
+    async def mark_read(
+        self,
+        notification_id: NotificationId,
+        principal: NamedDependency[Principal],
+        mark_notification_read: NamedDependency[MarkNotificationRead],
+    ) -> None:
+        await mark_notification_read.execute(principal, notification_id)
+
+    @post("/read-all", status_code=HTTP_204_NO_CONTENT, summary="Mark every notification read")
+    async def mark_all_read(
+        self,
+        principal: NamedDependency[Principal],
+        mark_all_notifications_read: NamedDependency[MarkAllNotificationsRead],
+    ) -> None:
+        await mark_all_notifications_read.execute(principal)

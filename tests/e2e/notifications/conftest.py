@@ -1,0 +1,35 @@
+from collections.abc import Iterator
+
+import pytest
+from litestar.testing import TestClient
+
+from entrypoints.notifications.app import create_notifications_app
+from entrypoints.notifications.container import build_notifications_container
+from entrypoints.settings import Settings
+from tests.e2e.notifications.service import JWT_SECRET, Service
+
+
+@pytest.fixture
+def heartbeat_seconds() -> float:
+    """Overridden by the heartbeat tests."""
+    return 30.0
+
+
+@pytest.fixture
+def notification_settings(database_url: str, heartbeat_seconds: float) -> Settings:
+    return Settings(
+        database_url=database_url,
+        jwt_secret=JWT_SECRET,
+        db_pool_size=4,
+        notifications_heartbeat_seconds=heartbeat_seconds,
+        notifications_heartbeat_timeout_seconds=heartbeat_seconds,
+        notifications_auth_timeout_seconds=0.5,
+    )
+
+
+@pytest.fixture
+def service(notification_settings: Settings) -> Iterator[Service]:
+    container = build_notifications_container(notification_settings)
+    app = create_notifications_app(notification_settings, container)
+    with TestClient(app, timeout=10) as client:
+        yield Service(client, container)

@@ -1,0 +1,49 @@
+"""Real `boxoffice serve notifications` processes, and a WebSocket client for them."""
+
+import asyncio
+import json
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection
+
+from tests.e2e.races.servers import BOXOFFICE, HOST, Server, _wait_until_healthy, free_port
+
+WAIT_S = 5.0
+
+
+def start_notifications(env: Mapping[str, str], workdir: Path, name: str) -> Server:
+    """A notification process answering GET /health; retried on a new port if taken."""
+    for attempt in range(3):
+        port = free_port()
+        log = workdir / f"{name}-{attempt}.log"
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [BOXOFFICE, "serve", "notifications", "--host", HOST, "--port", str(port)],
+                env=env,
+                cwd=workdir,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        server = Server(process, f"http://{HOST}:{port}", log)
+        if _wait_until_healthy(server):
+            return server
+        server.stop()
+    raise RuntimeError(f"boxoffice serve notifications did not start:\n{server.log_tail()}")
+
+
+def socket_url(server: Server, token: str, last_id: int | None = None) -> str:
+    url = server.url.replace("http://", "ws://") + f"/ws/notifications?token={token}"
+    return url if last_id is None else f"{url}&last_id={last_id}"
+
+
+async def receive(ws: ClientConnection) -> dict[str, Any]:
+    """The next message other than a ping (which is answered)."""
+    while True:
+        message: dict[str, Any] = json.loads(await asyncio.wait_for(ws.recv(), WAIT_S))
+        if message["type"] != "ping":
+            return message
+        await ws.send('{"type": "pong"}')

@@ -1,0 +1,169 @@
+"""One contract for the NotificationStore port: the in-memory fake, SQLite and PostgreSQL."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from uuid import uuid4
+
+import pytest
+
+from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from application.messages import ChangeAction
+from application.pagination import PageRequest
+from application.ports.notifications import NotificationStore
+from tests.fake_notifications import InMemoryNotificationStore, a_change
+
+UPDATED, DELETED = ChangeAction.UPDATED, ChangeAction.DELETED
+ALL = PageRequest(1, 100)
+
+
+@pytest.fixture
+async def store(backend: str) -> AsyncIterator[NotificationStore]:
+    if backend == "memory":
+        yield InMemoryNotificationStore()
+        return
+    engine = create_engine(backend)
+    yield SqlAlchemyNotificationStore(engine)
+    await engine.dispose()
+
+
+async def test_a_recorded_change_comes_back_numbered_with_its_audience(
+    store: NotificationStore,
+) -> None:
+    creator, fan = uuid4(), uuid4()
+    change = a_change(UPDATED, recipients=(fan,), creator=creator, title="Jazz, moved")
+
+    stored = await store.record(change)
+
+    assert stored is not None
+    assert stored.id >= 1
+    assert (stored.event_id, stored.action, stored.title) == (
+        change.event_id,
+        UPDATED,
+        "Jazz, moved",
+    )
+    assert (stored.actor, stored.occurred_at) == (change.actor, change.occurred_at)
+    assert not stored.for_everyone
+    assert [stored.reaches(u) for u in (fan, creator, uuid4())] == [True, True, False]
+
+
+async def test_a_second_delivery_of_one_message_is_not_recorded(store: NotificationStore) -> None:
+    change = a_change()
+
+    first, second = await store.record(change), await store.record(change)
+
+    assert first is not None
+    assert second is None
+    assert len((await store.history(uuid4(), ALL, False)).items) == 1
+
+
+async def test_two_racing_deliveries_of_one_message_record_it_once(
+    store: NotificationStore,
+) -> None:
+    change = a_change()
+
+    outcomes = await asyncio.gather(*(store.record(change) for _ in range(5)))
+
+    assert sum(outcome is not None for outcome in outcomes) == 1
+
+
+async def test_ids_grow_in_the_order_of_recording(store: NotificationStore) -> None:
+    ids = [(await store.record(a_change())) for _ in range(3)]
+
+    numbers = [stored.id for stored in ids if stored is not None]
+    assert numbers == sorted(numbers)
+    assert len(set(numbers)) == 3
+
+
+async def test_missed_gives_the_users_notifications_after_an_id_oldest_first(
+    store: NotificationStore,
+) -> None:
+    me, other = uuid4(), uuid4()
+    first = await store.record(a_change())  # everyone
+    await store.record(a_change(UPDATED, recipients=(other,)))  # not mine
+    second = await store.record(a_change(UPDATED, recipients=(me,)))
+    third = await store.record(a_change(DELETED, recipients=(), creator=me))
+    assert first is not None
+    assert second is not None
+    assert third is not None
+
+    assert [n.id for n in await store.missed(me, 0, 10)] == [first.id, second.id, third.id]
+    assert [n.id for n in await store.missed(me, first.id, 10)] == [second.id, third.id]
+    assert [n.id for n in await store.missed(me, first.id, 1)] == [second.id]
+    assert await store.missed(me, third.id, 10) == []
+
+
+async def test_history_is_the_users_own_newest_first_with_a_total(
+    store: NotificationStore,
+) -> None:
+    me, other = uuid4(), uuid4()
+    mine = [await store.record(a_change(UPDATED, recipients=(me,))) for _ in range(3)]
+    await store.record(a_change(UPDATED, recipients=(other,)))
+
+    page_one = await store.history(me, PageRequest(1, 2), False)
+    page_two = await store.history(me, PageRequest(2, 2), False)
+
+    expected = [n.id for n in reversed(mine) if n]
+    assert [i.notification.id for i in page_one.items + page_two.items] == expected
+    assert (page_one.total, page_two.total) == (3, 3)
+    assert not any(i.read for i in page_one.items + page_two.items)
+    assert (await store.history(other, ALL, False)).total == 1
+
+
+async def test_a_page_past_the_end_is_empty_but_keeps_the_total(store: NotificationStore) -> None:
+    me = uuid4()
+    await store.record(a_change(recipients=(me,)))
+
+    page = await store.history(me, PageRequest(5, 10), False)
+
+    assert (page.items, page.total) == ([], 1)
+
+
+async def test_marking_one_read_marks_it_for_that_user_only(store: NotificationStore) -> None:
+    me, you = uuid4(), uuid4()
+    shared = await store.record(a_change())  # everyone
+    assert shared
+
+    assert await store.mark_read(me, shared.id)
+    assert await store.mark_read(me, shared.id)  # again: harmless
+
+    assert [i.read for i in (await store.history(me, ALL, False)).items] == [True]
+    assert [i.read for i in (await store.history(you, ALL, False)).items] == [False]
+    assert (await store.history(me, ALL, True)).total == 0
+
+
+async def test_marking_someone_elses_or_an_unknown_notification_is_refused(
+    store: NotificationStore,
+) -> None:
+    me, other = uuid4(), uuid4()
+    theirs = await store.record(a_change(UPDATED, recipients=(other,)))
+    assert theirs
+
+    assert not await store.mark_read(me, theirs.id)
+    assert not await store.mark_read(me, theirs.id + 1000)
+    assert (await store.history(other, ALL, True)).total == 1
+
+
+async def test_read_all_marks_everything_so_far_and_later_ones_arrive_unread(
+    store: NotificationStore,
+) -> None:
+    me = uuid4()
+    for _ in range(3):
+        await store.record(a_change(UPDATED, recipients=(me,)))
+    await store.mark_all_read(me)
+    later = await store.record(a_change(UPDATED, recipients=(me,)))
+    assert later
+
+    unread = await store.history(me, ALL, True)
+
+    assert [i.notification.id for i in unread.items] == [later.id]
+    assert [i.read for i in (await store.history(me, ALL, False)).items] == [
+        False,
+        True,
+        True,
+        True,
+    ]
+
+
+async def test_read_all_with_nothing_recorded_is_harmless(store: NotificationStore) -> None:
+    await store.mark_all_read(uuid4())
