@@ -8,7 +8,7 @@ import httpx
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.messaging.memory import InMemoryBroker
+from adapters.messaging.factory import broker_from_url
 from adapters.oidc.authorization_server import HttpxAuthorizationServer
 from adapters.oidc.claims import ClaimsMapper
 from adapters.oidc.discovery import JwksCache, OidcDiscovery
@@ -173,9 +173,8 @@ class Container(containers.DeclarativeContainer):
         settings.provided.oidc_scopes,
     )
 
-    # Messages for other services. The broker chosen by BOXOFFICE_BROKER_URL (RabbitMQ,
-    # Redis) comes with another change; until then the embedded, in-process broker.
-    message_broker = providers.Singleton(InMemoryBroker)
+    # Messages for other services, through the broker BOXOFFICE_BROKER_URL names
+    message_broker = providers.Singleton(broker_from_url, settings.provided.broker_url)
     broker_lifecycle = providers.Resource(closing, message_broker)
     # Commits that add outbox messages wake this process's relay at once.
     outbox_wake_up = providers.Singleton(OutboxWakeUp)

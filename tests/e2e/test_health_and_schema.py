@@ -11,6 +11,10 @@ from entrypoints.settings import Settings
 from tests.e2e.api import Api, assert_problem, running
 
 ENDPOINTS = {
+    # the notification service, hosted by the same process on the embedded default
+    "/notifications": {"get"},
+    "/notifications/read-all": {"post"},
+    "/notifications/{notification_id}/read": {"post"},
     "/events": {"get", "post"},
     "/events/{event_id}": {"get", "put", "patch", "delete"},
     "/events/{event_id}/register": {"post"},

@@ -2,13 +2,14 @@
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 from litestar import Litestar
 
 from entrypoints.container import Container, build_container
+from entrypoints.embedded_notifications import embedded_notifications, hosts_notifications
 from entrypoints.http.controllers.bookings import BookingController
 from entrypoints.http.controllers.events import EventController
 from entrypoints.http.controllers.health import health, ready
@@ -67,13 +68,19 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             if shutdown is not None:
                 await shutdown
 
+    handlers = route_handlers(settings)
+    lifespans: list[Callable[[Litestar], Any]] = [lifespan]
+    if hosts_notifications(settings):
+        # Its consumer must be listening before the relay publishes: its lifespan runs first.
+        router, notifications_lifespan = embedded_notifications(settings, container)
+        handlers, lifespans = [*handlers, router], [notifications_lifespan, *lifespans]
     app = Litestar(
-        route_handlers=route_handlers(settings),
+        route_handlers=handlers,
         dependencies={**dependencies(container, settings), "engine": bridge(container.engine)},
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=refuse_nul_characters,
         openapi_config=openapi_config(settings),
-        lifespan=[lifespan],
+        lifespan=lifespans,
         debug=False,
         logging_config=None,  # loguru, configured by the entrypoint, does the logging
     )

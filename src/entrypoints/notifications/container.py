@@ -3,7 +3,7 @@ service's; only the broker and the database server are common ground."""
 
 from dependency_injector import containers, providers
 
-from adapters.messaging.memory import InMemoryBroker
+from adapters.messaging.factory import broker_from_url
 from adapters.notifications.in_process import InProcessFanout
 from adapters.notifications.redis_fanout import RedisFanout
 from adapters.security.jwt_tokens import JwtTokenService
@@ -16,7 +16,7 @@ from application.use_cases.mark_notifications_read import (
     MarkNotificationRead,
 )
 from application.use_cases.record_notification import RecordNotification
-from entrypoints.container import engine_lifecycle
+from entrypoints.container import closing, engine_lifecycle
 from entrypoints.notifications.hub import Hub
 from entrypoints.notifications.socket import SocketPolicy
 from entrypoints.settings import Settings
@@ -30,7 +30,8 @@ class NotificationsContainer(containers.DeclarativeContainer):
         create_engine, settings.provided.database_url, pool_size=settings.provided.db_pool_size
     )
     engine_lifecycle = providers.Resource(engine_lifecycle, engine=engine)
-    broker = providers.Singleton(InMemoryBroker)
+    broker = providers.Singleton(broker_from_url, settings.provided.broker_url)
+    broker_lifecycle = providers.Resource(closing, broker)
     fanout = providers.Selector(
         settings.provided.fanout_backend,
         redis=providers.Singleton(

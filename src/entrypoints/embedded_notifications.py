@@ -1,0 +1,37 @@
+"""The notification service inside the event service's process, on the embedded default.
+
+With `memory://` as the broker nothing crosses processes, so `boxoffice serve` hosts both
+services: the notification routes (with their own dependencies, so their tokens are read as
+the notification service reads them) and its lifespan, over the event service's broker and
+database engine. Elsewhere the notification service runs as `boxoffice serve notifications`.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from litestar import Litestar, Router
+
+from entrypoints.container import Container
+from entrypoints.notifications.app import dependencies, lifespan
+from entrypoints.notifications.container import build_notifications_container
+from entrypoints.notifications.controllers import NotificationController
+from entrypoints.notifications.socket import notifications_socket
+from entrypoints.settings import MEMORY_BROKER_URL, Settings
+
+
+def hosts_notifications(settings: Settings) -> bool:
+    return settings.broker_url == MEMORY_BROKER_URL
+
+
+def embedded_notifications(
+    settings: Settings, container: Container
+) -> tuple[Router, Callable[[Litestar], Any]]:
+    notifications = build_notifications_container(settings)
+    notifications.broker.override(container.message_broker)
+    notifications.engine.override(container.engine)  # one pool: SQLite keeps one writer
+    router = Router(
+        path="/",
+        route_handlers=[NotificationController, notifications_socket],
+        dependencies=dependencies(notifications),
+    )
+    return router, lifespan(notifications)
