@@ -18,7 +18,11 @@ import psycopg
 BOXOFFICE = str(Path(sys.executable).with_name("boxoffice"))
 HOST = "127.0.0.1"
 ADMIN = ("bench_admin", "admin@bench.example.org", "Bench#Pass1")
-TABLES = "tickets, bookings, registrations, event_tags, events, users"
+TABLES = (
+    "tickets, bookings, registrations, event_tags, saved_events, event_subscriptions, events, "
+    "users, outbox, notification_reads, notification_read_marks, notification_recipients, "
+    "notifications"
+)
 
 
 def environment(database_url: str, log_level: str) -> dict[str, str]:

@@ -40,6 +40,12 @@ def main() -> None:
 HOST_OPTION = click.option(
     "--host", default=None, help="Address to listen on (default BOXOFFICE_HOST or 127.0.0.1)."
 )
+MIGRATE_OPTION = click.option(
+    "--migrate/--no-migrate",
+    "do_migrate",
+    default=None,
+    help="Apply migrations first (default: yes on SQLite, no on PostgreSQL).",
+)
 WORKERS_OPTION = click.option(
     "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
 )
@@ -49,12 +55,7 @@ WORKERS_OPTION = click.option(
 @HOST_OPTION
 @click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default 8000).")
 @WORKERS_OPTION
-@click.option(
-    "--migrate/--no-migrate",
-    "do_migrate",
-    default=None,
-    help="Apply migrations first (default: yes on SQLite, no on PostgreSQL).",
-)
+@MIGRATE_OPTION
 @click.option("--demo", is_flag=True, help="Load the demo data first (once; safe to repeat).")
 @click.pass_context
 def serve(
@@ -85,12 +86,7 @@ def serve(
 @HOST_OPTION
 @click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default 8001).")
 @WORKERS_OPTION
-@click.option(
-    "--migrate/--no-migrate",
-    "do_migrate",
-    default=None,
-    help="Apply migrations first (default: yes on SQLite, no on PostgreSQL).",
-)
+@MIGRATE_OPTION
 def serve_notifications(
     host: str | None, port: int | None, workers: int, do_migrate: bool | None
 ) -> None:

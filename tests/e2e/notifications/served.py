@@ -2,37 +2,20 @@
 
 import asyncio
 import json
-import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection
 
-from tests.e2e.races.servers import BOXOFFICE, HOST, Server, _wait_until_healthy, free_port
+from tests.e2e.races.servers import Server, start_server
 
 WAIT_S = 5.0
 
 
 def start_notifications(env: Mapping[str, str], workdir: Path, name: str) -> Server:
     """A notification process answering GET /health; retried on a new port if taken."""
-    for attempt in range(3):
-        port = free_port()
-        log = workdir / f"{name}-{attempt}.log"
-        with log.open("wb") as out:
-            process = subprocess.Popen(
-                [BOXOFFICE, "serve", "notifications", "--host", HOST, "--port", str(port)],
-                env=env,
-                cwd=workdir,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        server = Server(process, f"http://{HOST}:{port}", log)
-        if _wait_until_healthy(server):
-            return server
-        server.stop()
-    raise RuntimeError(f"boxoffice serve notifications did not start:\n{server.log_tail()}")
+    return start_server(env, workdir, name, service="notifications")
 
 
 def socket_url(server: Server, token: str, last_id: int | None = None) -> str:

@@ -68,14 +68,16 @@ class Server:
             self.process.wait(STOP_TIMEOUT_S)
 
 
-def start_server(env: Mapping[str, str], workdir: Path, name: str) -> Server:
-    """A server answering GET /health; retried on a new port if the chosen one was taken."""
+def start_server(env: Mapping[str, str], workdir: Path, name: str, service: str = "") -> Server:
+    """A server answering GET /health; retried on a new port if the chosen one was taken.
+    `service` "notifications" starts the notification service instead of the event service."""
+    command = [BOXOFFICE, "serve", *([service] if service else [])]
     for attempt in range(3):
         port = free_port()
         log = workdir / f"{name}-{attempt}.log"
         with log.open("wb") as out:
             process = subprocess.Popen(
-                [BOXOFFICE, "serve", "--host", HOST, "--port", str(port), "--no-migrate"],
+                [*command, "--host", HOST, "--port", str(port), "--no-migrate"],
                 env=env,
                 cwd=workdir,
                 stdout=out,
@@ -86,7 +88,7 @@ def start_server(env: Mapping[str, str], workdir: Path, name: str) -> Server:
         if _wait_until_healthy(server):
             return server
         server.stop()
-    raise RuntimeError(f"boxoffice serve did not start; last log:\n{server.log_tail()}")
+    raise RuntimeError(f"boxoffice serve {service} did not start; last log:\n{server.log_tail()}")
 
 
 def _wait_until_healthy(server: Server) -> bool:
