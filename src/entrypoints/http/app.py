@@ -71,9 +71,11 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     handlers = route_handlers(settings)
     lifespans: list[Callable[[Litestar], Any]] = [lifespan]
     if hosts_notifications(settings):
-        # Its consumer must be listening before the relay publishes: its lifespan runs first.
+        # Entered after the event service's (whose relay waits for a commit or its first poll,
+        # by when the consumer listens) and so left before it: the consumer stops before the
+        # shared database pool is closed.
         router, notifications_lifespan = embedded_notifications(settings, container)
-        handlers, lifespans = [*handlers, router], [notifications_lifespan, *lifespans]
+        handlers, lifespans = [*handlers, router], [*lifespans, notifications_lifespan]
     app = Litestar(
         route_handlers=handlers,
         dependencies={**dependencies(container, settings), "engine": bridge(container.engine)},
