@@ -7,13 +7,14 @@ import uuid
 from collections.abc import AsyncIterator
 
 import pytest
+from saq import Job
 from saq.queue.redis import RedisQueue
 from sqlalchemy import func, select
 
 from adapters.sqlalchemy.tables import events
 from entrypoints.container import Container
 from entrypoints.jobs import sync_markets
-from entrypoints.worker import run_until_stopped, saq_worker
+from entrypoints.worker import SYNC_TIMEOUT_SECONDS, run_until_stopped, saq_worker
 from tests.conftest import require_redis
 from tests.fake_ticketmaster import FakeApi
 from tests.integration.ticketmaster.conftest import NewContainer
@@ -21,6 +22,11 @@ from tests.integration.ticketmaster.test_scheduled_sync import count_by_city
 
 pytestmark = pytest.mark.redis
 JOB = "sync_ticketmaster_markets"
+
+
+def sync_job(**fields: int) -> Job:
+    """The job as the cron enqueues it: with the sync's own time limit, not saq's 10 s."""
+    return Job(JOB, timeout=SYNC_TIMEOUT_SECONDS, **fields)
 
 
 @pytest.fixture
@@ -51,7 +57,7 @@ async def test_the_worker_runs_an_enqueued_sync_and_the_events_are_stored(
     container = await new_container()
     task = await working(queue, container)
     try:
-        result = await queue.apply(JOB, timeout=60)
+        result = await queue.apply(sync_job(), timeout=60)
     finally:
         await stop(task)
 
@@ -69,7 +75,7 @@ async def test_two_runs_at_once_sync_the_market_once(
     fake_api.fault({"delay": 1})  # the first sync's first request: its lease is held meanwhile
     task = await working(queue, container)
     try:
-        results = await asyncio.gather(*(queue.apply(JOB, timeout=60) for _ in range(2)))
+        results = await asyncio.gather(*(queue.apply(sync_job(), timeout=60) for _ in range(2)))
     finally:
         await stop(task)
 
@@ -103,7 +109,8 @@ async def test_a_run_started_again_resumes_with_the_markets_not_yet_synced(
     await sync_markets(container, london, "the interrupted run")  # got through London only
     task = await working(queue, container)
     try:
-        result = await queue.apply(JOB, timeout=60, scheduled=due)  # the same run, due as before
+        # the same run, due as before
+        result = await queue.apply(sync_job(scheduled=due), timeout=60)
     finally:
         await stop(task)
 
