@@ -3,11 +3,11 @@
 from litestar import Litestar
 
 from entrypoints.http.app import create_app
-from entrypoints.logs import configure_logging
+from entrypoints.logs import configure_logging_for
 from entrypoints.settings import Settings
 
 
 def app_factory() -> Litestar:
     settings = Settings.from_env()
-    configure_logging(settings.log_level, settings.log_json)
+    configure_logging_for(settings)
     return create_app(settings)

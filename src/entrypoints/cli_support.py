@@ -9,7 +9,7 @@ from sqlalchemy.exc import DBAPIError
 
 from domain.errors import DomainError
 from entrypoints.container import Container, build_container
-from entrypoints.logs import configure_logging
+from entrypoints.logs import configure_logging_for, granian_log_config
 from entrypoints.settings import Settings, SettingsError
 
 T = TypeVar("T")
@@ -18,7 +18,7 @@ T = TypeVar("T")
 def run(work: Callable[[Container], Awaitable[T]]) -> T:
     """Run `work` with a container whose resources are opened and closed around it."""
     settings = load_settings()
-    configure_logging(settings.log_level, settings.log_json)
+    configure_logging_for(settings)
 
     async def main() -> T:
         container = build_container(settings)
@@ -61,4 +61,5 @@ def serve_asgi(target: str, host: str, port: int, workers: int = 1) -> None:
         workers=workers,
         factory=True,
         log_access=False,
+        log_dictconfig=granian_log_config(),
     ).serve()

@@ -20,6 +20,7 @@ from saq.types import Context
 from application.markets import Market
 from entrypoints.container import Container
 from entrypoints.jobs import as_result, sync_markets
+from entrypoints.logs import StdlibToLoguru
 from entrypoints.settings import Settings
 
 Loop = Callable[[], Awaitable[None]]
@@ -27,19 +28,11 @@ SYNC_TIMEOUT_SECONDS = 3600  # saq cancels a job after this (its default is 10 s
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
-class _ToLoguru(logging.Handler):
-    """saq logs through the standard library; its lines join ours (plain or JSON)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        known = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}
-        level = record.levelname if record.levelname in known else "INFO"
-        logger.opt(exception=record.exc_info).log(level, "saq: {}", record.getMessage())
-
-
 def route_saq_logs() -> None:
+    """saq logs through the standard library; its lines join ours (plain or JSON)."""
     saq_logger = logging.getLogger("saq")
-    if not any(isinstance(h, _ToLoguru) for h in saq_logger.handlers):
-        saq_logger.addHandler(_ToLoguru())
+    if not any(isinstance(h, StdlibToLoguru) for h in saq_logger.handlers):
+        saq_logger.addHandler(StdlibToLoguru())
     saq_logger.setLevel(logging.INFO)
     saq_logger.propagate = False
 

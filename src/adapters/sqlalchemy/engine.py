@@ -11,16 +11,29 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
 def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
-    """An async engine for `url`; the caller disposes of it."""
+    """An async engine for `url`; the caller disposes of it. Its errors do not quote the
+    statement's parameters (password hashes, e-mail addresses), so neither do log lines."""
     if url.startswith("sqlite"):
         # Transactions run one at a time anyway (see below); with one connection per process
         # they wait in the pool's queue, woken in turn, instead of in SQLite's busy handler,
         # which polls with sleeps of up to 100 ms and stretches the latency tail.
-        engine = create_async_engine(url, echo=echo, pool_size=1, max_overflow=0, pool_timeout=60)
+        engine = create_async_engine(
+            url,
+            echo=echo,
+            pool_size=1,
+            max_overflow=0,
+            pool_timeout=60,
+            hide_parameters=True,
+        )
         _make_sqlite_transactions_serial(engine)
         return engine
     return create_async_engine(
-        url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        url,
+        echo=echo,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        hide_parameters=True,
     )
 
 

@@ -1,4 +1,5 @@
-"""One log line per request, with a request id that is also echoed in X-Request-ID."""
+"""One log line per request, with a request id that is also echoed in X-Request-ID; its
+method, path, status and duration are fields of the line as well as its message."""
 
 import re
 import time
@@ -33,12 +34,13 @@ def request_logging(app: ASGIApp) -> ASGIApp:
             try:
                 await app(scope, receive, send_with_id)
             finally:
-                logger.info(
-                    "{} {} {} {:.1f}ms",
-                    scope.get("method"),
-                    scope["path"],
-                    status["code"],
-                    (time.perf_counter() - started) * 1000,
-                )
+                line = {
+                    "method": scope.get("method"),
+                    "path": scope["path"],
+                    "status": status["code"],
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                }
+                # loguru adds keyword arguments to the line's fields: JSON lines carry them.
+                logger.info("{method} {path} {status} {duration_ms}ms", **line)
 
     return middleware

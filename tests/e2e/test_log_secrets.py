@@ -1,0 +1,133 @@
+"""No password, token or secret reaches a log line or an answer when a request fails in a way
+nobody planned for, in text and in JSON mode; and each such failure is one log line."""
+
+import json
+import shutil
+import sys
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from dependency_injector import providers
+from loguru import logger
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from domain.users import Role
+from entrypoints.container import build_container
+from entrypoints.http.app import create_app
+from entrypoints.log_redaction import secrets_of
+from entrypoints.logs import configure_logging_for
+from entrypoints.settings import Settings
+from tests.e2e.api import JWT_SECRET, PROBLEM_JSON, Api, Caller, running
+
+NEW_PASSWORD = "Tangerine-Harbour-7781"
+DB_PASSWORD = "db-pass-9f8e7d6c5b4a"
+API_KEY = "tm-key-0a1b2c3d4e5f6a7b8c9d"
+
+
+class DatabaseMeltdown(Exception):
+    """Nothing maps it to an answer: the unexpected error of these tests."""
+
+
+class Outage:
+    def __init__(self) -> None:
+        self.now = False
+
+
+class FailingUnitOfWork(SqlAlchemyUnitOfWork):
+    """The real unit of work, which raises on entry during an outage, as a driver would, with
+    the connection string in its message."""
+
+    def __init__(self, engine: AsyncEngine, outage: Outage) -> None:
+        super().__init__(engine)
+        self._outage = outage
+
+    async def __aenter__(self) -> "FailingUnitOfWork":
+        if self._outage.now:
+            dsn = f"postgresql://boxoffice:{DB_PASSWORD}@db:5432/boxoffice?apikey={API_KEY}"
+            raise DatabaseMeltdown(f"connection to {dsn} failed: server closed the connection")
+        await super().__aenter__()
+        return self
+
+
+def fragments(secret: str, size: int = 8) -> set[str]:
+    return {secret[i : i + size] for i in range(len(secret) - size + 1)}
+
+
+@pytest.fixture(params=["text", "json"])
+def settings(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Settings:
+    path = tmp_path / "boxoffice.db"
+    shutil.copy(sqlite_template, path)
+    return Settings(
+        database_url=f"sqlite+aiosqlite:///{path}",
+        bcrypt_rounds=4,
+        jwt_secret=JWT_SECRET,
+        ticketmaster_api_key=API_KEY,
+        log_json=request.param == "json",
+        outbox_poll_seconds=3600,
+    )
+
+
+@pytest.fixture
+def lines(settings: Settings) -> Iterator[list[str]]:
+    captured: list[str] = []
+    configure_logging_for(settings, sink=captured.append)
+    yield captured
+    logger.remove()
+    logger.add(sys.stderr)
+
+
+@pytest.fixture
+def outage() -> Outage:
+    return Outage()
+
+
+@pytest.fixture
+async def api(settings: Settings, outage: Outage, lines: list[str]) -> AsyncIterator[Api]:
+    container = build_container(settings)
+    failing = providers.Factory(FailingUnitOfWork, engine=container.engine, outage=outage)
+    container.uow.override(failing)
+    app = create_app(settings, container)
+    async with running(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            yield Api(client, app)
+
+
+async def test_an_unexpected_error_logs_no_password_token_or_secret_in_one_line_per_failure(
+    api: Api, outage: Outage, lines: list[str], settings: Settings
+) -> None:
+    customer: Caller = await api.user(Role.CUSTOMER, "priya")
+    outage.now = True
+    failing = [
+        ("/auth/login", {"login": "priya", "password": NEW_PASSWORD}, {}),
+        (
+            "/auth/register",
+            {"email": "r@example.com", "username": "rahul", "password": NEW_PASSWORD},
+            {},
+        ),
+        (
+            "/bookings",
+            {"event_id": "00000000-0000-0000-0000-000000000001", "quantity": 1},
+            customer.headers,
+        ),
+    ]
+    secrets = {NEW_PASSWORD, customer.token, DB_PASSWORD, *secrets_of(settings)}
+
+    for path, body, headers in failing:
+        before = len(lines)
+        response = await api.client.post(path, json=body, headers=headers)
+
+        assert response.status_code == 500, response.text
+        assert response.headers["content-type"].startswith(PROBLEM_JSON)
+        assert not any(part in response.text for s in secrets for part in fragments(s))
+        failure_lines = [line for line in lines[before:] if "DatabaseMeltdown" in line]
+        assert len(failure_lines) == 1, lines[before:]
+    assert len(lines) > len(failing)
+    assert all(line.count("\n") == 1 and line.endswith("\n") for line in lines)
+    leaks = [(s, line) for line in lines for s in secrets for part in fragments(s) if part in line]
+    assert leaks == []
+    if settings.log_json:
+        assert all(isinstance(json.loads(line), dict) for line in lines)
