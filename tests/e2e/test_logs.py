@@ -6,6 +6,7 @@ import shutil
 import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -13,6 +14,7 @@ from dependency_injector import providers
 from loguru import logger
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+import entrypoints
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from domain.users import Role
 from entrypoints.container import build_container
@@ -131,3 +133,45 @@ async def test_an_unexpected_error_logs_no_password_token_or_secret_in_one_line_
     assert leaks == []
     if settings.log_json:
         assert all(isinstance(json.loads(line), dict) for line in lines)
+
+
+def request_lines(lines: list[str]) -> list[dict[str, Any]]:
+    parsed = [json.loads(line) for line in lines]
+    return [line for line in parsed if "duration_ms" in line]
+
+
+@pytest.mark.parametrize("settings", ["json"], indirect=True)
+async def test_a_json_line_is_one_object_with_the_request_at_its_top_level_and_no_local_path(
+    api: Api, outage: Outage, lines: list[str]
+) -> None:
+    await api.client.get("/events")
+    await api.client.get("/no/such/page", headers={"X-Request-ID": "trace-42"})
+    outage.now = True
+    await api.client.get("/events")
+
+    requests = request_lines(lines)
+    assert [(r["method"], r["path"], r["status"]) for r in requests] == [
+        ("GET", "/events", 200),
+        ("GET", "/no/such/page", 404),
+        ("GET", "/events", 500),
+    ]
+    assert requests[1]["request_id"] == "trace-42"
+    assert all(isinstance(r["duration_ms"], float) and r["request_id"] for r in requests)
+    error = next(json.loads(line) for line in lines if "DatabaseMeltdown" in line)
+    assert error["error"]["type"].endswith("DatabaseMeltdown")
+    assert error["request_id"] == requests[2]["request_id"]
+    local_roots = {str(Path(entrypoints.__file__).parents[1]), str(Path(__file__).parents[2])}
+    assert not [line for line in lines for root in local_roots if root in line]
+
+
+@pytest.mark.parametrize("settings", ["text"], indirect=True)
+async def test_control_characters_from_a_client_are_escaped_in_text_lines(
+    api: Api, lines: list[str]
+) -> None:
+    forged = "/events%0d%0a2026-12-01 00:00:00.000 INFO    GET /admin 200%1b[2K"
+    await api.client.get(forged, headers={"X-Request-ID": "id\x1b[31m"})
+
+    assert all(line.count("\n") == 1 and "\r" not in line and "\x1b" not in line for line in lines)
+    line = next(line for line in lines if "/events" in line)
+    assert "/events\\r\\n2026-12-01 00:00:00.000 INFO    GET /admin 200\\x1b[2K 404" in line
+    assert "id\\x1b" not in line  # an unsafe request id is replaced, not echoed
