@@ -20,7 +20,7 @@ _URL_PASSWORD = re.compile(r"(?P<head>\b[a-z][a-z0-9+.-]*://[^:/@\s]*):[^@/\s]+@
 _SECRET_FIELD = re.compile(
     r"""(?P<key>\b\w*(?:password|passwd|pwd|secret|token|api_?key|authorization|cookie)\w*)"""
     r"""(?P<sep>["']?\s*[:=]\s*)"""
-    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|(?!\[redacted\])[^\s&,;)}\]]+)""",
+    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|(?!\[redacted\]|(?:Bearer|Basic)\s+\[redacted\])[^\s&,;)}\]]+)""",
     re.IGNORECASE,
 )
 

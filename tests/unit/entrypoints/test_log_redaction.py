@@ -1,0 +1,79 @@
+"""Whatever path text takes to a log line, secrets in it come out masked."""
+
+import pytest
+
+from entrypoints.log_redaction import MASK, Redactor, secrets_of
+from entrypoints.settings import Settings
+
+JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlLXBhcnQ"
+
+
+@pytest.fixture
+def redact() -> Redactor:
+    return Redactor(["configured-secret-123"])
+
+
+def test_a_configured_secret_is_masked_wherever_it_appears(redact: Redactor) -> None:
+    assert redact("key:configured-secret-123;") == f"key:{MASK};"
+
+
+def test_a_short_configured_value_is_not_masked_in_ordinary_words() -> None:
+    assert Redactor(["admin"])("the admin logged in") == "the admin logged in"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "connect to postgresql+psycopg://app:s3cr3t@db:5432/box failed",
+            f"connect to postgresql+psycopg://app:{MASK}@db:5432/box failed",
+        ),
+        ("redis://:hunter22@cache:6379/0", f"redis://:{MASK}@cache:6379/0"),
+        ("GET /discovery?apikey=AbC123&size=5", f"GET /discovery?apikey={MASK}&size=5"),
+        (
+            "LoginIn(login='priya', password='p a s s')",
+            f"LoginIn(login='priya', password='{MASK}')",
+        ),
+        ('{"login": "priya", "password": "x\\"y"}', f'{{"login": "priya", "password": "{MASK}"}}'),
+        (
+            "host=db user=app password=s3cr3t dbname=box",
+            f"host=db user=app password={MASK} dbname=box",
+        ),
+        ("client_secret=abc&code=1", f"client_secret={MASK}&code=1"),
+        ("Authorization: Bearer abc.def-ghi", f"Authorization: Bearer {MASK}"),
+        (f"token {JWT} refused", f"token {MASK} refused"),
+        (f"cut at {JWT[:20]}", f"cut at {MASK}"),
+    ],
+)
+def test_text_shaped_like_a_secret_is_masked_and_the_rest_kept(
+    redact: Redactor, text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+def test_text_without_secrets_is_left_as_it_is(redact: Redactor) -> None:
+    text = "GET /events?city=Mumbai 200 1.2ms https://example.com/a@b"
+    assert redact(text) == text
+
+
+def test_the_secrets_of_the_settings_include_the_passwords_in_their_urls() -> None:
+    settings = Settings(
+        database_url="postgresql+psycopg://app:db-password@db/box",
+        redis_url="redis://:redis-password@cache:6379/0",
+        broker_url="amqp://guest:broker-password@mq:5672/",
+        jwt_secret="j" * 40,
+        ticketmaster_api_key="tm-api-key",
+        oidc_issuer="https://id.example.com",
+        oidc_audience="boxoffice",
+        oidc_client_id="boxoffice",
+        oidc_client_secret="oidc-client-secret",
+    )
+
+    assert set(secrets_of(settings)) == {
+        "db-password",
+        "redis-password",
+        "broker-password",
+        "j" * 40,
+        "tm-api-key",
+        "oidc-client-secret",
+    }
