@@ -8,6 +8,7 @@ tracebacks. Secrets are masked there, so no call site has to remember to.
 import logging
 import sys
 from collections.abc import Callable, Iterable
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
 
 from loguru import logger
@@ -51,7 +52,25 @@ def configure_logging(
         diagnose=False,
         backtrace=False,
     )
+    _route_the_rest()
     _configured = True
+
+
+def _route_the_rest() -> None:
+    """What the standard library would print to stderr as multi-line tracebacks (asyncio's
+    "Task exception was never retrieved", a library's warning, the error that ends the
+    process) reaches the one sink instead."""
+    root = logging.getLogger()
+    if not any(isinstance(handler, StdlibToLoguru) for handler in root.handlers):
+        root.addHandler(StdlibToLoguru())
+    sys.excepthook = _log_crash
+
+
+def _log_crash(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, tb)
+        return
+    logger.opt(exception=(kind, error, tb)).critical("stopped by an unexpected error")
 
 
 def configure_logging_for(settings: Settings, sink: "Sink | None" = None) -> None:

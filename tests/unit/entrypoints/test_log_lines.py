@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from loguru import logger
 
-from entrypoints.logs import configure_logging, granian_log_config
+from entrypoints.logs import StdlibToLoguru, configure_logging, granian_log_config
 
 SECRET = "a-configured-secret-0123456789"
 
@@ -20,6 +20,10 @@ def lines() -> Iterator[list[str]]:
     yield captured
     logger.remove()
     logger.add(sys.stderr)
+    sys.excepthook = sys.__excepthook__
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, StdlibToLoguru)]:
+        root.removeHandler(handler)
 
 
 def fail_with_a_password_in_scope() -> None:
@@ -40,7 +44,8 @@ def test_an_error_at_debug_is_one_line_with_its_frames_but_no_local_values_or_pa
     [line] = lines
     assert line.count("\n") == 1
     assert "Local-Value-Not-Logged" not in line
-    frame = "tests/unit/entrypoints/test_log_lines.py:27 in fail_with_a_password_in_scope"
+    raised_at = fail_with_a_password_in_scope.__code__.co_firstlineno + 2
+    frame = f"tests/unit/entrypoints/test_log_lines.py:{raised_at} in fail_with_a_password_in_scope"
     if json_mode:
         error = json.loads(line)["error"]
         assert error["type"] == "ValueError"
@@ -95,3 +100,17 @@ def test_granians_standard_library_lines_go_through_the_same_sink(lines: list[st
     line = json.loads(lines[0])
     assert line["logger"] == "_granian"
     assert line["message"] == "granian: Listening at: http://u:[redacted]@127.0.0.1:1"
+
+
+def test_a_standard_library_error_and_a_crash_are_one_line_each(lines: list[str]) -> None:
+    configure_logging("INFO", sink=lines.append)
+    try:
+        fail_with_a_password_in_scope()
+    except ValueError as e:
+        logging.getLogger("asyncio").error("Task exception was never retrieved", exc_info=e)
+        sys.excepthook(type(e), e, e.__traceback__)
+
+    assert len(lines) == 2
+    assert all(line.count("\n") == 1 for line in lines)
+    assert "asyncio: Task exception was never retrieved | ValueError: could not" in lines[0]
+    assert "CRITICAL stopped by an unexpected error | ValueError: could not" in lines[1]
