@@ -25,14 +25,20 @@ _SECRET_FIELD = re.compile(
 )
 
 
+# Looked for first, in the lowercased text: most lines hold nothing the patterns above match.
+_SUSPECT = r"://|bearer|basic|eyj|passw|pwd|secret|token|api_?key|authorization|cookie"
+
+
 class Redactor:
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         literals = sorted({s for s in secrets if len(s) >= MIN_LITERAL_LENGTH}, key=len)
-        self._literals = (
-            re.compile("|".join(re.escape(s) for s in reversed(literals))) if literals else None
-        )
+        escaped = [re.escape(s) for s in reversed(literals)]  # the longest first
+        self._literals = re.compile("|".join(escaped)) if escaped else None
+        self._suspect = re.compile("|".join([*(e.lower() for e in escaped), _SUSPECT]))
 
     def __call__(self, text: str) -> str:
+        if not self._suspect.search(text.lower()):
+            return text
         if self._literals is not None:
             text = self._literals.sub(MASK, text)
         text = _BEARER.sub(lambda m: f"{m.group(1)} {MASK}", text)
