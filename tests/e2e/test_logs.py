@@ -3,7 +3,6 @@ nobody planned for, in text and in JSON mode; and each such failure is one log l
 
 import json
 import shutil
-import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,6 @@ from typing import Any
 import httpx
 import pytest
 from dependency_injector import providers
-from loguru import logger
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import entrypoints
@@ -23,6 +21,7 @@ from entrypoints.log_redaction import secrets_of
 from entrypoints.logs import configure_logging_for
 from entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, PROBLEM_JSON, Api, Caller, running
+from tests.log_capture import restored_logging
 
 NEW_PASSWORD = "Tangerine-Harbour-7781"
 DB_PASSWORD = "db-pass-9f8e7d6c5b4a"
@@ -74,11 +73,9 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Pa
 
 @pytest.fixture
 def lines(settings: Settings) -> Iterator[list[str]]:
-    captured: list[str] = []
-    configure_logging_for(settings, sink=captured.append)
-    yield captured
-    logger.remove()
-    logger.add(sys.stderr)
+    with restored_logging() as captured:
+        configure_logging_for(settings, sink=captured.append)
+        yield captured
 
 
 @pytest.fixture

@@ -9,21 +9,16 @@ from collections.abc import Iterator
 import pytest
 from loguru import logger
 
-from entrypoints.logs import StdlibToLoguru, configure_logging, granian_log_config
+from entrypoints.logs import configure_logging, granian_log_config
+from tests.log_capture import restored_logging
 
 SECRET = "a-configured-secret-0123456789"
 
 
 @pytest.fixture
 def lines() -> Iterator[list[str]]:
-    captured: list[str] = []
-    yield captured
-    logger.remove()
-    logger.add(sys.stderr)
-    sys.excepthook = sys.__excepthook__
-    root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, StdlibToLoguru)]:
-        root.removeHandler(handler)
+    with restored_logging() as captured:
+        yield captured
 
 
 def fail_with_a_password_in_scope() -> None:
