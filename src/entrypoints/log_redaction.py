@@ -13,20 +13,22 @@ MASK = "[redacted]"
 # where they sit in a URL or a key=value field.
 MIN_LITERAL_LENGTH = 6
 
-_BEARER = re.compile(r"\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+", re.IGNORECASE)
+# Eight characters at least: "bearer of bad news" is no credential.
+_BEARER = re.compile(r"\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}", re.IGNORECASE)
 # A JWT's header starts with `{"` in base64url; a fragment of one is still a credential.
 _JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){0,2}")
 _URL_PASSWORD = re.compile(r"(?P<head>\b[a-z][a-z0-9+.-]*://[^:/@\s]*):[^@/\s]+@", re.IGNORECASE)
 _SECRET_FIELD = re.compile(
     r"""(?P<key>\b\w*(?:password|passwd|pwd|secret|token|api_?key|authorization|cookie)\w*)"""
     r"""(?P<sep>["']?\s*[:=]\s*)"""
-    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|(?!\[redacted\]|(?:Bearer|Basic)\s+\[redacted\])[^\s&,;)}\]]+)""",
+    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|(?:Basic|Digest)\s+[^\s,;'"]+"""
+    r"""|(?!\[redacted\]|Bearer\s+\[redacted\])[^\s&,;)}\]]+)""",
     re.IGNORECASE,
 )
 
 
 # Looked for first, in the lowercased text: most lines hold nothing the patterns above match.
-_SUSPECT = r"://|bearer|basic|eyj|passw|pwd|secret|token|api_?key|authorization|cookie"
+_SUSPECT = r"://|bearer|eyj|passw|pwd|secret|token|api_?key|authorization|cookie"
 
 
 class Redactor:

@@ -41,6 +41,8 @@ def test_a_short_configured_value_is_not_masked_in_ordinary_words() -> None:
         ),
         ("client_secret=abc&code=1", f"client_secret={MASK}&code=1"),
         ("Authorization: Bearer abc.def-ghi", f"Authorization: Bearer {MASK}"),
+        ("sent bearer abcdefgh12345678", f"sent bearer {MASK}"),
+        ("authorization=Basic dXNlcjpwYXNz", f"authorization={MASK}"),
         (f"token {JWT} refused", f"token {MASK} refused"),
         (f"cut at {JWT[:20]}", f"cut at {MASK}"),
     ],
@@ -52,7 +54,7 @@ def test_text_shaped_like_a_secret_is_masked_and_the_rest_kept(
 
 
 def test_text_without_secrets_is_left_as_it_is(redact: Redactor) -> None:
-    text = "GET /events?city=Mumbai 200 1.2ms https://example.com/a@b"
+    text = "event created: Basic Workshop; the bearer of news; https://example.com/a@b"
     assert redact(text) == text
 
 
