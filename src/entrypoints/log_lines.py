@@ -86,8 +86,9 @@ def _error_of(record: "Record", redact: Redact, debug: bool) -> dict[str, Any] |
     error = exception.value
     described: dict[str, Any] = _describe(error, redact)
     cause = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
-    if cause is not None:
-        inner = _describe(cause, redact)
+    inner = _describe(cause, redact) if cause is not None else None
+    # Not when the message quotes its cause already, as SQLAlchemy's errors do.
+    if inner is not None and inner["message"] not in described["message"]:
         described["cause"] = f"{inner['type']}: {inner['message']}"
     if debug:
         described["traceback"] = frames(exception.traceback)
