@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from domain.case import fold_case
 from domain.errors import InvalidValue
 from domain.users import email_address
 
@@ -28,4 +29,4 @@ class Registration:
     @property
     def email_key(self) -> str:
         """One registration per e-mail per event, whatever the case of the letters."""
-        return self.email.lower()
+        return fold_case(self.email)

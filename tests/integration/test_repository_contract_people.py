@@ -75,6 +75,19 @@ async def test_usernames_and_emails_are_unique_whatever_their_case(
         assert await uow.users.get(clash.id) is None
 
 
+async def test_emails_that_differ_only_in_the_case_of_non_ascii_letters_are_one_address(
+    uow: UnitOfWork,
+) -> None:
+    user = a_user("erika", email="Ärger.Øre@Example.com")
+    await given(uow, users=(user,))
+
+    async with uow:
+        with pytest.raises(EmailTaken):
+            await uow.users.add(a_user("other", email="ärger.øre@example.com"))
+    async with uow:
+        assert await uow.users.get_by_login("ÄRGER.ØRE@EXAMPLE.COM") == user
+
+
 async def test_users_are_listed_oldest_first_and_paged(uow: UnitOfWork) -> None:
     users = [a_user(f"user{i}", created_at=NOW + timedelta(minutes=i)) for i in range(5)]
     await given(uow, users=tuple(reversed(users)))
@@ -130,6 +143,19 @@ async def test_an_email_registers_once_per_event_whatever_its_case(uow: UnitOfWo
     async with uow:
         assert (await uow.registrations.list_for_event(event.id, ALL)).total == 1
         assert (await uow.registrations.list_for_event(other.id, ALL)).total == 1
+
+
+async def test_an_email_registers_once_per_event_whatever_the_case_of_its_non_ascii_letters(
+    uow: UnitOfWork,
+) -> None:
+    event = an_event(NOW)
+    await given(
+        uow, events=(event,), registrations=(a_registration(event.id, "Ärger@example.com"),)
+    )
+
+    async with uow:
+        with pytest.raises(AlreadyRegistered):
+            await uow.registrations.add(a_registration(event.id, "äRGER@EXAMPLE.com"))
 
 
 async def test_registering_for_an_event_that_is_gone_is_event_not_found(uow: UnitOfWork) -> None:
