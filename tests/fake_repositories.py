@@ -99,7 +99,12 @@ class InMemoryEventRepository(FakeRepository):
         capacity = event.details.capacity
         if capacity is None or capacity < stored.seats_taken:
             raise self._fail(CapacityBelowSeatsTaken(capacity or 0, stored.seats_taken))
-        self._t.events[event.id] = copy_event(stored, details=event.details, status=event.status)
+        self._t.events[event.id] = copy_event(
+            stored,
+            details=event.details,
+            status=event.status,
+            registration_requires_sign_in=event.registration_requires_sign_in,
+        )
 
     async def delete(self, event_id: UUID) -> None:
         await self._io()

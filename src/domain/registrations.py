@@ -1,4 +1,5 @@
-"""Attendees who registered for an event by name and e-mail (no account needed)."""
+"""Attendees who registered for an event by name and e-mail (no account needed, unless the
+event asks for one)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,7 @@ class Registration:
     name: str
     email: str
     registered_at: datetime
+    user_id: UUID | None = None  # who registered, when they were signed in
 
     def __post_init__(self) -> None:
         name = self.name.strip()

@@ -23,6 +23,7 @@ from adapters.system.clock import SystemClock
 from adapters.system.ticket_codes import SecretsTicketCodes
 from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from application.authenticate import Authenticate
+from application.limits import Limit
 from application.outbox_relay import OutboxRelay, OutboxWakeUp
 from application.use_cases.book_tickets import BookTickets
 from application.use_cases.cancel_booking import CancelBooking
@@ -42,7 +43,7 @@ from application.use_cases.list_users import ListUsers
 from application.use_cases.log_in import LogIn
 from application.use_cases.provision_external_user import ProvisionExternalUser
 from application.use_cases.refresh_market import FreshnessPolicy, RefreshMarket
-from application.use_cases.register_attendee import RegisterAttendee
+from application.use_cases.register_attendee import RegisterAttendee, RegistrationLimits
 from application.use_cases.register_user import CreateUser, RegisterUser
 from application.use_cases.relay_outbox import RelayOutbox
 from application.use_cases.save_event import SaveEvent
@@ -70,6 +71,14 @@ def freshness_policy(settings: Settings) -> FreshnessPolicy:
         stale_after=timedelta(minutes=settings.ticketmaster_stale_after_minutes),
         budget_seconds=settings.ticketmaster_fetch_budget_seconds,
         look_ahead=timedelta(days=settings.ticketmaster_days),
+    )
+
+
+def registration_limits(settings: Settings) -> RegistrationLimits:
+    window = settings.registration_rate_window_seconds
+    return RegistrationLimits(
+        per_client=Limit(settings.registration_rate_limit, window),
+        per_client_and_event=Limit(settings.registration_event_rate_limit, window),
     )
 
 
@@ -221,7 +230,13 @@ class Container(containers.DeclarativeContainer):
     update_event = providers.Factory(UpdateEvent, uow=uow, clock=clock)
     delete_event = providers.Factory(DeleteEvent, uow=uow, clock=clock)
     get_event_stats = providers.Factory(GetEventStats, uow=uow)
-    register_attendee = providers.Factory(RegisterAttendee, uow=uow, clock=clock)
+    register_attendee = providers.Factory(
+        RegisterAttendee,
+        uow=uow,
+        clock=clock,
+        limiter=rate_limiter,
+        limits=providers.Singleton(registration_limits, settings),
+    )
     list_attendees = providers.Factory(ListAttendees, uow=uow)
     book_tickets = providers.Factory(BookTickets, uow=uow, clock=clock, codes=ticket_codes)
     cancel_booking = providers.Factory(CancelBooking, uow=uow, clock=clock)

@@ -57,6 +57,10 @@ class Settings:
     api_rate_limit: int = 0
     rate_limit_window_seconds: int = 60
     trusted_proxies: str = ""
+    # Registrations per client (a signed-in user, else an address): across events, and per event
+    registration_rate_limit: int = 20
+    registration_event_rate_limit: int = 5
+    registration_rate_window_seconds: int = 3600
     ticketmaster_base_url: str = TICKETMASTER_URL
     ticketmaster_api_key: str = field(default="", repr=False)
     ticketmaster_requests_per_second: float = 5.0
@@ -166,6 +170,12 @@ class Settings:
         if self.redis_url and not self.redis_url.startswith(("redis://", "rediss://", "unix://")):
             raise SettingsError(f"{PREFIX}REDIS_URL must start with redis://, rediss:// or unix://")
         self.trusted_proxy_networks  # noqa: B018 (parsed now, so a typo stops the start)
+        if self.registration_rate_limit < 0 or self.registration_event_rate_limit < 0:
+            raise SettingsError(
+                f"{PREFIX}REGISTRATION_RATE_LIMIT and {PREFIX}REGISTRATION_EVENT_RATE_LIMIT "
+                "must be 0 (no limit) or more"
+            )
+        _positive("REGISTRATION_RATE_WINDOW_SECONDS", self.registration_rate_window_seconds)
 
     @property
     def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:

@@ -9,6 +9,7 @@ from application.errors import EmailTaken, EventNotFound, UsernameTaken
 from application.pagination import PageRequest
 from application.ports.unit_of_work import UnitOfWork
 from domain.errors import AlreadyRegistered
+from domain.registrations import Registration
 from domain.users import Role
 from tests.builders import NOW, a_registration, a_user, an_event
 from tests.integration.contract import ALL, given
@@ -113,6 +114,18 @@ async def test_a_registration_is_stored_and_listed_in_order_of_registration(
     assert page.items == [early, late]
     assert page.total == 2
     assert page.items[1].registered_at.utcoffset() == timedelta(0)
+
+
+async def test_a_registration_remembers_the_signed_in_user_who_made_it(uow: UnitOfWork) -> None:
+    user, event = a_user("meera"), an_event(NOW)
+    registration = Registration(uuid4(), event.id, "Meera", "meera@example.com", NOW, user.id)
+    await given(uow, users=(user,), events=(event,), registrations=(registration,))
+
+    async with uow:
+        page = await uow.registrations.list_for_event(event.id, ALL)
+
+    assert page.items == [registration]
+    assert page.items[0].user_id == user.id
 
 
 async def test_registrations_are_paged(uow: UnitOfWork) -> None:
