@@ -22,6 +22,8 @@ from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system.clock import SystemClock
 from adapters.system.ticket_codes import SecretsTicketCodes
 from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from adapters.ticketmaster.pacing import InProcessDailyBudget
+from adapters.ticketmaster.redis_budget import RedisDailyBudget
 from application.authenticate import Authenticate
 from application.limits import Limit
 from application.outbox_relay import OutboxRelay, OutboxWakeUp
@@ -113,6 +115,18 @@ class Container(containers.DeclarativeContainer):
         redis=providers.Singleton(RedisRateLimiter.from_url, settings.provided.redis_url),
         memory=providers.Singleton(InMemoryRateLimiter),
     )
+    # Ticketmaster's daily quota, counted once for all processes when Redis is configured
+    upstream_budget = providers.Selector(
+        settings.provided.rate_limit_backend,
+        redis=providers.Singleton(
+            RedisDailyBudget.from_url,
+            settings.provided.redis_url,
+            settings.provided.ticketmaster_daily_budget,
+        ),
+        memory=providers.Singleton(
+            InProcessDailyBudget, settings.provided.ticketmaster_daily_budget
+        ),
+    )
     clients_lifecycle = providers.Resource(closing, http_client, rate_limiter)
 
     # Stateless adapters
@@ -133,14 +147,16 @@ class Container(containers.DeclarativeContainer):
         base_url=settings.provided.ticketmaster_base_url,
         timeout=settings.provided.ticketmaster_timeout_seconds,
     )
-    ticketmaster_client_lifecycle = providers.Resource(closing, ticketmaster_client)
+    ticketmaster_client_lifecycle = providers.Resource(
+        closing, ticketmaster_client, upstream_budget
+    )
     # One gateway per process, so that its pacing and daily budget cover every caller.
     ticketmaster = providers.Singleton(
         HttpxTicketmasterGateway,
         client=ticketmaster_client,
         api_key=settings.provided.ticketmaster_api_key,
         per_second=settings.provided.ticketmaster_requests_per_second,
-        daily_budget=settings.provided.ticketmaster_daily_budget,
+        budget=upstream_budget,
     )
 
     # The identity provider (OpenID Connect): metadata and keys cached for the process
