@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from application.auth import Principal
 from application.ports.rate_limiter import RateDecision, RateLimiter
 
 
@@ -12,6 +13,12 @@ class Limit:
 
     count: int
     window_seconds: int
+
+
+def caller_key(principal: Principal | None, client: str) -> str:
+    """Whom a limit counts: a signed-in user wherever they are, else their network address
+    (so that people who share one address, an office's say, do not share one limit)."""
+    return f"user:{principal.user_id}" if principal else f"ip:{client}"
 
 
 async def first_refusal(

@@ -68,11 +68,14 @@ async def engine_lifecycle(engine: AsyncEngine) -> AsyncIterator[None]:
 
 
 def freshness_policy(settings: Settings) -> FreshnessPolicy:
+    window = settings.ticketmaster_refresh_window_seconds
     return FreshnessPolicy(
         enabled=bool(settings.ticketmaster_api_key),
         stale_after=timedelta(minutes=settings.ticketmaster_stale_after_minutes),
         budget_seconds=settings.ticketmaster_fetch_budget_seconds,
         look_ahead=timedelta(days=settings.ticketmaster_days),
+        per_caller=Limit(settings.ticketmaster_refresh_client_limit, window),
+        in_total=Limit(settings.ticketmaster_refresh_limit, window),
     )
 
 
@@ -269,7 +272,12 @@ class Container(containers.DeclarativeContainer):
     )
     freshness = providers.Singleton(freshness_policy, settings)
     refresh_market = providers.Factory(
-        RefreshMarket, uow=uow, sync=sync_ticketmaster, clock=clock, policy=freshness
+        RefreshMarket,
+        uow=uow,
+        sync=sync_ticketmaster,
+        clock=clock,
+        policy=freshness,
+        limiter=rate_limiter,
     )
     save_event = providers.Factory(
         SaveEvent,

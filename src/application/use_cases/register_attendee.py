@@ -5,7 +5,7 @@ from loguru import logger
 
 from application.auth import Principal
 from application.errors import RateLimiterUnavailable, TooManyRequests
-from application.limits import Limit, first_refusal
+from application.limits import Limit, caller_key, first_refusal
 from application.ports.clock import Clock
 from application.ports.rate_limiter import RateLimiter
 from application.ports.unit_of_work import UnitOfWork
@@ -24,9 +24,7 @@ class RegisterAttendeeCommand:
 
     @property
     def caller(self) -> str:
-        """Whom the limits count: a signed-in user wherever they are, else their address
-        (so that people who share one address, an office's say, do not share one limit)."""
-        return f"user:{self.principal.user_id}" if self.principal else f"ip:{self.client}"
+        return caller_key(self.principal, self.client)
 
 
 @dataclass(frozen=True, slots=True)
