@@ -3,7 +3,7 @@
 Stored aggregates are never handed out or changed in place: reads and writes copy them, and
 updates replace them, so a shallow copy of the tables is a faithful transaction snapshot.
 Like PostgreSQL, a transaction in which a constraint failed refuses further work.
-Text is compared with Python's lower(); SQLite's lower() folds ASCII only.
+Text is compared by fold_case, the lower() of both databases.
 """
 
 import dataclasses
@@ -24,6 +24,7 @@ from application.pagination import Page, PageRequest
 from application.queries import EventFilter
 from application.stats import EventStats
 from domain.bookings import Booking, BookingStatus
+from domain.case import fold_case
 from domain.errors import AlreadyRegistered, CapacityBelowSeatsTaken, Conflict
 from domain.events import Event, EventStatus
 from domain.listings import EventSource
@@ -64,13 +65,13 @@ def event_matches(event: Event, query: EventFilter, now: datetime) -> bool:
         return False
     if query.starts_before is not None and d.slot.start >= utc(query.starts_before):
         return False
-    if query.city and d.city.lower() != query.city.strip().lower():
+    if query.city and fold_case(d.city) != fold_case(query.city.strip()):
         return False
     if query.tag and query.tag.strip().lower() not in d.tags:
         return False
     if query.text:
-        needle = query.text.strip().lower()
-        return any(needle in text.lower() for text in (d.title, d.description, d.location))
+        needle = fold_case(query.text.strip())
+        return any(needle in fold_case(text) for text in (d.title, d.description, d.location))
     return True
 
 
@@ -98,7 +99,12 @@ class InMemoryEventRepository(FakeRepository):
         capacity = event.details.capacity
         if capacity is None or capacity < stored.seats_taken:
             raise self._fail(CapacityBelowSeatsTaken(capacity or 0, stored.seats_taken))
-        self._t.events[event.id] = copy_event(stored, details=event.details, status=event.status)
+        self._t.events[event.id] = copy_event(
+            stored,
+            details=event.details,
+            status=event.status,
+            registration_requires_sign_in=event.registration_requires_sign_in,
+        )
 
     async def delete(self, event_id: UUID) -> None:
         await self._io()
@@ -303,9 +309,9 @@ class InMemoryUserRepository(FakeRepository):
         await self._io()
         if user.id in self._t.users:
             raise self._fail(ConstraintViolation("pk_users"))
-        if any(u.username.lower() == user.username.lower() for u in self._t.users.values()):
+        if any(fold_case(u.username) == fold_case(user.username) for u in self._t.users.values()):
             raise self._fail(UsernameTaken())
-        if any(u.email.lower() == user.email.lower() for u in self._t.users.values()):
+        if any(fold_case(u.email) == fold_case(user.email) for u in self._t.users.values()):
             raise self._fail(EmailTaken())
         if user.auth_issuer is not None and any(
             (u.auth_issuer, u.auth_subject) == (user.auth_issuer, user.auth_subject)
@@ -320,7 +326,7 @@ class InMemoryUserRepository(FakeRepository):
         if stored is None:
             return
         if any(
-            u.id != user.id and u.email.lower() == user.email.lower()
+            u.id != user.id and fold_case(u.email) == fold_case(user.email)
             for u in self._t.users.values()
         ):
             raise self._fail(EmailTaken())
@@ -346,9 +352,9 @@ class InMemoryUserRepository(FakeRepository):
 
     async def get_by_login(self, login: str) -> User | None:
         await self._io()
-        key = login.lower()
+        key = fold_case(login)
         for u in self._t.users.values():
-            if key in (u.username.lower(), u.email.lower()):
+            if key in (fold_case(u.username), fold_case(u.email)):
                 return dataclasses.replace(u)
         return None
 

@@ -68,6 +68,7 @@ def copy_event(event: Event, **changes: Any) -> Event:
         "status": event.status,
         "seats_taken": event.seats_taken,
         "listing": event.listing,
+        "registration_requires_sign_in": event.registration_requires_sign_in,
     }
     return Event(**(values | changes))
 

@@ -60,5 +60,16 @@ class ProviderSignInFailed(DomainError):
     """A sign-in through the identity provider did not complete (refused, expired, forged)."""
 
 
+class TooManyRequests(DomainError):
+    """A limit on how often a caller may do this was reached; it may try again later."""
+
+    def __init__(self, what: str, limit: int, window_seconds: int, retry_after: int) -> None:
+        super().__init__(
+            f"at most {limit} {what} per {window_seconds} s from one client; "
+            f"try again in {retry_after} s"
+        )
+        self.retry_after = retry_after
+
+
 class RateLimiterUnavailable(DomainError):
     """The shared request counter (Redis) could not be reached."""

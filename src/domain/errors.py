@@ -18,6 +18,10 @@ class NotFound(DomainError):
     """The thing asked for does not exist (or the caller may not know it exists)."""
 
 
+class SignInRequired(DomainError):
+    """The rule needs a signed-in caller, and this one is anonymous."""
+
+
 class Conflict(DomainError):
     """The request is valid but clashes with the current state."""
 

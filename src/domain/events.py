@@ -15,6 +15,7 @@ from domain.errors import (
     EventNotOpen,
     InvalidValue,
     NotEnoughSeats,
+    SignInRequired,
 )
 from domain.happenings import EventCancelled, EventCreated, EventUpdated, Happening
 from domain.listings import EventSource, Listing, content_hash
@@ -85,6 +86,8 @@ class Event:
     status: EventStatus = EventStatus.ACTIVE
     seats_taken: int = 0
     listing: Listing | None = None
+    # The organiser's choice: registrations only from signed-in users (never anonymous ones).
+    registration_requires_sign_in: bool = False
     happenings: list[Happening] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -108,13 +111,30 @@ class Event:
         if self.listing is not None:
             raise EventNotBookable(self.listing.source.value, self.listing.url)
 
+    def ensure_registrable_by(self, signed_in: bool) -> None:
+        if self.registration_requires_sign_in and not signed_in:
+            raise SignInRequired("this event takes registrations from signed-in users only")
+
+    def require_sign_in_to_register(self, required: bool) -> None:
+        if required is not self.registration_requires_sign_in:
+            self._ensure_local()
+            self.registration_requires_sign_in = required
+            self.happenings.append(EventUpdated(self.id, ("registration_requires_sign_in",)))
+
     @classmethod
     def create(
-        cls, event_id: UUID, details: EventDetails, created_by: UUID | None, now: datetime
+        cls,
+        event_id: UUID,
+        details: EventDetails,
+        created_by: UUID | None,
+        now: datetime,
+        *,
+        registration_requires_sign_in: bool = False,
     ) -> "Event":
         if details.slot.has_started(now):
             raise InvalidValue("start_time", "must not be in the past")
-        event = cls(id=event_id, details=details, created_at=now, created_by=created_by)
+        event = cls(event_id, details, now, created_by)
+        event.registration_requires_sign_in = registration_requires_sign_in
         event.happenings.append(EventCreated(event_id, details.title))
         return event
 

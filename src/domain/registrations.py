@@ -1,9 +1,11 @@
-"""Attendees who registered for an event by name and e-mail (no account needed)."""
+"""Attendees who registered for an event by name and e-mail (no account needed, unless the
+event asks for one)."""
 
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from domain.case import fold_case
 from domain.errors import InvalidValue
 from domain.users import email_address
 
@@ -15,6 +17,7 @@ class Registration:
     name: str
     email: str
     registered_at: datetime
+    user_id: UUID | None = None  # who registered, when they were signed in
 
     def __post_init__(self) -> None:
         name = self.name.strip()
@@ -28,4 +31,4 @@ class Registration:
     @property
     def email_key(self) -> str:
         """One registration per e-mail per event, whatever the case of the letters."""
-        return self.email.lower()
+        return fold_case(self.email)

@@ -22,7 +22,10 @@ from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system.clock import SystemClock
 from adapters.system.ticket_codes import SecretsTicketCodes
 from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from adapters.ticketmaster.pacing import InProcessDailyBudget
+from adapters.ticketmaster.redis_budget import RedisDailyBudget
 from application.authenticate import Authenticate
+from application.limits import Limit
 from application.outbox_relay import OutboxRelay, OutboxWakeUp
 from application.use_cases.book_tickets import BookTickets
 from application.use_cases.cancel_booking import CancelBooking
@@ -42,7 +45,7 @@ from application.use_cases.list_users import ListUsers
 from application.use_cases.log_in import LogIn
 from application.use_cases.provision_external_user import ProvisionExternalUser
 from application.use_cases.refresh_market import FreshnessPolicy, RefreshMarket
-from application.use_cases.register_attendee import RegisterAttendee
+from application.use_cases.register_attendee import RegisterAttendee, RegistrationLimits
 from application.use_cases.register_user import CreateUser, RegisterUser
 from application.use_cases.relay_outbox import RelayOutbox
 from application.use_cases.save_event import SaveEvent
@@ -65,11 +68,22 @@ async def engine_lifecycle(engine: AsyncEngine) -> AsyncIterator[None]:
 
 
 def freshness_policy(settings: Settings) -> FreshnessPolicy:
+    window = settings.ticketmaster_refresh_window_seconds
     return FreshnessPolicy(
         enabled=bool(settings.ticketmaster_api_key),
         stale_after=timedelta(minutes=settings.ticketmaster_stale_after_minutes),
         budget_seconds=settings.ticketmaster_fetch_budget_seconds,
         look_ahead=timedelta(days=settings.ticketmaster_days),
+        per_caller=Limit(settings.ticketmaster_refresh_client_limit, window),
+        in_total=Limit(settings.ticketmaster_refresh_limit, window),
+    )
+
+
+def registration_limits(settings: Settings) -> RegistrationLimits:
+    window = settings.registration_rate_window_seconds
+    return RegistrationLimits(
+        per_client=Limit(settings.registration_rate_limit, window),
+        per_client_and_event=Limit(settings.registration_event_rate_limit, window),
     )
 
 
@@ -104,6 +118,18 @@ class Container(containers.DeclarativeContainer):
         redis=providers.Singleton(RedisRateLimiter.from_url, settings.provided.redis_url),
         memory=providers.Singleton(InMemoryRateLimiter),
     )
+    # Ticketmaster's daily quota, counted once for all processes when Redis is configured
+    upstream_budget = providers.Selector(
+        settings.provided.rate_limit_backend,
+        redis=providers.Singleton(
+            RedisDailyBudget.from_url,
+            settings.provided.redis_url,
+            settings.provided.ticketmaster_daily_budget,
+        ),
+        memory=providers.Singleton(
+            InProcessDailyBudget, settings.provided.ticketmaster_daily_budget
+        ),
+    )
     clients_lifecycle = providers.Resource(closing, http_client, rate_limiter)
 
     # Stateless adapters
@@ -124,14 +150,16 @@ class Container(containers.DeclarativeContainer):
         base_url=settings.provided.ticketmaster_base_url,
         timeout=settings.provided.ticketmaster_timeout_seconds,
     )
-    ticketmaster_client_lifecycle = providers.Resource(closing, ticketmaster_client)
+    ticketmaster_client_lifecycle = providers.Resource(
+        closing, ticketmaster_client, upstream_budget
+    )
     # One gateway per process, so that its pacing and daily budget cover every caller.
     ticketmaster = providers.Singleton(
         HttpxTicketmasterGateway,
         client=ticketmaster_client,
         api_key=settings.provided.ticketmaster_api_key,
         per_second=settings.provided.ticketmaster_requests_per_second,
-        daily_budget=settings.provided.ticketmaster_daily_budget,
+        budget=upstream_budget,
     )
 
     # The identity provider (OpenID Connect): metadata and keys cached for the process
@@ -221,7 +249,13 @@ class Container(containers.DeclarativeContainer):
     update_event = providers.Factory(UpdateEvent, uow=uow, clock=clock)
     delete_event = providers.Factory(DeleteEvent, uow=uow, clock=clock)
     get_event_stats = providers.Factory(GetEventStats, uow=uow)
-    register_attendee = providers.Factory(RegisterAttendee, uow=uow, clock=clock)
+    register_attendee = providers.Factory(
+        RegisterAttendee,
+        uow=uow,
+        clock=clock,
+        limiter=rate_limiter,
+        limits=providers.Singleton(registration_limits, settings),
+    )
     list_attendees = providers.Factory(ListAttendees, uow=uow)
     book_tickets = providers.Factory(BookTickets, uow=uow, clock=clock, codes=ticket_codes)
     cancel_booking = providers.Factory(CancelBooking, uow=uow, clock=clock)
@@ -238,7 +272,12 @@ class Container(containers.DeclarativeContainer):
     )
     freshness = providers.Singleton(freshness_policy, settings)
     refresh_market = providers.Factory(
-        RefreshMarket, uow=uow, sync=sync_ticketmaster, clock=clock, policy=freshness
+        RefreshMarket,
+        uow=uow,
+        sync=sync_ticketmaster,
+        clock=clock,
+        policy=freshness,
+        limiter=rate_limiter,
     )
     save_event = providers.Factory(
         SaveEvent,

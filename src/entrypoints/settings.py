@@ -57,6 +57,10 @@ class Settings:
     api_rate_limit: int = 0
     rate_limit_window_seconds: int = 60
     trusted_proxies: str = ""
+    # Registrations per client (a signed-in user, else an address): across events, and per event
+    registration_rate_limit: int = 20
+    registration_event_rate_limit: int = 5
+    registration_rate_window_seconds: int = 3600
     ticketmaster_base_url: str = TICKETMASTER_URL
     ticketmaster_api_key: str = field(default="", repr=False)
     ticketmaster_requests_per_second: float = 5.0
@@ -67,6 +71,10 @@ class Settings:
     ticketmaster_sync_cron: str = "17 */3 * * *"
     ticketmaster_stale_after_minutes: int = 60
     ticketmaster_fetch_budget_seconds: float = 3.0
+    # On-demand refreshes (GET /events?source=ticketmaster): per caller, and in total, per window
+    ticketmaster_refresh_client_limit: int = 5
+    ticketmaster_refresh_limit: int = 30
+    ticketmaster_refresh_window_seconds: int = 3600
     # The outbox relay: how often it looks for messages no commit of its process woke it for
     outbox_poll_seconds: float = 1.0
     outbox_batch_size: int = 100
@@ -125,6 +133,12 @@ class Settings:
         _positive("TICKETMASTER_DAILY_BUDGET", self.ticketmaster_daily_budget)
         _positive("TICKETMASTER_TIMEOUT_SECONDS", self.ticketmaster_timeout_seconds)
         _positive("TICKETMASTER_DAYS", self.ticketmaster_days)
+        if self.ticketmaster_refresh_client_limit < 0 or self.ticketmaster_refresh_limit < 0:
+            raise SettingsError(
+                f"{PREFIX}TICKETMASTER_REFRESH_CLIENT_LIMIT and {PREFIX}TICKETMASTER_REFRESH_LIMIT "
+                "must be 0 (no limit) or more"
+            )
+        _positive("TICKETMASTER_REFRESH_WINDOW_SECONDS", self.ticketmaster_refresh_window_seconds)
         if not self.ticketmaster_base_url.startswith(("https://", "http://")):
             raise SettingsError(f"{PREFIX}TICKETMASTER_BASE_URL must be an http(s) URL")
         if not croniter.is_valid(self.ticketmaster_sync_cron):
@@ -166,6 +180,12 @@ class Settings:
         if self.redis_url and not self.redis_url.startswith(("redis://", "rediss://", "unix://")):
             raise SettingsError(f"{PREFIX}REDIS_URL must start with redis://, rediss:// or unix://")
         self.trusted_proxy_networks  # noqa: B018 (parsed now, so a typo stops the start)
+        if self.registration_rate_limit < 0 or self.registration_event_rate_limit < 0:
+            raise SettingsError(
+                f"{PREFIX}REGISTRATION_RATE_LIMIT and {PREFIX}REGISTRATION_EVENT_RATE_LIMIT "
+                "must be 0 (no limit) or more"
+            )
+        _positive("REGISTRATION_RATE_WINDOW_SECONDS", self.registration_rate_window_seconds)
 
     @property
     def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:

@@ -29,6 +29,8 @@ def settings(database_url: str, open_event_creation: bool) -> Settings:
         open_event_creation=open_event_creation,
         db_pool_size=2,
         login_rate_limit=10_000,  # tests/e2e/test_rate_limits.py tests the limit itself
+        registration_rate_limit=0,  # tests/e2e/test_registration_limits.py tests these
+        registration_event_rate_limit=0,
         # The relay runs when a commit wakes it; no background polls to skew statement counts.
         outbox_poll_seconds=3600,
     )

@@ -104,6 +104,25 @@ async def test_saving_writes_details_status_and_tags_but_never_seats_taken(
     assert (loaded.created_by, loaded.created_at) == (OWNER.id, event.created_at)
 
 
+async def test_whether_registration_needs_a_sign_in_is_stored_and_saved(uow: UnitOfWork) -> None:
+    event = Event.create(
+        uuid4(), an_event(NOW).details, None, NOW, registration_requires_sign_in=True
+    )
+    await given(uow, events=(event,))
+    stored = await event_in(uow, event.id)
+    assert stored is not None
+    assert stored.registration_requires_sign_in is True
+
+    stored.require_sign_in_to_register(False)
+    async with uow:
+        await uow.events.save(stored)
+        await uow.commit()
+
+    saved = await event_in(uow, event.id)
+    assert saved is not None
+    assert saved.registration_requires_sign_in is False
+
+
 async def test_saving_a_capacity_below_seats_taken_meanwhile_is_refused(uow: UnitOfWork) -> None:
     event = an_event(NOW, capacity=10)
     await given(uow, events=(event,))

@@ -9,6 +9,7 @@ from application.errors import EmailTaken, EventNotFound, UsernameTaken
 from application.pagination import PageRequest
 from application.ports.unit_of_work import UnitOfWork
 from domain.errors import AlreadyRegistered
+from domain.registrations import Registration
 from domain.users import Role
 from tests.builders import NOW, a_registration, a_user, an_event
 from tests.integration.contract import ALL, given
@@ -75,6 +76,19 @@ async def test_usernames_and_emails_are_unique_whatever_their_case(
         assert await uow.users.get(clash.id) is None
 
 
+async def test_emails_that_differ_only_in_the_case_of_non_ascii_letters_are_one_address(
+    uow: UnitOfWork,
+) -> None:
+    user = a_user("erika", email="Ärger.Øre@Example.com")
+    await given(uow, users=(user,))
+
+    async with uow:
+        with pytest.raises(EmailTaken):
+            await uow.users.add(a_user("other", email="ärger.øre@example.com"))
+    async with uow:
+        assert await uow.users.get_by_login("ÄRGER.ØRE@EXAMPLE.COM") == user
+
+
 async def test_users_are_listed_oldest_first_and_paged(uow: UnitOfWork) -> None:
     users = [a_user(f"user{i}", created_at=NOW + timedelta(minutes=i)) for i in range(5)]
     await given(uow, users=tuple(reversed(users)))
@@ -100,6 +114,18 @@ async def test_a_registration_is_stored_and_listed_in_order_of_registration(
     assert page.items == [early, late]
     assert page.total == 2
     assert page.items[1].registered_at.utcoffset() == timedelta(0)
+
+
+async def test_a_registration_remembers_the_signed_in_user_who_made_it(uow: UnitOfWork) -> None:
+    user, event = a_user("meera"), an_event(NOW)
+    registration = Registration(uuid4(), event.id, "Meera", "meera@example.com", NOW, user.id)
+    await given(uow, users=(user,), events=(event,), registrations=(registration,))
+
+    async with uow:
+        page = await uow.registrations.list_for_event(event.id, ALL)
+
+    assert page.items == [registration]
+    assert page.items[0].user_id == user.id
 
 
 async def test_registrations_are_paged(uow: UnitOfWork) -> None:
@@ -130,6 +156,19 @@ async def test_an_email_registers_once_per_event_whatever_its_case(uow: UnitOfWo
     async with uow:
         assert (await uow.registrations.list_for_event(event.id, ALL)).total == 1
         assert (await uow.registrations.list_for_event(other.id, ALL)).total == 1
+
+
+async def test_an_email_registers_once_per_event_whatever_the_case_of_its_non_ascii_letters(
+    uow: UnitOfWork,
+) -> None:
+    event = an_event(NOW)
+    await given(
+        uow, events=(event,), registrations=(a_registration(event.id, "Ärger@example.com"),)
+    )
+
+    async with uow:
+        with pytest.raises(AlreadyRegistered):
+            await uow.registrations.add(a_registration(event.id, "äRGER@EXAMPLE.com"))
 
 
 async def test_registering_for_an_event_that_is_gone_is_event_not_found(uow: UnitOfWork) -> None:

@@ -7,6 +7,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from domain.case import fold_case
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -53,10 +55,17 @@ def _make_sqlite_transactions_serial(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
+        # SQLite's own lower() folds ASCII only; the unique lower(email) and lower(username)
+        # indexes must treat Ärger@ and ärger@ as one address, as PostgreSQL does.
+        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _lower(value: object) -> object:
+    return fold_case(value) if isinstance(value, str) else value
 
 
 async def ping(engine: AsyncEngine) -> None:

@@ -19,6 +19,7 @@ from application.imports import ImportOutcome
 from application.pagination import Page
 from application.queries import EventFilter
 from application.stats import EventStats
+from domain.case import fold_case
 from domain.errors import CapacityBelowSeatsTaken, Conflict
 from domain.events import Event, EventStatus
 from domain.listings import EventSource
@@ -39,12 +40,12 @@ def conditions(query: EventFilter, now: datetime) -> list[ColumnElement[bool]]:
     if query.starts_before is not None:
         where.append(events.c.start_time < query.starts_before)
     if query.city:
-        where.append(func.lower(events.c.city) == query.city.strip().lower())
+        where.append(func.lower(events.c.city) == fold_case(query.city.strip()))
     if query.tag:
         tagged = select(event_tags.c.event_id).where(event_tags.c.tag == query.tag.strip().lower())
         where.append(events.c.id.in_(tagged))
     if query.text:
-        pattern = f"%{_escape_like(query.text.strip().lower())}%"
+        pattern = f"%{_escape_like(fold_case(query.text.strip()))}%"
         columns = (events.c.title, events.c.description, events.c.location)
         where.append(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
     return where

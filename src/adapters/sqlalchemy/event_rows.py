@@ -57,6 +57,7 @@ def event_columns(event: Event) -> dict[str, Any]:
         "currency": d.currency,
         "status": event.status.value,
         "source": event.source.value,
+        "registration_requires_sign_in": event.registration_requires_sign_in,
     }
     return columns | listing_columns(event.listing)
 
@@ -123,6 +124,7 @@ def to_event(row: Row[Any]) -> Event:
         status=EventStatus(row.status),
         seats_taken=row.seats_taken,
         listing=None if row.source == EventSource.LOCAL.value else _listing(row),
+        registration_requires_sign_in=row.registration_requires_sign_in,
     )
 
 

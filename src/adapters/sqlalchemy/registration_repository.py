@@ -24,13 +24,15 @@ class SqlAlchemyRegistrationRepository:
             "name": registration.name,
             "email": registration.email,
             "registered_at": registration.registered_at,
+            "user_id": registration.user_id,
         }
         try:
             await self._conn.execute(insert(registrations).values(values))
         except IntegrityError as e:
             if violates(e, "uq_registrations_event_id_email_lower"):
                 raise AlreadyRegistered from e
-            # SQLite does not name the foreign key; a registration has only this one.
+            # SQLite does not name the foreign key. The user's can only be the event's: users
+            # are never deleted, and the event was read in this transaction.
             if violates(e, "fk_registrations_event_id_events", "FOREIGN KEY constraint failed"):
                 # A racing request deleted the event after this transaction read it.
                 raise EventNotFound from e
@@ -43,7 +45,10 @@ class SqlAlchemyRegistrationRepository:
             .order_by(registrations.c.registered_at, registrations.c.id)
         )
         rows, total = await fetch_page(self._conn, query, page)
-        items = [Registration(r.id, r.event_id, r.name, r.email, r.registered_at) for r in rows]
+        items = [
+            Registration(r.id, r.event_id, r.name, r.email, r.registered_at, r.user_id)
+            for r in rows
+        ]
         return Page(items, page.page, page.size, total)
 
     async def any_for_event(self, event_id: UUID) -> bool:

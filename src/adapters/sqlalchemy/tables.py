@@ -123,6 +123,7 @@ events = Table(
     Column("public_sale_start", UtcDateTime()),
     Column("public_sale_end", UtcDateTime()),
     Column("venue_id", Uuid, ForeignKey("venues.id", ondelete="SET NULL")),
+    Column("registration_requires_sign_in", Boolean, nullable=False, server_default=false()),
     CheckConstraint("capacity > 0", name="capacity_positive"),
     CheckConstraint("seats_taken >= 0", name="seats_taken_not_negative"),
     CheckConstraint("seats_taken <= capacity", name="seats_within_capacity"),
@@ -178,6 +179,7 @@ registrations = Table(
     Column("name", String(100), nullable=False),
     Column("email", String(254), nullable=False),
     Column("registered_at", UtcDateTime(), nullable=False),
+    Column("user_id", Uuid, ForeignKey("users.id", ondelete="SET NULL")),
     Index("uq_registrations_event_id_email_lower", "event_id", text("lower(email)"), unique=True),
     Index("ix_registrations_event_id_registered_at", "event_id", "registered_at"),
 )

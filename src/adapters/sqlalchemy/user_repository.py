@@ -12,6 +12,7 @@ from adapters.sqlalchemy.paging import fetch_page
 from adapters.sqlalchemy.tables import users
 from application.errors import EmailTaken, IdentityTaken, UsernameTaken
 from application.pagination import Page, PageRequest
+from domain.case import fold_case
 from domain.users import Role, User
 
 
@@ -76,7 +77,7 @@ class SqlAlchemyUserRepository:
         return None if row is None else _user(row)
 
     async def get_by_login(self, login: str) -> User | None:
-        key = login.lower()
+        key = fold_case(login)
         query = select(users).where(
             or_(func.lower(users.c.username) == key, func.lower(users.c.email) == key)
         )

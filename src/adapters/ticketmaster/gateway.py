@@ -19,7 +19,12 @@ from adapters.ticketmaster.decoding import (
     decode_search,
     map_events,
 )
-from adapters.ticketmaster.pacing import Backoff, DailyBudget, Pacer, retry_after_seconds
+from adapters.ticketmaster.pacing import (
+    Backoff,
+    InProcessDailyBudget,
+    Pacer,
+    retry_after_seconds,
+)
 from application.ports.ticketmaster import (
     FetchedPage,
     MarketQuery,
@@ -28,6 +33,7 @@ from application.ports.ticketmaster import (
     UpstreamRefusedKey,
     UpstreamUnavailable,
 )
+from application.ports.upstream_budget import UpstreamBudget
 from domain.events import Event
 
 DEFAULT_BASE_URL = "https://app.ticketmaster.com/discovery/v2"
@@ -53,6 +59,7 @@ class HttpxTicketmasterGateway:
         *,
         per_second: float = 5.0,
         daily_budget: int = 5000,
+        budget: UpstreamBudget | None = None,
         page_size: int = 199,
         backoff: Backoff | None = None,
         max_wait_seconds: float = 30.0,
@@ -60,7 +67,8 @@ class HttpxTicketmasterGateway:
         self._client = client
         self._key = api_key
         self._pacer = Pacer(per_second)
-        self._budget = DailyBudget(daily_budget)
+        # One process alone may count its own budget; several share one (RedisDailyBudget).
+        self._budget = budget or InProcessDailyBudget(daily_budget)
         self._size = page_size
         self._pages = (DEEP_PAGING_LIMIT - 1) // page_size + 1
         self._backoff = backoff or Backoff()
@@ -133,7 +141,11 @@ class HttpxTicketmasterGateway:
             raise UpstreamRefusedKey(f"no Ticketmaster API key: set {KEY_SETTING}")
         for attempt in range(self._backoff.retries + 1):
             last = attempt == self._backoff.retries
-            self._budget.spend(now)
+            if not await self._budget.spend(now):
+                raise UpstreamRateLimited(
+                    f"the daily budget of {self._budget.per_day} Ticketmaster requests is used "
+                    "up (BOXOFFICE_TICKETMASTER_DAILY_BUDGET)"
+                )
             await self._pacer.wait()
             self._used += 1
             try:

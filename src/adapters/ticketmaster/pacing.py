@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from application.ports.ticketmaster import UpstreamRateLimited
-
 
 class Pacer:
     """At most `per_second` request starts a second, evenly spaced: the API's spike arrest
@@ -28,24 +26,29 @@ class Pacer:
             await asyncio.sleep(delay)
 
 
-class DailyBudget:
-    """Requests this process may still send today (UTC); the API's own quota is 5000 a day."""
+class InProcessDailyBudget:
+    """Requests this process may still send today (UTC): exact for one process only."""
 
     def __init__(self, per_day: int) -> None:
         self._per_day = per_day
         self._day = ""
         self._used = 0
 
-    def spend(self, now: datetime) -> None:
+    @property
+    def per_day(self) -> int:
+        return self._per_day
+
+    async def aclose(self) -> None:
+        """Nothing to close; here so both budgets share one lifecycle."""
+
+    async def spend(self, now: datetime) -> bool:
         day = now.astimezone(UTC).date().isoformat()
         if day != self._day:
             self._day, self._used = day, 0
         if self._used >= self._per_day:
-            raise UpstreamRateLimited(
-                f"the daily budget of {self._per_day} Ticketmaster requests is used up "
-                "(BOXOFFICE_TICKETMASTER_DAILY_BUDGET)"
-            )
+            return False
         self._used += 1
+        return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ class CreateEventCommand:
     price: Decimal = Decimal("0")
     currency: str = DEFAULT_CURRENCY
     tags: tuple[str, ...] = ()
+    registration_requires_sign_in: bool = False
 
     def details(self) -> EventDetails:
         return EventDetails(
@@ -56,7 +57,13 @@ class CreateEvent:
         if not self._open_creation:
             require_admin(command.actor)
         now = self._clock.now()
-        event = Event.create(uuid4(), command.details(), command.actor.user_id, now)
+        event = Event.create(
+            uuid4(),
+            command.details(),
+            command.actor.user_id,
+            now,
+            registration_requires_sign_in=command.registration_requires_sign_in,
+        )
         async with self._uow as uow:
             await uow.events.add(event)
             await announce(uow, ChangeAction.CREATED, event, command.actor.username, now)

@@ -11,6 +11,7 @@ from application.errors import EmailTaken, IdentityTaken, UsernameTaken
 from application.ports.clock import Clock
 from application.ports.security import ExternalIdentity
 from application.ports.unit_of_work import UnitOfWork
+from domain.case import fold_case
 from domain.errors import InvalidValue
 from domain.users import Role, User, email_address
 
@@ -70,7 +71,7 @@ class ProvisionExternalUser:
         email = _email(identity.email)
         changed = replace(
             user,
-            email=email if email and email.lower() != user.email.lower() else user.email,
+            email=email if email and fold_case(email) != fold_case(user.email) else user.email,
             full_name=_name(identity.name) or user.full_name,
             role=identity.role or user.role,
             is_verified=identity.email_verified,

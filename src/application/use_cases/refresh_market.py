@@ -1,18 +1,27 @@
 """On-demand freshness: before answering from the store, sync a stale market within a budget.
 
 The scheduled sync keeps configured markets fresh; a query for a market that was never
-synced, or not for longer than `stale_after`, syncs it first. When Ticketmaster is slow or
-down the caller still gets an answer, from the store, with the reason it may be stale.
+synced, or not for longer than `stale_after`, syncs it first. Every new text or city is a new
+market, so on-demand syncs are limited per caller and in total: the API's daily quota is
+shared with the scheduled sync. When a limit refuses, or Ticketmaster is slow or down, the
+caller still gets an answer, from the store, with the reason it may be stale.
 """
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
+from loguru import logger
+
+from application.errors import RateLimiterUnavailable
+from application.limits import Limit, first_refusal
 from application.ports.clock import Clock
+from application.ports.rate_limiter import RateLimiter
 from application.ports.ticketmaster import MarketQuery
 from application.ports.unit_of_work import UnitOfWork
 from application.use_cases.sync_ticketmaster import SyncTicketmaster
+
+LIMITED = "on-demand refreshes from Ticketmaster are limited; answered from the store"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,19 +30,31 @@ class FreshnessPolicy:
     stale_after: timedelta = timedelta(hours=1)
     budget_seconds: float = 3.0
     look_ahead: timedelta = timedelta(days=30)
+    per_caller: Limit = field(default_factory=lambda: Limit(5, 3600))
+    in_total: Limit = field(default_factory=lambda: Limit(30, 3600))
 
 
 class RefreshMarket:
     def __init__(
-        self, uow: UnitOfWork, sync: SyncTicketmaster, clock: Clock, policy: FreshnessPolicy
+        self,
+        uow: UnitOfWork,
+        sync: SyncTicketmaster,
+        clock: Clock,
+        policy: FreshnessPolicy,
+        limiter: RateLimiter | None = None,
     ) -> None:
         self._uow = uow
         self._sync = sync
         self._clock = clock
         self._policy = policy
+        self._limiter = limiter
 
-    async def execute(self, city: str | None = None, keyword: str | None = None) -> str | None:
-        """None when the market's data is fresh (or was just refreshed); else why it may not be."""
+    async def execute(
+        self, city: str | None = None, keyword: str | None = None, caller: str = ""
+    ) -> str | None:
+        """None when the market's data is fresh (or was just refreshed); else why it may not be.
+
+        `caller` is whom the per-caller limit counts (application.limits.caller_key)."""
         if not self._policy.enabled:
             return "importing from Ticketmaster is not configured"
         now = self._clock.now()
@@ -42,6 +63,9 @@ class RefreshMarket:
             last = await uow.market_syncs.last_success(query.market)
         if last is not None and now - last < self._policy.stale_after:
             return None
+        refused = await self._refused(caller)
+        if refused:
+            return refused
         try:
             report = await asyncio.wait_for(self._sync.execute(query), self._policy.budget_seconds)
         except TimeoutError:
@@ -49,3 +73,18 @@ class RefreshMarket:
         if report.busy:
             return "this market is being imported right now"
         return report.error
+
+    async def _refused(self, caller: str) -> str | None:
+        """Why this refresh may not call Ticketmaster, or None when it may."""
+        if self._limiter is None:
+            return None
+        counters = (
+            (f"ticketmaster-refresh:{caller}", self._policy.per_caller),
+            ("ticketmaster-refresh:all", self._policy.in_total),
+        )
+        try:
+            refused = await first_refusal(self._limiter, counters)
+        except RateLimiterUnavailable as e:  # fail closed: the store still answers
+            logger.error("on-demand refresh skipped: {}", e)
+            return "on-demand refreshes are paused: their limits cannot be counted"
+        return None if refused is None else LIMITED

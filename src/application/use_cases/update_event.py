@@ -33,6 +33,7 @@ class EventChanges:
     currency: str | None = None
     tags: tuple[str, ...] | None = None
     status: EventStatus | None = None
+    registration_requires_sign_in: bool | None = None
 
     def slot(self, current: TimeSlot, now: datetime) -> TimeSlot:
         """The new slot. Naive times are read in the new (or current) zone; a moved start
@@ -89,6 +90,8 @@ class UpdateEvent:
             event = await load_event(uow, command.event_id)
             require_event_manager(command.actor, event)
             event.revise(command.changes.apply(event.details, now))
+            if command.changes.registration_requires_sign_in is not None:
+                event.require_sign_in_to_register(command.changes.registration_requires_sign_in)
             if command.changes.status is EventStatus.CANCELLED:
                 await cancel_event(uow, event, now)
             elif command.changes.status is not None:

@@ -18,6 +18,7 @@ from application.ports.security import TokenVerifier
 from domain.clock import zone
 from entrypoints.container import Container
 from entrypoints.http.controllers.event_filters import event_filter
+from entrypoints.http.rate_limit import client_ip
 from entrypoints.settings import Settings
 
 
@@ -84,10 +85,21 @@ def display_zone_provider(settings: Settings) -> Provide:
     return Provide(display_zone)
 
 
+def client_address_provider(settings: Settings) -> Provide:
+    trusted = settings.trusted_proxy_networks
+
+    async def client_address(request: Request[Any, Any, Any]) -> str:
+        """The caller's address, as the edge's rate limits see it."""
+        return client_ip(request.scope, trusted)
+
+    return Provide(client_address)
+
+
 def dependencies(container: Container, settings: Settings) -> dict[str, Provide]:
     provided = {name: bridge(getattr(container, name)) for name in USE_CASES}
     provided["principal"] = principal_provider(container.token_verifier)
     provided["viewer"] = viewer_provider(container.token_verifier)
     provided["event_filter"] = Provide(event_filter)
     provided["display_zone"] = display_zone_provider(settings)
+    provided["client_address"] = client_address_provider(settings)
     return provided

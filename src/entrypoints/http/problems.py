@@ -17,6 +17,7 @@ from application.errors import (
     ProviderSignInFailed,
     ProviderUnavailable,
     RateLimiterUnavailable,
+    TooManyRequests,
 )
 from application.ports.ticketmaster import UpstreamError
 from domain.errors import (
@@ -29,6 +30,7 @@ from domain.errors import (
     InvalidValue,
     NotEnoughSeats,
     NotFound,
+    SignInRequired,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -38,6 +40,8 @@ _NAMED_FIELD = re.compile(r"(?:missing required|contains unknown) field `([^`]+)
 PROBLEMS: tuple[tuple[type[DomainError], int, str, str], ...] = (
     (InvalidValue, 422, "invalid-value", "Invalid value"),
     (NotAuthenticated, 401, "not-authenticated", "Not authenticated"),
+    (SignInRequired, 401, "sign-in-required", "Sign-in required"),
+    (TooManyRequests, 429, "too-many-requests", "Too many requests"),
     (PermissionDenied, 403, "forbidden", "Forbidden"),
     (ProviderSignInFailed, 400, "sign-in-failed", "Sign-in failed"),
     (ProviderUnavailable, 503, "provider-unavailable", "Identity provider unavailable"),
@@ -84,7 +88,10 @@ def domain_error(request: Request[Any, Any, Any], error: DomainError) -> Respons
                 extra["url"] = error.url
             if isinstance(error, NotEnoughSeats):
                 extra["seats_available"] = error.available
-            return problem(request, status, title, str(error), slug, **extra)
+            response = problem(request, status, title, str(error), slug, **extra)
+            if isinstance(error, TooManyRequests):
+                response.headers["Retry-After"] = str(error.retry_after)
+            return response
     raise error  # unreachable: DomainError is the last row
 
 

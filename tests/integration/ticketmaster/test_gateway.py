@@ -2,13 +2,16 @@
 
 import re
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 from loguru import logger
+from redis.asyncio import Redis
 
 from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from adapters.ticketmaster.redis_budget import RedisDailyBudget
 from application.ports.ticketmaster import (
     MarketQuery,
     UpstreamRateLimited,
@@ -16,6 +19,7 @@ from application.ports.ticketmaster import (
     UpstreamUnavailable,
 )
 from domain.events import Event
+from tests.conftest import require_redis
 from tests.fake_ticketmaster import API_KEY, GENERATED, FakeApi
 from tests.integration.ticketmaster.conftest import FAST
 
@@ -170,3 +174,26 @@ async def test_the_daily_budget_stops_requests_before_the_api_does(
     await gateway.event("1Av8ZfaGkwmkMSH", NOW)
     with pytest.raises(UpstreamRateLimited, match="DAILY_BUDGET"):
         await gateway.event("1Av8ZfaGkwmkMSH", NOW)
+
+
+async def test_gateways_of_several_processes_spend_one_daily_budget_through_redis(
+    http: httpx.AsyncClient, fake_api: FakeApi
+) -> None:
+    prefix = f"test:budget:{uuid.uuid4().hex}:"
+    client = Redis.from_url(require_redis())
+    first, second = (
+        HttpxTicketmasterGateway(
+            http, API_KEY, per_second=100, budget=RedisDailyBudget(client, 3, prefix)
+        )
+        for _ in range(2)
+    )
+    before = len(fake_api.requests())
+    try:
+        for gateway in (first, second, first):
+            await gateway.event("1Av8ZfaGkwmkMSH", NOW)
+        with pytest.raises(UpstreamRateLimited, match="DAILY_BUDGET"):
+            await second.event("1Av8ZfaGkwmkMSH", NOW)
+    finally:
+        await client.aclose()
+
+    assert len(fake_api.requests()) - before == 3

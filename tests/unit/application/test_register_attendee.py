@@ -1,18 +1,33 @@
 """RegisterAttendee: anyone registers by name and e-mail, once per address, taking a seat."""
 
 import asyncio
+import contextlib
 from datetime import timedelta
 from uuid import uuid4
 
 import pytest
 
-from application.errors import EventNotFound
+from adapters.rate_limit.memory import InMemoryRateLimiter
+from application.errors import EventNotFound, RateLimiterUnavailable, TooManyRequests
+from application.limits import Limit
 from application.pagination import PageRequest
-from application.use_cases.register_attendee import RegisterAttendee, RegisterAttendeeCommand
-from domain.errors import AlreadyRegistered, EventNotOpen, InvalidValue, NotEnoughSeats
-from domain.events import EventStatus
+from application.ports.rate_limiter import RateDecision
+from application.use_cases.register_attendee import (
+    RegisterAttendee,
+    RegisterAttendeeCommand,
+    RegistrationLimits,
+)
+from domain.errors import (
+    AlreadyRegistered,
+    EventNotOpen,
+    InvalidValue,
+    NotEnoughSeats,
+    SignInRequired,
+)
+from domain.events import Event, EventStatus
+from tests.builders import NOW, an_event
 from tests.fakes import FixedClock, InMemoryUnitOfWork
-from tests.unit.application.conftest import AddEvent, stored_event
+from tests.unit.application.conftest import AddEvent, People, stored_event
 
 ALL = PageRequest(1, 100)
 
@@ -144,3 +159,78 @@ async def test_a_registration_needs_a_name_and_a_valid_address(
         await register.execute(RegisterAttendeeCommand(event.id, name, email))
 
     assert (await stored_event(uow, event.id)).seats_taken == 0
+
+
+class UnreachableLimiter:
+    async def hit(self, key: str, limit: int, window_seconds: int) -> RateDecision:
+        raise RateLimiterUnavailable("no Redis")
+
+
+def limited(uow: InMemoryUnitOfWork, clock: FixedClock, limiter: object) -> RegisterAttendee:
+    limits = RegistrationLimits(per_client=Limit(3, 60), per_client_and_event=Limit(2, 60))
+    return RegisterAttendee(uow, clock, limiter, limits)  # type: ignore[arg-type]
+
+
+async def test_a_client_registers_at_most_the_per_event_limit_for_one_event(
+    uow: InMemoryUnitOfWork, clock: FixedClock, add_event: AddEvent
+) -> None:
+    register = limited(uow, clock, InMemoryRateLimiter())
+    event = await add_event(capacity=10)
+    for i in range(2):
+        await register.execute(RegisterAttendeeCommand(event.id, "G", f"g{i}@x.org", "1.2.3.4"))
+
+    with pytest.raises(TooManyRequests) as refused:
+        await register.execute(RegisterAttendeeCommand(event.id, "G", "g9@x.org", "1.2.3.4"))
+
+    assert 1 <= refused.value.retry_after <= 60
+    assert (await stored_event(uow, event.id)).seats_taken == 2
+    await register.execute(RegisterAttendeeCommand(event.id, "G", "g9@x.org", "5.6.7.8"))
+
+
+async def test_a_refused_registration_does_not_count_against_the_limit_across_events(
+    uow: InMemoryUnitOfWork, clock: FixedClock, add_event: AddEvent
+) -> None:
+    register = limited(uow, clock, InMemoryRateLimiter())
+    first, second = await add_event(), await add_event()
+    for i in range(4):  # two pass, two are refused by the per-event limit
+        with contextlib.suppress(TooManyRequests):
+            await register.execute(RegisterAttendeeCommand(first.id, "G", f"g{i}@x.org", "ip"))
+
+    await register.execute(RegisterAttendeeCommand(second.id, "G", "h@x.org", "ip"))
+    with pytest.raises(TooManyRequests):
+        await register.execute(RegisterAttendeeCommand(second.id, "G", "i@x.org", "ip"))
+
+
+async def test_registrations_go_on_unlimited_while_the_counter_is_unreachable(
+    uow: InMemoryUnitOfWork, clock: FixedClock, add_event: AddEvent
+) -> None:
+    register = limited(uow, clock, UnreachableLimiter())
+    event = await add_event(capacity=10)
+
+    for i in range(4):
+        await register.execute(RegisterAttendeeCommand(event.id, "G", f"g{i}@x.org", "ip"))
+
+    assert (await stored_event(uow, event.id)).seats_taken == 4
+
+
+async def test_an_event_for_signed_in_users_only_refuses_an_anonymous_registration(
+    register: RegisterAttendee, uow: InMemoryUnitOfWork, people: People
+) -> None:
+    event = Event.create(
+        uuid4(),
+        an_event(NOW).details,
+        None,
+        NOW - timedelta(days=1),
+        registration_requires_sign_in=True,
+    )
+    async with uow:
+        await uow.events.add(event)
+        await uow.commit()
+
+    with pytest.raises(SignInRequired):
+        await register.execute(RegisterAttendeeCommand(event.id, "Meera", "m@example.com"))
+    signed_in = RegisterAttendeeCommand(event.id, "Priya", "p@example.com", "ip", people.customer)
+    registration = await register.execute(signed_in)
+
+    assert registration.user_id == people.customer.user_id
+    assert await attendees(uow, event.id) == ["p@example.com"]

@@ -7,6 +7,7 @@ from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from application.auth import Principal
+from application.limits import caller_key
 from application.queries import EventFilter
 from application.use_cases.create_event import CreateEvent
 from application.use_cases.delete_event import DeleteEvent, DeleteEventCommand, DeleteOutcome
@@ -47,10 +48,12 @@ class EventController(Controller):
         display_zone: NamedDependency[ZoneInfo],
         event_filter: NamedDependency[EventFilter],
         viewer: NamedDependency[Principal | None],
+        client_address: NamedDependency[str],
     ) -> Response[PageOut[EventOut]]:
         stale = None
         if event_filter.source is EventSource.TICKETMASTER:
-            stale = await refresh_market.execute(city=event_filter.city, keyword=event_filter.text)
+            caller = caller_key(viewer, client_address)
+            stale = await refresh_market.execute(event_filter.city, event_filter.text, caller)
         found = await list_events.execute(event_filter, viewer.user_id if viewer else None)
         body = PageOut.of(
             found.map(lambda e: EventOut.from_event(e.event, display_zone, saved=e.saved))

@@ -13,6 +13,8 @@ from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, pa
 from entrypoints.http.schemas.common import PageOut
 from entrypoints.http.schemas.events import RegistrationIn, RegistrationOut
 
+SIGNED_IN_OR_NOT: list[dict[str, list[str]]] = [{}, *BEARER]
+
 
 def _out(registration: Registration, tz: ZoneInfo) -> RegistrationOut:
     return RegistrationOut(
@@ -21,6 +23,7 @@ def _out(registration: Registration, tz: ZoneInfo) -> RegistrationOut:
         name=registration.name,
         email=registration.email,
         registered_at=registration.registered_at.astimezone(tz),
+        user_id=registration.user_id,
     )
 
 
@@ -28,15 +31,24 @@ class RegistrationController(Controller):
     path = "/events/{event_id:uuid}"
     tags = ["registrations"]
 
-    @post("/register", summary="Register an attendee by name and e-mail (takes one seat)")
+    @post(
+        "/register",
+        summary="Register an attendee by name and e-mail (takes one seat); signed in or not, "
+        "unless the event takes signed-in registrations only; limited per client",
+        security=SIGNED_IN_OR_NOT,
+    )
     async def register(
         self,
         event_id: FromPath[UUID],
         data: JSONBody[RegistrationIn],
         register_attendee: NamedDependency[RegisterAttendee],
         display_zone: NamedDependency[ZoneInfo],
+        viewer: NamedDependency[Principal | None],
+        client_address: NamedDependency[str],
     ) -> RegistrationOut:
-        command = RegisterAttendeeCommand(event_id, data.name, data.email)
+        command = RegisterAttendeeCommand(
+            event_id, data.name, data.email, client=client_address, principal=viewer
+        )
         return _out(await register_attendee.execute(command), display_zone)
 
     @get(

@@ -52,6 +52,7 @@ class EventIn(Request):
     price: Price = Decimal("0.00")
     currency: Currency = "INR"
     tags: Tags = []
+    registration_requires_sign_in: bool = False
 
     def to_command(self, actor: Principal) -> CreateEventCommand:
         return CreateEventCommand(
@@ -67,6 +68,7 @@ class EventIn(Request):
             price=self.price,
             currency=self.currency,
             tags=tuple(self.tags),
+            registration_requires_sign_in=self.registration_requires_sign_in,
         )
 
     def to_changes(self) -> EventChanges:
@@ -94,6 +96,7 @@ class EventPatch(Request):
     currency: Currency | None = None
     tags: Tags | None = None
     status: EventStatus | None = None
+    registration_requires_sign_in: bool | None = None
 
     def to_changes(self) -> EventChanges:
         return _changes(self, None if self.tags is None else tuple(self.tags), self.status)
@@ -115,6 +118,7 @@ def _changes(
         currency=body.currency,
         tags=tags,
         status=status,
+        registration_requires_sign_in=body.registration_requires_sign_in,
     )
 
 
@@ -137,6 +141,7 @@ class EventOut(msgspec.Struct):
     created_at: datetime
     source: EventSource = EventSource.LOCAL
     bookable: bool = True
+    registration_requires_sign_in: bool = False
     listing: ListingOut | None = None  # imported events: what their seller says
     # Whether the caller saved it: only for a signed-in caller, and only where it is known.
     saved: bool | msgspec.UnsetType = msgspec.UNSET
@@ -170,6 +175,7 @@ class EventOut(msgspec.Struct):
             created_at=event.created_at.astimezone(tz),
             source=event.source,
             bookable=event.bookable,
+            registration_requires_sign_in=event.registration_requires_sign_in,
             listing=None if event.listing is None else ListingOut.from_listing(event.listing, tz),
             saved=msgspec.UNSET if saved is None else saved,
             saved_at=msgspec.UNSET if saved_at is None else saved_at.astimezone(tz),
@@ -187,6 +193,7 @@ class RegistrationOut(msgspec.Struct):
     name: str
     email: str
     registered_at: datetime
+    user_id: UUID | None = None  # the signed-in user who registered, if one did
 
 
 class EventStatsOut(msgspec.Struct):
