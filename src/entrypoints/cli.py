@@ -45,7 +45,9 @@ async def seed(container: Container) -> Any:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="boxoffice", message="%(prog)s %(version)s")
+@click.version_option(
+    package_name="boxoffice", prog_name="boxoffice", message="%(prog)s %(version)s"
+)
 def main() -> None:
     """boxoffice: events, registrations and ticket bookings that never oversell.
 

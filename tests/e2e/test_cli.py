@@ -1,6 +1,7 @@
 """The admin command line, run in-process against a real database of each kind."""
 
 import asyncio
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -44,10 +45,16 @@ def test_help_lists_every_command(run_cli):
         assert command in result.output
 
 
-def test_db_upgrade_on_a_migrated_database_succeeds_and_says_so(run_cli):
+def test_version_names_the_installed_release(run_cli):
+    result = run_cli("--version")
+    assert result.exit_code == 0
+    assert result.output == f"boxoffice {version('boxoffice')}\n"
+
+
+def test_db_upgrade_on_a_migrated_database_succeeds_and_says_nothing_was_applied(run_cli):
     result = run_cli("db", "upgrade")
     assert result.exit_code == 0, result.output
-    assert "up to date" in result.output
+    assert result.output == "database is up to date; no migration applied\n"
 
 
 def test_create_admin_makes_an_admin_who_can_be_found_by_username(run_cli, database_url):
