@@ -212,4 +212,4 @@ class Settings:
         kwargs: dict[str, Any] = {
             f.name: parse(key, values[key], f.type) for key, f in known.items() if key in values
         }
-        return cls(**kwargs, notices=tuple(unknown_names(values, known)))
+        return cls(**kwargs, notices=tuple(unknown_names(values, set(known))))

@@ -2,12 +2,14 @@
 
 import difflib
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping, Set
 from pathlib import Path
 from typing import Any
 
 PREFIX = "BOXOFFICE_"
-TEST_PREFIX = "BOXOFFICE_TEST_"  # the test suite's own variables, not settings
+# Read by the test suite and the benchmarks, not by the service: no warning for them.
+NOT_SETTINGS_PREFIXES = ("BOXOFFICE_TEST_", "BOXOFFICE_BENCH_")
+NOT_SETTINGS = frozenset({"BOXOFFICE_TICKETMASTER_FIXTURES"})
 # A quoted value (its quotes removed, a # inside kept), or an unquoted one, which ends where
 # whitespace and a # start a comment.
 _QUOTED = re.compile(r"""^(?P<quote>["'])(?P<value>.*?)(?P=quote)\s*(?:#.*)?$""")
@@ -63,12 +65,12 @@ def parse(key: str, raw: str, kind: Any) -> Any:
     return raw
 
 
-def unknown_names(values: Mapping[str, str], known: Collection[str]) -> list[str]:
+def unknown_names(values: Mapping[str, str], known: Set[str]) -> list[str]:
     """One warning per BOXOFFICE_* name no setting reads (a typo is otherwise silently
     ignored), with the closest known name when there is one."""
     warnings = []
-    names = (n for n in values if n.startswith(PREFIX) and not n.startswith(TEST_PREFIX))
-    for name in sorted(n for n in names if n not in known):
+    names = (n for n in values if n.startswith(PREFIX) and n not in known | NOT_SETTINGS)
+    for name in sorted(n for n in names if not n.startswith(NOT_SETTINGS_PREFIXES)):
         # Compared without the prefix they all share, which would make any name look close.
         suffixes = [k.removeprefix(PREFIX) for k in known]
         close = difflib.get_close_matches(name.removeprefix(PREFIX), suffixes, n=1)

@@ -124,6 +124,12 @@ def test_an_unknown_name_like_no_setting_is_still_named(tmp_path: Path) -> None:
 
 
 def test_known_names_and_the_test_suites_own_variables_raise_no_warning(tmp_path: Path) -> None:
-    settings = from_env(tmp_path, PORT="8080", TEST_POSTGRES_URL="postgresql://x")
+    settings = from_env(
+        tmp_path,
+        PORT="8080",
+        TEST_POSTGRES_URL="postgresql://x",
+        BENCH_POSTGRES_URL="postgresql://y",
+        TICKETMASTER_FIXTURES="fixtures/ticketmaster",
+    )
 
     assert settings.notices == ()
