@@ -159,3 +159,28 @@ def test_serve_notifications_refuses_to_start_without_the_shared_token_secret(ru
 
     assert result.exit_code == 1
     assert "BOXOFFICE_JWT_SECRET" in result.output
+
+
+def test_an_unknown_setting_name_is_warned_about_with_the_closest_one(run_cli):
+    result = run_cli("db", "upgrade", BOXOFFICE_PROT="9000")
+
+    assert result.exit_code == 0, result.output
+    assert "BOXOFFICE_PROT is not a setting and is ignored; did you mean BOXOFFICE_PORT?" in (
+        result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("BOXOFFICE_LOG_LEVEL", "loud"),
+        ("BOXOFFICE_DEFAULT_TIMEZONE", "Mars/Base"),
+        ("BOXOFFICE_ACCESS_TOKEN_TTL_SECONDS", "-1"),
+    ],
+)
+def test_a_setting_out_of_range_is_one_line_naming_it_not_a_traceback(run_cli, name, value):
+    result = run_cli("db", "upgrade", **{name: value})
+
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {name} ")
+    assert len(result.output.strip().splitlines()) == 1
