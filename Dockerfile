@@ -13,4 +13,7 @@ USER boxoffice
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/ready')"
-CMD ["sh", "-c", "boxoffice db upgrade && boxoffice serve --host 0.0.0.0 --port 8000 --workers ${BOXOFFICE_WORKERS:-2}"]
+# `exec`: the server replaces the shell as PID 1 and receives SIGTERM itself, so a stopping
+# container drains its requests (dash would otherwise keep the shell as PID 1 and the server
+# would be killed after the grace period). db upgrade is safe with several containers at once.
+CMD ["sh", "-c", "boxoffice db upgrade && exec boxoffice serve --host 0.0.0.0 --port 8000 --workers \"${BOXOFFICE_WORKERS:-2}\""]

@@ -1,27 +1,43 @@
 """`boxoffice`: the admin command line, a third door onto the same use cases."""
 
 import os
-import secrets
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
+from loguru import logger
 
-from adapters.sqlalchemy.migrations import upgrade
+from adapters.sqlalchemy.migrations import AppliedMigration, upgrade
 from application.use_cases.register_user import NewUser
 from domain.users import Role
 from entrypoints.cli_support import load_settings, run, serve_asgi
 from entrypoints.cli_ticketmaster import ticketmaster
 from entrypoints.cli_worker import worker
 from entrypoints.container import Container
-from entrypoints.settings import read_env_file
+from entrypoints.settings import Settings
 
 SECRET = "BOXOFFICE_JWT_SECRET"  # noqa: S105 (the variable's name, not a secret)
 
 
-async def migrate(container: Container) -> None:
-    await upgrade(container.engine())
+async def migrate(container: Container) -> list[AppliedMigration]:
+    return await upgrade(container.engine())
+
+
+def share_token_secret(settings: Settings) -> None:
+    """Every worker process signs and checks tokens with one secret: the configured one
+    (environment or .env, read alike by each worker), or on SQLite one made for this start."""
+    if not settings.jwt_secret_generated:
+        return
+    if not settings.is_sqlite:
+        raise click.ClickException(
+            f"set {SECRET}: with PostgreSQL every process and every restart must share it"
+        )
+    logger.warning(
+        "{} is not set: made a random one for this start (SQLite, one host); "
+        "tokens stop working when the server restarts",
+        SECRET,
+    )
+    os.environ[SECRET] = settings.jwt_secret  # granian's workers inherit the environment
 
 
 async def seed(container: Container) -> Any:
@@ -29,6 +45,9 @@ async def seed(container: Container) -> Any:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    package_name="boxoffice", prog_name="boxoffice", message="%(prog)s %(version)s"
+)
 def main() -> None:
     """boxoffice: events, registrations and ticket bookings that never oversell.
 
@@ -47,7 +66,10 @@ MIGRATE_OPTION = click.option(
     help="Apply migrations first (default: yes on SQLite, no on PostgreSQL).",
 )
 WORKERS_OPTION = click.option(
-    "--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes."
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Processes (default BOXOFFICE_WORKERS or 1).",
 )
 
 
@@ -62,7 +84,7 @@ def serve(
     ctx: click.Context,
     host: str | None,
     port: int | None,
-    workers: int,
+    workers: int | None,
     do_migrate: bool | None,
     demo: bool,
 ) -> None:
@@ -70,16 +92,15 @@ def serve(
     if ctx.invoked_subcommand is not None:
         return
     settings = load_settings()
+    share_token_secret(settings)
     if do_migrate if do_migrate is not None else settings.is_sqlite:
-        run(migrate)
+        report_migrations(run(migrate, settings))
     if demo:
-        report = run(seed)
+        report = run(seed, settings)
         click.echo("demo data loaded" if report.created else "demo data already present")
-    # Every worker process must sign and check tokens with the same secret.
-    os.environ.setdefault("BOXOFFICE_JWT_SECRET", secrets.token_urlsafe(32))
     host, port = host or settings.host, port or settings.port
     click.echo(f"boxoffice listening on http://{host}:{port} (API docs at /schema/swagger)")
-    serve_asgi("entrypoints.asgi:app_factory", host, port, workers)
+    serve_asgi("entrypoints.asgi:app_factory", host, port, workers or settings.workers)
 
 
 @serve.command("notifications")
@@ -88,19 +109,20 @@ def serve(
 @WORKERS_OPTION
 @MIGRATE_OPTION
 def serve_notifications(
-    host: str | None, port: int | None, workers: int, do_migrate: bool | None
+    host: str | None, port: int | None, workers: int | None, do_migrate: bool | None
 ) -> None:
     """Run the notification service: history over HTTP, live notifications over WebSocket."""
     settings = load_settings()
-    if not (os.environ.get(SECRET) or read_env_file(Path(".env")).get(SECRET)):
+    if settings.jwt_secret_generated:
         raise click.ClickException(
             f"set {SECRET} to the event service's: the notification service checks its tokens"
         )
     if do_migrate if do_migrate is not None else settings.is_sqlite:
-        run(migrate)
+        report_migrations(run(migrate, settings))
     host, port = host or settings.host, port or settings.notifications_port
     click.echo(f"boxoffice notifications on http://{host}:{port} (WebSocket /ws/notifications)")
-    serve_asgi("entrypoints.notifications.asgi:app_factory", host, port, workers)
+    target = "entrypoints.notifications.asgi:app_factory"
+    serve_asgi(target, host, port, workers or settings.workers)
 
 
 @main.group()
@@ -110,8 +132,17 @@ def db() -> None:
 
 @db.command("upgrade")
 def db_upgrade() -> None:
-    """Apply every migration not yet applied."""
-    run(migrate)
+    """Apply every migration not yet applied, and say which."""
+    report_migrations(run(migrate))
+
+
+def report_migrations(applied: list[AppliedMigration]) -> None:
+    if not applied:
+        click.echo("database is up to date; no migration applied")
+        return
+    click.echo(f"applied {len(applied)} migration{'s' if len(applied) > 1 else ''}:")
+    for migration in applied:
+        click.echo(f"  {migration.revision}  {migration.title}")
     click.echo("database is up to date")
 
 

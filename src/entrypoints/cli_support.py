@@ -5,6 +5,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import click
+from loguru import logger
 from sqlalchemy.exc import DBAPIError
 
 from domain.errors import DomainError
@@ -15,10 +16,9 @@ from entrypoints.settings import Settings, SettingsError
 T = TypeVar("T")
 
 
-def run(work: Callable[[Container], Awaitable[T]]) -> T:
+def run(work: Callable[[Container], Awaitable[T]], settings: Settings | None = None) -> T:
     """Run `work` with a container whose resources are opened and closed around it."""
-    settings = load_settings()
-    configure_logging_for(settings)
+    settings = settings or load_settings()
 
     async def main() -> T:
         container = build_container(settings)
@@ -42,10 +42,15 @@ def run(work: Callable[[Container], Awaitable[T]]) -> T:
 
 
 def load_settings() -> Settings:
+    """The settings, with logging configured and start-up warnings (unknown names) logged."""
     try:
-        return Settings.from_env()
+        settings = Settings.from_env()
     except SettingsError as e:
         raise click.ClickException(str(e)) from e
+    configure_logging_for(settings)
+    for notice in settings.notices:
+        logger.warning(notice)
+    return settings
 
 
 def serve_asgi(target: str, host: str, port: int, workers: int = 1) -> None:

@@ -38,7 +38,7 @@ def worker() -> None:
             with contextlib.suppress(RedisError, OSError):  # nothing to close if it never answered
                 await queue.disconnect()
 
-    run(work)
+    run(work, settings)
     click.echo("worker stopped")
 
 

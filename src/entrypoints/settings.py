@@ -7,21 +7,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import croniter
 
 from application.markets import Market
 from entrypoints.markets import parse_markets
+from entrypoints.settings_bounds import check_bounds, check_secret
+from entrypoints.settings_env import PREFIX, SettingsError, parse, read_env_file, unknown_names
 
-PREFIX = "BOXOFFICE_"
+__all__ = ["PREFIX", "Settings", "SettingsError", "read_env_file"]
+
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///boxoffice.db"
 TICKETMASTER_URL = "https://app.ticketmaster.com/discovery/v2"
 MEMORY_BROKER_URL = "memory://"
 BROKER_SCHEMES = ("amqp://", "amqps://", "redis://", "rediss://", "unix://")
-
-
-class SettingsError(ValueError):
-    """A setting is missing or malformed; the message names it."""
+LOG_LEVELS = ("TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Settings:
     log_level: str = "INFO"
     host: str = "127.0.0.1"
     port: int = 8000
+    workers: int = 1
     db_pool_size: int = 10
     # Local accounts (register, password login, local tokens) and an OpenID provider
     local_accounts: bool = True
@@ -88,29 +90,42 @@ class Settings:
     notifications_heartbeat_seconds: float = 20.0
     notifications_heartbeat_timeout_seconds: float = 10.0
     notifications_auth_timeout_seconds: float = 5.0
+    # Not settings: what start-up found worth a warning, and whether the secret was made up
+    notices: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    jwt_secret_generated: bool = field(default=False, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if not self.jwt_secret:
-            # Good for a single embedded process; several processes must share one secret.
+        if self.jwt_secret:
+            check_secret(self.jwt_secret)
+        else:
+            # Only `boxoffice serve` on SQLite keeps it (one per start, shared by its workers).
             object.__setattr__(self, "jwt_secret", secrets.token_urlsafe(32))
-        elif len(self.jwt_secret) < 32:
-            raise SettingsError(f"{PREFIX}JWT_SECRET must be at least 32 characters")
-        if not 4 <= self.bcrypt_rounds <= 16:
-            raise SettingsError(f"{PREFIX}BCRYPT_ROUNDS must be between 4 and 16")
+            object.__setattr__(self, "jwt_secret_generated", True)
+        check_bounds(self)
         if not self.database_url.startswith(("sqlite+aiosqlite://", "postgresql+psycopg://")):
             raise SettingsError(
                 f"{PREFIX}DATABASE_URL must start with sqlite+aiosqlite:// or postgresql+psycopg://"
             )
+        self._check_names()
         self._check_identity()
         self._check_rate_limits()
         self._check_ticketmaster()
         self._check_broker()
-        self._check_notifications()
+
+    def _check_names(self) -> None:
+        # Any case, as people write it; loguru itself only knows upper case.
+        object.__setattr__(self, "log_level", self.log_level.strip().upper())
+        if self.log_level not in LOG_LEVELS:
+            raise SettingsError(f"{PREFIX}LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}")
+        try:
+            ZoneInfo(self.default_timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SettingsError(
+                f"{PREFIX}DEFAULT_TIMEZONE must be an IANA time zone such as Europe/Paris, "
+                f"not {self.default_timezone!r}"
+            ) from None
 
     def _check_broker(self) -> None:
-        _positive("OUTBOX_POLL_SECONDS", self.outbox_poll_seconds)
-        _positive("OUTBOX_BATCH_SIZE", self.outbox_batch_size)
-        _positive("OUTBOX_MAX_BACKOFF_SECONDS", self.outbox_max_backoff_seconds)
         url = self.broker_url
         if url != MEMORY_BROKER_URL and not (
             url.startswith(BROKER_SCHEMES) and len(url) > url.index("://") + 3
@@ -120,25 +135,7 @@ class Settings:
                 f"{', '.join(BROKER_SCHEMES)}"
             )
 
-    def _check_notifications(self) -> None:
-        _positive("NOTIFICATIONS_SEND_QUEUE", self.notifications_send_queue)
-        _positive("NOTIFICATIONS_HEARTBEAT_SECONDS", self.notifications_heartbeat_seconds)
-        _positive(
-            "NOTIFICATIONS_HEARTBEAT_TIMEOUT_SECONDS", self.notifications_heartbeat_timeout_seconds
-        )
-        _positive("NOTIFICATIONS_AUTH_TIMEOUT_SECONDS", self.notifications_auth_timeout_seconds)
-
     def _check_ticketmaster(self) -> None:
-        _positive("TICKETMASTER_REQUESTS_PER_SECOND", self.ticketmaster_requests_per_second)
-        _positive("TICKETMASTER_DAILY_BUDGET", self.ticketmaster_daily_budget)
-        _positive("TICKETMASTER_TIMEOUT_SECONDS", self.ticketmaster_timeout_seconds)
-        _positive("TICKETMASTER_DAYS", self.ticketmaster_days)
-        if self.ticketmaster_refresh_client_limit < 0 or self.ticketmaster_refresh_limit < 0:
-            raise SettingsError(
-                f"{PREFIX}TICKETMASTER_REFRESH_CLIENT_LIMIT and {PREFIX}TICKETMASTER_REFRESH_LIMIT "
-                "must be 0 (no limit) or more"
-            )
-        _positive("TICKETMASTER_REFRESH_WINDOW_SECONDS", self.ticketmaster_refresh_window_seconds)
         if not self.ticketmaster_base_url.startswith(("https://", "http://")):
             raise SettingsError(f"{PREFIX}TICKETMASTER_BASE_URL must be an http(s) URL")
         if not croniter.is_valid(self.ticketmaster_sync_cron):
@@ -173,19 +170,9 @@ class Settings:
             )
 
     def _check_rate_limits(self) -> None:
-        if self.login_rate_limit < 1 or self.api_rate_limit < 0:
-            raise SettingsError(f"{PREFIX}LOGIN_RATE_LIMIT must be at least 1 (API limit 0 = off)")
-        if self.rate_limit_window_seconds < 1:
-            raise SettingsError(f"{PREFIX}RATE_LIMIT_WINDOW_SECONDS must be at least 1")
         if self.redis_url and not self.redis_url.startswith(("redis://", "rediss://", "unix://")):
             raise SettingsError(f"{PREFIX}REDIS_URL must start with redis://, rediss:// or unix://")
         self.trusted_proxy_networks  # noqa: B018 (parsed now, so a typo stops the start)
-        if self.registration_rate_limit < 0 or self.registration_event_rate_limit < 0:
-            raise SettingsError(
-                f"{PREFIX}REGISTRATION_RATE_LIMIT and {PREFIX}REGISTRATION_EVENT_RATE_LIMIT "
-                "must be 0 (no limit) or more"
-            )
-        _positive("REGISTRATION_RATE_WINDOW_SECONDS", self.registration_rate_window_seconds)
 
     @property
     def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
@@ -229,49 +216,8 @@ class Settings:
             **read_env_file(env_file or Path(".env")),
             **(os.environ if environ is None else environ),
         }
-        kwargs: dict[str, Any] = {}
-        for f in fields(cls):
-            raw = values.get(PREFIX + f.name.upper())
-            if raw is not None:
-                kwargs[f.name] = _parse(f.name, raw, f.type)
-        return cls(**kwargs)
-
-
-def _positive(name: str, value: float) -> None:
-    if value <= 0:
-        raise SettingsError(f"{PREFIX}{name} must be positive, not {value}")
-
-
-def _parse(name: str, raw: str, kind: Any) -> Any:
-    key = PREFIX + name.upper()
-    if kind in (bool, "bool"):
-        if raw.strip().lower() in {"1", "true", "yes", "on"}:
-            return True
-        if raw.strip().lower() in {"0", "false", "no", "off", ""}:
-            return False
-        raise SettingsError(f"{key} must be true or false, not {raw!r}")
-    if kind in (int, "int"):
-        try:
-            return int(raw)
-        except ValueError:
-            raise SettingsError(f"{key} must be a whole number, not {raw!r}") from None
-    if kind in (float, "float"):
-        try:
-            return float(raw)
-        except ValueError:
-            raise SettingsError(f"{key} must be a number, not {raw!r}") from None
-    return raw
-
-
-def read_env_file(path: Path) -> dict[str, str]:
-    """KEY=VALUE lines; blank lines and # comments skipped, surrounding quotes removed."""
-    if not path.is_file():
-        return {}
-    values = {}
-    for line in path.read_text().splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or "=" not in line:
-            continue
-        key, _, value = line.removeprefix("export ").partition("=")
-        values[key.strip()] = value.strip().strip("'\"")
-    return values
+        known = {PREFIX + f.name.upper(): f for f in fields(cls) if f.init and f.name != "notices"}
+        kwargs: dict[str, Any] = {
+            f.name: parse(key, values[key], f.type) for key, f in known.items() if key in values
+        }
+        return cls(**kwargs, notices=tuple(unknown_names(values, set(known))))

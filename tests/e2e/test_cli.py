@@ -1,6 +1,7 @@
 """The admin command line, run in-process against a real database of each kind."""
 
 import asyncio
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -44,10 +45,16 @@ def test_help_lists_every_command(run_cli):
         assert command in result.output
 
 
-def test_db_upgrade_on_a_migrated_database_succeeds_and_says_so(run_cli):
+def test_version_names_the_installed_release(run_cli):
+    result = run_cli("--version")
+    assert result.exit_code == 0
+    assert result.output == f"boxoffice {version('boxoffice')}\n"
+
+
+def test_db_upgrade_on_a_migrated_database_succeeds_and_says_nothing_was_applied(run_cli):
     result = run_cli("db", "upgrade")
     assert result.exit_code == 0, result.output
-    assert "up to date" in result.output
+    assert result.output == "database is up to date; no migration applied\n"
 
 
 def test_create_admin_makes_an_admin_who_can_be_found_by_username(run_cli, database_url):
@@ -152,3 +159,28 @@ def test_serve_notifications_refuses_to_start_without_the_shared_token_secret(ru
 
     assert result.exit_code == 1
     assert "BOXOFFICE_JWT_SECRET" in result.output
+
+
+def test_an_unknown_setting_name_is_warned_about_with_the_closest_one(run_cli):
+    result = run_cli("db", "upgrade", BOXOFFICE_PROT="9000")
+
+    assert result.exit_code == 0, result.output
+    assert "BOXOFFICE_PROT is not a setting and is ignored; did you mean BOXOFFICE_PORT?" in (
+        result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("BOXOFFICE_LOG_LEVEL", "loud"),
+        ("BOXOFFICE_DEFAULT_TIMEZONE", "Mars/Base"),
+        ("BOXOFFICE_ACCESS_TOKEN_TTL_SECONDS", "-1"),
+    ],
+)
+def test_a_setting_out_of_range_is_one_line_naming_it_not_a_traceback(run_cli, name, value):
+    result = run_cli("db", "upgrade", **{name: value})
+
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {name} ")
+    assert len(result.output.strip().splitlines()) == 1

@@ -2,6 +2,7 @@
 scheduler on the embedded default: both sync the configured markets on their cron."""
 
 import asyncio
+import secrets
 import signal
 import subprocess
 import time
@@ -29,7 +30,7 @@ DEADLINE_S = 30.0
 
 
 def sync_environment(database_url: str, fake_api: FakeApi, redis_url: str) -> dict[str, str]:
-    return server_environment(database_url, "w" * 40) | {
+    return server_environment(database_url, secrets.token_urlsafe(48)) | {
         "BOXOFFICE_REDIS_URL": redis_url,
         "BOXOFFICE_TICKETMASTER_BASE_URL": fake_api.base_url,
         "BOXOFFICE_TICKETMASTER_API_KEY": API_KEY,

@@ -4,10 +4,13 @@ from litestar import Litestar
 
 from entrypoints.logs import configure_logging_for
 from entrypoints.notifications.app import create_notifications_app
-from entrypoints.settings import Settings
+from entrypoints.settings import Settings, SettingsError
 
 
 def app_factory() -> Litestar:
     settings = Settings.from_env()
+    if settings.jwt_secret_generated:
+        # Each worker would make its own, and tokens would work on one worker in N.
+        raise SettingsError("BOXOFFICE_JWT_SECRET is not set (`boxoffice serve` shares one)")
     configure_logging_for(settings)
     return create_notifications_app(settings)
