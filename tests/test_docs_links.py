@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
+FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
 CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 INLINE_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -85,4 +85,11 @@ def test_a_heading_becomes_the_anchor_github_gives_it() -> None:
 
 def test_a_link_inside_code_is_not_checked_and_one_outside_is() -> None:
     text = "see [a](a.md) and `[b](b.md)`\n```\n[c](c.md)\n```\n[d](d.md#x)\n"
+    text += "1. in a list:\n   ```sh\n   # [e](e.md)\n   ```\n"
     assert INLINE_LINK.findall(without_code(text)) == ["a.md", "d.md#x"]
+
+
+def test_a_comment_in_an_indented_code_block_is_not_a_heading(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("# Title\n\n1. step:\n   ```sh\n   # not a heading\n   ```\n")
+    assert anchors(page) == {"title"}
