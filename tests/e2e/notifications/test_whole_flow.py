@@ -19,6 +19,7 @@ import pytest
 import redis
 from websockets.asyncio.client import ClientConnection, connect
 
+from adapters.messaging.redis_streams import DEFAULT_STREAM
 from tests.conftest import require_redis
 from tests.e2e.notifications.served import receive, socket_url, start_notifications
 from tests.e2e.races.servers import Server, run_cli, server_environment, start_server
@@ -27,7 +28,6 @@ from tests.integration.broker_backends import require_rabbitmq
 pytestmark = [pytest.mark.slow]
 SECRET = secrets.token_urlsafe(48)
 PASSWORD = "Flow#Pass1"
-REDIS_BROKER_DB = 6  # this test's own: it is emptied first
 
 
 @dataclass
@@ -39,9 +39,10 @@ class Services:
 
 def broker_url(broker: str) -> str:
     if broker == "redis":
-        base = require_redis().rsplit("/", 1)[0]
-        redis.Redis.from_url(f"{base}/{REDIS_BROKER_DB}").flushdb()
-        return f"{base}/{REDIS_BROKER_DB}"
+        url = require_redis()  # the run's own database; the services use the default stream
+        with redis.Redis.from_url(url) as client:
+            client.delete(DEFAULT_STREAM, *client.scan_iter(f"{DEFAULT_STREAM}:*"))
+        return url
     return require_rabbitmq()
 
 
