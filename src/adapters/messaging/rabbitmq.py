@@ -1,6 +1,11 @@
 """RabbitMQ through aio-pika: a durable topic exchange, a durable quorum queue per consuming
 service with its dead-letter queue, persistent messages and publisher confirms.
 
+A confirm alone does not mean a queue holds the message: RabbitMQ also confirms a message it
+routed to no queue, having dropped it. So every message is mandatory: one that no queue is bound
+for comes back, and `publish` refuses it as unavailable. The outbox keeps it until a consuming
+service has declared its queue.
+
 RabbitMQ's classic queues do not count redeliveries, so each service's queue is a quorum queue:
 its `x-delivery-limit` counts failed deliveries on the broker itself (across consumers and
 restarts) and dead-letters a message once they run out, with no retry header to maintain."""
@@ -17,7 +22,7 @@ from aio_pika.abc import (
     AbstractQueue,
     AbstractRobustConnection,
 )
-from aiormq.exceptions import AMQPError, ChannelInvalidStateError
+from aiormq.exceptions import AMQPError, ChannelInvalidStateError, PublishError
 from loguru import logger
 
 from application.ports.message_broker import (
@@ -80,15 +85,19 @@ class RabbitMqBroker:
         try:
             async with asyncio.timeout(self._timeout):
                 exchange = await self._publisher()
-                # A message no queue is bound for is dropped, as any topic exchange does.
-                await exchange.publish(outgoing, routing_key=message.routing_key, mandatory=False)
+                await exchange.publish(outgoing, routing_key=message.routing_key, mandatory=True)
+        except PublishError as e:
+            raise BrokerUnavailable(
+                f"RabbitMQ has no queue for message {message.id} ({message.routing_key})"
+            ) from e
         except UNAVAILABLE as e:
             raise BrokerUnavailable(f"RabbitMQ did not confirm message {message.id}") from e
 
     async def _publisher(self) -> AbstractExchange:
         async with self._opening_publisher:
             if self._publishing is None:
-                channel = await (await self._connect()).channel(publisher_confirms=True)
+                connection = await self._connect()
+                channel = await connection.channel(publisher_confirms=True, on_return_raises=True)
                 self._publishing = await self._declare_exchange(channel)
             return self._publishing
 
