@@ -107,21 +107,21 @@ class RabbitMqBroker:
         in_flight: set[asyncio.Task[None]] = set()
 
         async def deliver(incoming: AbstractIncomingMessage) -> None:
-            task = asyncio.current_task()
-            assert task is not None
-            in_flight.add(task)
-            try:
-                await _settle(incoming, handler)
-            finally:
-                in_flight.discard(task)
+            # aiormq cancels this callback when the channel closes (a broker restart). Cut off
+            # half-way, a handler may have done part of its work (stored a notification but
+            # not pushed it), and the redelivery is dropped as a repeat. So the handling runs
+            # to its end in a task of its own; only its ack is lost, and the broker delivers
+            # the message again.
+            handling = asyncio.create_task(_settle(incoming, handler))
+            in_flight.add(handling)
+            handling.add_done_callback(in_flight.discard)
+            await asyncio.shield(handling)
 
         channel = await self._start_consuming(queue, routing_keys, deliver)
         try:
             await asyncio.Future()  # the robust channel consumes until this is cancelled
         finally:
-            for task in in_flight:
-                task.cancel()
-            await asyncio.gather(*in_flight, return_exceptions=True)
+            await _finish(in_flight, self._timeout)
             with suppress(*UNAVAILABLE):
                 await channel.close()  # unacknowledged messages go back to the queue
 
@@ -179,6 +179,16 @@ class RabbitMqBroker:
             await self._connection.close()
             self._connection = None
             self._publishing = None
+
+
+async def _finish(handlings: set[asyncio.Task[None]], grace_seconds: float) -> None:
+    """Lets the handlings under way end, for `grace_seconds` at most, and cancels the rest."""
+    if not handlings:
+        return
+    _, late = await asyncio.wait(set(handlings), timeout=grace_seconds)
+    for task in late:
+        task.cancel()
+    await asyncio.gather(*late, return_exceptions=True)
 
 
 async def _settle(incoming: AbstractIncomingMessage, handler: MessageHandler) -> None:
