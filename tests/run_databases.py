@@ -4,7 +4,8 @@ Two runs on one machine (two checkouts, or the workers of `pytest -n 2`) never s
 database, so one cannot truncate or drop what the other is using:
 
 - PostgreSQL: `boxoffice_test_<worker>_<pid>_<random>` is created on the server when a test
-  first needs it and dropped (WITH (FORCE)) when the run ends. BOXOFFICE_TEST_POSTGRES_URL
+  first needs it and dropped (WITH (FORCE)) when the run ends; one left by a run that was
+  killed (its process gone) is dropped by the next run. BOXOFFICE_TEST_POSTGRES_URL
   names a database to use instead; under xdist each worker then gets `<that name>_<worker>`.
 - Redis: the run claims an empty database with a key that expires, and empties it when it
   ends (what a run killed before its end leaves is to be emptied by hand).
@@ -69,8 +70,28 @@ def server_dsn(url: str) -> str:
 def create_postgres_database(url: str) -> None:
     name = make_url(url).database
     with psycopg.connect(server_dsn(url), autocommit=True) as conn:
+        for (left,) in conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'boxoffice\\_test\\_%'"
+        ).fetchall():
+            if _run_is_gone(left):
+                conn.execute(f'DROP DATABASE IF EXISTS "{left}" WITH (FORCE)')
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _run_is_gone(database: str) -> bool:
+    """Whether the run that named this database (`..._<pid>_<random>`) was killed before it
+    could drop it: no process of that id runs on this machine, the server's own."""
+    try:
+        pid = int(database.rsplit("_", 2)[-2])
+        os.kill(pid, 0)
+    except (ValueError, IndexError):
+        return False
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def drop_postgres_database(url: str) -> None:

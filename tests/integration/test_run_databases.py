@@ -1,5 +1,8 @@
 """Each test run, and each pytest-xdist worker, works in databases of its own."""
 
+import os
+import subprocess
+
 import psycopg
 import pytest
 import redis
@@ -71,6 +74,32 @@ def test_a_run_database_is_created_for_the_run_and_dropped_after_it() -> None:
     with psycopg.connect(server_dsn(url)) as conn:
         found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchall()
     assert found == []
+
+
+@pytest.mark.postgres
+def test_the_database_of_a_run_that_was_killed_is_dropped_by_the_next_run() -> None:
+    require_postgres()
+    killed, _ = choose_postgres_url(a_run(run_id=f"{dead_pid()}_0ff1ce"))
+    create_postgres_database(killed)
+    survivor, _ = choose_postgres_url(a_run(run_id=f"{os.getpid()}_5a11e5"))
+
+    create_postgres_database(survivor)
+    try:
+        with psycopg.connect(server_dsn(survivor)) as conn:
+            names = {name for (name,) in conn.execute("SELECT datname FROM pg_database")}
+    finally:
+        drop_postgres_database(survivor)
+        drop_postgres_database(killed)
+
+    assert make_url(survivor).database in names
+    assert make_url(killed).database not in names
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended."""
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
 
 
 @pytest.mark.redis
