@@ -131,6 +131,7 @@ async def test_nothing_is_lost_when_redis_crashes_and_restarts_during_a_burst(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # two starts of a RabbitMQ node on a loaded machine
 async def test_nothing_is_lost_when_rabbitmq_stops_and_restarts_during_a_burst(
     private_rabbitmq: PrivateRabbitMq,
 ) -> None:
@@ -192,6 +193,7 @@ async def test_a_redis_consumer_started_while_redis_is_down_consumes_once_it_is_
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # two starts of a RabbitMQ node on a loaded machine
 async def test_a_rabbitmq_consumer_started_while_rabbitmq_is_down_consumes_once_it_is_up(
     private_rabbitmq: PrivateRabbitMq,
 ) -> None:
