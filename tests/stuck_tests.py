@@ -7,6 +7,7 @@ pytest-timeout prints) only shows the loop waiting; what each task awaits is wha
 import asyncio
 import io
 import signal
+import threading
 from types import FrameType
 from typing import Any
 
@@ -28,8 +29,8 @@ def _print_tasks(item: pytest.Item) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_timeout_set_timer(item: pytest.Item, settings: Any) -> bool | None:
-    if settings.method != "signal":
-        return None  # pytest-timeout's own timer
+    if settings.method != "signal" or threading.current_thread() is not threading.main_thread():
+        return None  # pytest-timeout's own timer (signals reach the main thread only)
 
     def handler(signum: int, frame: FrameType | None) -> None:
         __tracebackhide__ = True
