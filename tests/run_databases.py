@@ -25,7 +25,7 @@ from sqlalchemy import make_url
 DEFAULT_POSTGRES_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 DEFAULT_REDIS_SERVER = "redis://127.0.0.1:6379/0"
 REDIS_CLAIM = "boxoffice:test-run"
-REDIS_CLAIM_SECONDS = 6 * 3600  # a run killed before its end frees its database by then
+REDIS_CLAIM_SECONDS = 6 * 3600  # longer than any run; a killed run's claim lapses
 REDIS_DATABASES = range(15, 0, -1)  # 0 is the application's own default
 
 
