@@ -1,4 +1,7 @@
-"""Shared fixtures: databases (SQLite always; PostgreSQL when reachable, and always on CI)."""
+"""Shared fixtures: databases (SQLite always; PostgreSQL when reachable, and always on CI).
+
+Each run, and each pytest-xdist worker, has a PostgreSQL and a Redis database of its own
+(tests/run_databases.py)."""
 
 import os
 import shutil
@@ -7,28 +10,41 @@ from pathlib import Path
 
 import psycopg
 import pytest
+import redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.sqlalchemy.engine import create_engine
 from adapters.sqlalchemy.migrations import upgrade
 from adapters.sqlalchemy.schema import metadata
 from tests.fake_ticketmaster import FakeApi, fake_api_process
-
-POSTGRES_URL = os.environ.get(
-    "BOXOFFICE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+from tests.run_databases import (
+    Run,
+    choose_postgres_url,
+    claim_redis_url,
+    create_postgres_database,
+    drop_postgres_database,
+    libpq,
+    release_redis,
+    server_dsn,
 )
-REDIS_URL = os.environ.get("BOXOFFICE_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
+from tests.stuck_tests import pytest_timeout_set_timer  # noqa: F401 - a hook of this suite
+
+RUN = Run.this_one()
+POSTGRES_URL, OWN_POSTGRES_DATABASE = choose_postgres_url(RUN)
 ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 BACKENDS = ("sqlite", "postgres")
+_claimed_redis: list[tuple[str, bool]] = []  # the run's Redis database, once claimed
 
 
 def _postgres_dsn() -> str:
-    return POSTGRES_URL.replace("postgresql+psycopg://", "postgresql://", 1)
+    return libpq(POSTGRES_URL)
 
 
 def postgres_reachable() -> bool:
+    # A database the run creates does not exist yet: ask its server.
+    dsn = server_dsn(POSTGRES_URL) if OWN_POSTGRES_DATABASE else _postgres_dsn()
     try:
-        with psycopg.connect(_postgres_dsn(), connect_timeout=3):
+        with psycopg.connect(dsn, connect_timeout=3):
             return True
     except psycopg.OperationalError:
         return False
@@ -43,23 +59,22 @@ def require_postgres() -> None:
     pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}")
 
 
-def redis_reachable() -> bool:
-    import redis
-
-    try:
-        with redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2) as client:
-            return bool(client.ping())
-    except redis.RedisError:
-        return False
-
-
 def require_redis() -> str:
-    """Skip when Redis is missing on a developer machine; fail on CI, where it is required."""
-    if redis_reachable():
-        return REDIS_URL
-    if ON_CI:
-        pytest.fail(f"Redis is required on CI but {REDIS_URL} does not answer")
-    pytest.skip(f"Redis not reachable at {REDIS_URL}")
+    """The run's own Redis database. Skips when Redis is missing on a developer machine; fails
+    on CI, where it is required."""
+    if not _claimed_redis:
+        try:
+            _claimed_redis.append(claim_redis_url(RUN))
+        except redis.RedisError as e:
+            if ON_CI:
+                pytest.fail(f"Redis is required on CI but does not answer: {e}")
+            pytest.skip(f"Redis not reachable: {e}")
+    return _claimed_redis[0][0]
+
+
+def pytest_sessionfinish() -> None:
+    if _claimed_redis:
+        release_redis(RUN, *_claimed_redis.pop())
 
 
 def reset_postgres_schema() -> None:
@@ -93,13 +108,21 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def migrated_postgres() -> str:
+def migrated_postgres() -> Iterator[str]:
+    """The run's PostgreSQL database, migrated; dropped at the end if the run created it."""
     import asyncio
 
     require_postgres()
-    reset_postgres_schema()
-    asyncio.run(_migrate(POSTGRES_URL))
-    return POSTGRES_URL
+    if OWN_POSTGRES_DATABASE:
+        create_postgres_database(POSTGRES_URL)
+    else:
+        reset_postgres_schema()
+    try:
+        asyncio.run(_migrate(POSTGRES_URL))
+        yield POSTGRES_URL
+    finally:
+        if OWN_POSTGRES_DATABASE:
+            drop_postgres_database(POSTGRES_URL)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -1,19 +1,11 @@
-"""The recorded Discovery API responses in the shared fixtures folder beside the repository."""
+"""The recorded Discovery API responses kept with the tests (their origins: SOURCES.md there)."""
 
-import os
 from pathlib import Path
 
 import msgspec
 import pytest
 
-REPOSITORY = Path(__file__).resolve().parents[1]
-# Recorded by others and kept beside the repository, not in it; another place can be named.
-FIXTURES = Path(
-    os.environ.get(
-        "BOXOFFICE_TICKETMASTER_FIXTURES",
-        REPOSITORY / ".." / "shared" / "fixtures" / "ticketmaster",
-    )
-).resolve()
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ticketmaster"
 
 GB = "events_search_gb_birmingham_2020-05_gbp_rescheduled_cancelled.json"
 LA = "events_search_us_la_geopoint_keyword_2024-06_distance_mixed_status.json"
@@ -30,11 +22,7 @@ DETAIL = "event_detail_mx_2016-06_1Av8ZfaGkwmkMSH.json"
 def fixtures_folder() -> Path:
     """The folder, or a failed test saying where it was expected (never a silent skip)."""
     if not (FIXTURES / GB).is_file():
-        pytest.fail(
-            f"recorded Ticketmaster responses not found in {FIXTURES}: the tests expect the "
-            "shared fixtures folder at ../shared/fixtures/ticketmaster from the repository root "
-            "(or set BOXOFFICE_TICKETMASTER_FIXTURES)"
-        )
+        pytest.fail(f"recorded Ticketmaster responses not found in {FIXTURES}")
     return FIXTURES
 
 

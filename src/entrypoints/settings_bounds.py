@@ -34,7 +34,7 @@ BOUNDS: dict[str, Bound] = {
     "port": PORT,
     "workers": Bound(1, 64),
     "db_pool_size": AT_LEAST_1,
-    "oidc_jwks_refresh_seconds": AT_LEAST_1,
+    "oidc_jwks_refresh_seconds": Bound(0),  # 0: an unknown key id refetches every time
     "login_rate_limit": AT_LEAST_1,
     "api_rate_limit": Bound(0),  # 0 turns it off
     "rate_limit_window_seconds": AT_LEAST_1,

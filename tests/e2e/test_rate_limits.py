@@ -2,6 +2,7 @@
 
 import asyncio
 import dataclasses
+import time
 from collections.abc import AsyncIterator, Callable
 
 import httpx
@@ -15,9 +16,19 @@ Connect = Callable[..., httpx.AsyncClient]
 
 
 @pytest.fixture
-def settings(settings: Settings) -> Settings:
+def window_seconds() -> int:
+    """Long enough for a test's requests to fall in one window however loaded the machine is;
+    the test of the reset overrides it."""
+    return 60
+
+
+@pytest.fixture
+def settings(settings: Settings, window_seconds: int) -> Settings:
     return dataclasses.replace(
-        settings, login_rate_limit=5, rate_limit_window_seconds=1, trusted_proxies="10.0.0.1"
+        settings,
+        login_rate_limit=5,
+        rate_limit_window_seconds=window_seconds,
+        trusted_proxies="10.0.0.1",
     )
 
 
@@ -51,8 +62,9 @@ async def test_the_sixth_attempt_in_a_window_is_429_with_retry_after(connect: Co
     refused = answers[-1]
     assert_problem(refused, 429)
     assert refused.headers["ratelimit-limit"] == "5"
-    assert refused.headers["ratelimit-policy"] == "5;w=1"
-    assert int(refused.headers["retry-after"]) == int(refused.headers["ratelimit-reset"]) == 1
+    assert refused.headers["ratelimit-policy"] == "5;w=60"
+    assert refused.headers["retry-after"] == refused.headers["ratelimit-reset"]
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
 
 
 async def test_sign_ups_share_the_allowance_with_logins(connect: Connect) -> None:
@@ -65,14 +77,40 @@ async def test_sign_ups_share_the_allowance_with_logins(connect: Connect) -> Non
     assert_problem(response, 429)
 
 
-async def test_other_clients_are_unaffected_and_the_window_resets(connect: Connect) -> None:
+async def test_other_clients_are_unaffected(connect: Connect) -> None:
     noisy, quiet = connect("192.0.2.12"), connect("192.0.2.13")
-    for _ in range(6):
-        await log_in(noisy)
+    answers = [await log_in(noisy) for _ in range(6)]
 
+    assert answers[-1].status_code == 429
     assert (await log_in(quiet)).status_code == 401
-    await asyncio.sleep(1.1)
-    assert (await log_in(noisy)).status_code == 401
+
+
+class TestWindowReset:
+    @pytest.fixture
+    def window_seconds(self) -> int:
+        return 1
+
+    async def test_a_refused_client_is_let_in_again_once_its_window_is_over(
+        self, connect: Connect
+    ) -> None:
+        noisy = connect("192.0.2.12")
+        refused = await refused_within_one_window(noisy)
+
+        await asyncio.sleep(1.1)  # past the window: only ever longer on a loaded machine
+
+        assert refused.status_code == 429
+        assert (await log_in(noisy)).status_code == 401
+
+
+async def refused_within_one_window(client: httpx.AsyncClient) -> httpx.Response:
+    """Six attempts that fit in one 1 s window; a loaded machine may spread a try over two."""
+    for _ in range(5):
+        started = time.monotonic()
+        answers = [await log_in(client) for _ in range(6)]
+        if time.monotonic() - started < 1:
+            return answers[-1]
+        await asyncio.sleep(1.1)  # start again in a fresh window
+    pytest.fail("six logins never fitted in one second")
 
 
 async def test_x_forwarded_for_counts_only_behind_a_trusted_proxy(connect: Connect) -> None:

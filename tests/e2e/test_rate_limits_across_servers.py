@@ -58,12 +58,21 @@ def log_in(server: Server, ip: str) -> httpx.Response:
     )
 
 
+def six_logins_in_one_window(servers: list[Server]) -> tuple[str, list[httpx.Response]]:
+    """Six logins of one client IP, alternating servers, that fit in one window: a loaded
+    machine may spread a try over two windows, and then it is tried again with another IP."""
+    for _ in range(5):
+        ip, started = a_client_ip(), time.monotonic()
+        answers = [log_in(servers[n % 2], ip) for n in range(6)]
+        if time.monotonic() - started < WINDOW_SECONDS:
+            return ip, answers
+    pytest.fail(f"six logins never fitted in {WINDOW_SECONDS} s")
+
+
 def test_the_sixth_login_in_a_window_is_429_whichever_server_it_reaches(
     servers: list[Server],
 ) -> None:
-    ip = a_client_ip()
-
-    answers = [log_in(servers[n % 2], ip) for n in range(6)]
+    _, answers = six_logins_in_one_window(servers)
 
     assert [a.status_code for a in answers] == [401] * 5 + [429], [a.text for a in answers]
     assert answers[-1].headers["content-type"].startswith("application/problem+json")
@@ -71,20 +80,16 @@ def test_the_sixth_login_in_a_window_is_429_whichever_server_it_reaches(
 
 
 def test_other_ips_are_unaffected(servers: list[Server]) -> None:
-    noisy, quiet = a_client_ip(), a_client_ip()
-    for n in range(6):
-        log_in(servers[n % 2], noisy)
+    _, noisy = six_logins_in_one_window(servers)
 
-    assert log_in(servers[0], quiet).status_code == 401
-    assert log_in(servers[1], noisy).status_code == 429
+    assert noisy[-1].status_code == 429
+    assert log_in(servers[0], a_client_ip()).status_code == 401
 
 
 def test_the_window_resets(servers: list[Server]) -> None:
-    ip = a_client_ip()
-    for n in range(6):
-        log_in(servers[n % 2], ip)
-    assert log_in(servers[0], ip).status_code == 429
+    ip, answers = six_logins_in_one_window(servers)
+    assert answers[-1].status_code == 429
 
-    time.sleep(WINDOW_SECONDS + 0.1)
+    time.sleep(WINDOW_SECONDS + 0.1)  # past the window: only ever longer on a loaded machine
 
     assert log_in(servers[1], ip).status_code == 401

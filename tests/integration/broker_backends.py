@@ -174,7 +174,7 @@ def backend_for(kind: str, **options: Any) -> Backend:
     return Backend(kind)
 
 
-async def eventually(check: Callable[[], bool], within: float = 15, what: str = "") -> None:
+async def eventually(check: Callable[[], bool], within: float = 60, what: str = "") -> None:
     deadline = time.monotonic() + within
     while not check():
         assert time.monotonic() < deadline, f"timed out waiting for {what or check}"

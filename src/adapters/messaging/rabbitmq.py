@@ -1,6 +1,11 @@
 """RabbitMQ through aio-pika: a durable topic exchange, a durable quorum queue per consuming
 service with its dead-letter queue, persistent messages and publisher confirms.
 
+A confirm alone does not mean a queue holds the message: RabbitMQ also confirms a message it
+routed to no queue, having dropped it. So every message is mandatory: one that no queue is bound
+for comes back, and `publish` refuses it as unavailable. The outbox keeps it until a consuming
+service has declared its queue.
+
 RabbitMQ's classic queues do not count redeliveries, so each service's queue is a quorum queue:
 its `x-delivery-limit` counts failed deliveries on the broker itself (across consumers and
 restarts) and dead-letters a message once they run out, with no retry header to maintain."""
@@ -17,7 +22,7 @@ from aio_pika.abc import (
     AbstractQueue,
     AbstractRobustConnection,
 )
-from aiormq.exceptions import AMQPError, ChannelInvalidStateError
+from aiormq.exceptions import AMQPError, ChannelInvalidStateError, PublishError
 from loguru import logger
 
 from application.ports.message_broker import (
@@ -80,15 +85,19 @@ class RabbitMqBroker:
         try:
             async with asyncio.timeout(self._timeout):
                 exchange = await self._publisher()
-                # A message no queue is bound for is dropped, as any topic exchange does.
-                await exchange.publish(outgoing, routing_key=message.routing_key, mandatory=False)
+                await exchange.publish(outgoing, routing_key=message.routing_key, mandatory=True)
+        except PublishError as e:
+            raise BrokerUnavailable(
+                f"RabbitMQ has no queue for message {message.id} ({message.routing_key})"
+            ) from e
         except UNAVAILABLE as e:
             raise BrokerUnavailable(f"RabbitMQ did not confirm message {message.id}") from e
 
     async def _publisher(self) -> AbstractExchange:
         async with self._opening_publisher:
             if self._publishing is None:
-                channel = await (await self._connect()).channel(publisher_confirms=True)
+                connection = await self._connect()
+                channel = await connection.channel(publisher_confirms=True, on_return_raises=True)
                 self._publishing = await self._declare_exchange(channel)
             return self._publishing
 
@@ -98,21 +107,21 @@ class RabbitMqBroker:
         in_flight: set[asyncio.Task[None]] = set()
 
         async def deliver(incoming: AbstractIncomingMessage) -> None:
-            task = asyncio.current_task()
-            assert task is not None
-            in_flight.add(task)
-            try:
-                await _settle(incoming, handler)
-            finally:
-                in_flight.discard(task)
+            # aiormq cancels this callback when the channel closes (a broker restart). Cut off
+            # half-way, a handler may have done part of its work (stored a notification but
+            # not pushed it), and the redelivery is dropped as a repeat. So the handling runs
+            # to its end in a task of its own; only its ack is lost, and the broker delivers
+            # the message again.
+            handling = asyncio.create_task(_settle(incoming, handler))
+            in_flight.add(handling)
+            handling.add_done_callback(in_flight.discard)
+            await asyncio.shield(handling)
 
         channel = await self._start_consuming(queue, routing_keys, deliver)
         try:
             await asyncio.Future()  # the robust channel consumes until this is cancelled
         finally:
-            for task in in_flight:
-                task.cancel()
-            await asyncio.gather(*in_flight, return_exceptions=True)
+            await _finish(in_flight, self._timeout)
             with suppress(*UNAVAILABLE):
                 await channel.close()  # unacknowledged messages go back to the queue
 
@@ -170,6 +179,16 @@ class RabbitMqBroker:
             await self._connection.close()
             self._connection = None
             self._publishing = None
+
+
+async def _finish(handlings: set[asyncio.Task[None]], grace_seconds: float) -> None:
+    """Lets the handlings under way end, for `grace_seconds` at most, and cancels the rest."""
+    if not handlings:
+        return
+    _, late = await asyncio.wait(set(handlings), timeout=grace_seconds)
+    for task in late:
+        task.cancel()
+    await asyncio.gather(*late, return_exceptions=True)
 
 
 async def _settle(incoming: AbstractIncomingMessage, handler: MessageHandler) -> None:

@@ -23,7 +23,7 @@ from domain.users import User
 from entrypoints.notifications.container import NotificationsContainer
 
 JWT_SECRET = "notifications-test-secret-of-at-least-32-characters"
-WAIT_S = 5.0
+WAIT_S = 30.0  # a deadline, not a pause: waits end when the message comes
 
 
 @dataclass

@@ -61,8 +61,10 @@ async def record(setup: Setup, postgres_url: str) -> AsyncIterator[RecordNotific
     engine = create_engine(setup.database_url)
     fanout = RedisFanout.from_url(setup.redis_url, setup.channel)
     yield RecordNotification(SqlAlchemyNotificationStore(engine), fanout)
-    await fanout.aclose()
-    await engine.dispose()
+    try:
+        await fanout.aclose()
+    finally:
+        await engine.dispose()  # even when Redis fails to close
 
 
 def token(user: User) -> str:

@@ -19,15 +19,15 @@ import pytest
 import redis
 from websockets.asyncio.client import ClientConnection, connect
 
+from adapters.messaging.redis_streams import DEFAULT_STREAM
 from tests.conftest import require_redis
 from tests.e2e.notifications.served import receive, socket_url, start_notifications
 from tests.e2e.races.servers import Server, run_cli, server_environment, start_server
-from tests.integration.broker_backends import require_rabbitmq
+from tests.integration.broker_servers import PrivateRabbitMq
 
 pytestmark = [pytest.mark.slow]
 SECRET = secrets.token_urlsafe(48)
 PASSWORD = "Flow#Pass1"
-REDIS_BROKER_DB = 6  # this test's own: it is emptied first
 
 
 @dataclass
@@ -37,12 +37,27 @@ class Services:
     organiser: str
 
 
-def broker_url(broker: str) -> str:
+def broker_url(broker: str, request: pytest.FixtureRequest) -> str:
     if broker == "redis":
-        base = require_redis().rsplit("/", 1)[0]
-        redis.Redis.from_url(f"{base}/{REDIS_BROKER_DB}").flushdb()
-        return f"{base}/{REDIS_BROKER_DB}"
-    return require_rabbitmq()
+        url = require_redis()  # the run's own database; the services use the default stream
+        with redis.Redis.from_url(url) as client:
+            client.delete(DEFAULT_STREAM, *client.scan_iter(f"{DEFAULT_STREAM}:*"))
+        return url
+    return str(request.getfixturevalue("private_rabbitmq_url"))
+
+
+@pytest.fixture
+def private_rabbitmq_url(tmp_path: Path) -> Iterator[str]:
+    """A RabbitMQ node of the test's own: the services' exchange and queue have fixed names,
+    so two runs on one shared broker would consume each other's messages."""
+    directory = tmp_path / "rabbitmq"
+    directory.mkdir()
+    server = PrivateRabbitMq(directory)
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.kill()
 
 
 @pytest.fixture(params=["memory", "redis", "amqp"])
@@ -52,7 +67,8 @@ def services(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Service
         env = server_environment(f"sqlite+aiosqlite:///{tmp_path}/flow.db", SECRET)
     else:
         database = request.getfixturevalue("migrated_postgres")
-        env = server_environment(database, SECRET) | {"BOXOFFICE_BROKER_URL": broker_url(broker)}
+        env = server_environment(database, SECRET)
+        env["BOXOFFICE_BROKER_URL"] = broker_url(broker, request)
     organiser = f"organiser_{uuid.uuid4().hex[:6]}"
     run_cli(["db", "upgrade"], env, tmp_path)
     run_cli(

@@ -58,8 +58,8 @@ async def new_container(database_url: str, fake_api: FakeApi) -> AsyncIterator[N
                 backoff=FAST,
             )
         )
+        made.append(container)  # before its start: what a failed start opened is shut too
         await container.init_resources()
-        made.append(container)
         return container
 
     yield make

@@ -122,11 +122,13 @@ async def test_server_errors_that_persist_stop_after_bounded_retries(
 async def test_a_timeout_is_retried_and_then_reported(
     fake_api: FakeApi,
 ) -> None:
-    fake_api.fault({"delay": 0.6}, {"delay": 0.6})
-    async with httpx.AsyncClient(base_url=fake_api.base_url, timeout=0.3) as client:
+    # The client's timeout leaves a loaded machine time to answer the request that succeeds;
+    # the faulted answers come well after it.
+    fake_api.fault({"delay": 3.0}, {"delay": 3.0})
+    async with httpx.AsyncClient(base_url=fake_api.base_url, timeout=1.0) as client:
         gateway = HttpxTicketmasterGateway(client, API_KEY, per_second=100, backoff=FAST)
         assert await gateway.event("1Av8ZfaGkwmkMSH", NOW) is not None
-        fake_api.fault(*[{"delay": 0.6}] * 4)
+        fake_api.fault(*[{"delay": 3.0}] * 4)
         with pytest.raises(UpstreamUnavailable, match="did not answer in time"):
             await gateway.event("1Av8ZfaGkwmkMSH", NOW)
 
