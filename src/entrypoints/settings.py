@@ -38,6 +38,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     db_pool_size: int = 10
+    # Request bodies: the most bytes one may have, and how long it may take to arrive
+    max_body_bytes: int = 65536
+    body_read_timeout_seconds: float = 10.0
     # Local accounts (register, password login, local tokens) and an OpenID provider
     local_accounts: bool = True
     oidc_issuer: str = ""
@@ -98,6 +101,8 @@ class Settings:
         self._check_ticketmaster()
         self._check_broker()
         self._check_notifications()
+        _positive("MAX_BODY_BYTES", self.max_body_bytes)
+        _positive("BODY_READ_TIMEOUT_SECONDS", self.body_read_timeout_seconds)
 
     def _check_broker(self) -> None:
         _positive("OUTBOX_POLL_SECONDS", self.outbox_poll_seconds)

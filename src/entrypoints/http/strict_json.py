@@ -1,0 +1,64 @@
+"""Request bodies are decoded straight into the handler's wire type, strictly.
+
+Litestar decodes a body to plain Python first and then converts it with msgspec's lax mode
+(made for query strings), so `"quantity": "2"` or `1e1` became an int and `"start_time": 1`
+a datetime. Decoding the bytes with the target type and `strict=True` refuses them, fails on
+the first wrong token (a deeply nested array never becomes Python objects), and is the one
+place every JSON body goes through.
+"""
+
+import re
+from typing import Any
+
+import msgspec
+from litestar import Request
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.status_codes import HTTP_415_UNSUPPORTED_MEDIA_TYPE
+from litestar.types import Empty
+
+from entrypoints.http.nul_guard import refuse_nul_in_json
+
+_JSON_MEDIA_TYPE = re.compile(r"^application/(?:[a-z0-9.+-]+\+)?json$")
+_AT_PATH = re.compile(r" - at `\$\.?(.*)`$")
+
+
+class UnsupportedMediaType(HTTPException):
+    status_code = HTTP_415_UNSUPPORTED_MEDIA_TYPE
+
+
+class StrictJsonRequest(Request[Any, Any, Any]):
+    async def json(self) -> Any:
+        if self._json is Empty:
+            self._json = decode_body(
+                await self.body(), self.headers.get("content-type"), self._body_type()
+            )
+        return self._json
+
+    def _body_type(self) -> Any:
+        data = self.route_handler.parsed_fn_signature.parameters.get("data")
+        return Any if data is None else data.annotation
+
+
+def decode_body(body: bytes, content_type: str | None, target: Any) -> Any:
+    media_type = (content_type or "").partition(";")[0].strip().lower()
+    if not _JSON_MEDIA_TYPE.match(media_type):
+        raise UnsupportedMediaType(
+            detail=f"send the body as application/json, not {media_type or 'without a type'}"
+        )
+    refuse_nul_in_json(body)
+    try:
+        return msgspec.json.decode(body, type=target, strict=True)
+    except msgspec.ValidationError as e:
+        raise _invalid(str(e)) from None
+    except msgspec.DecodeError as e:
+        raise _invalid(f"malformed JSON: {e}") from None
+    except RecursionError:  # msgspec's own depth limit, for a target that takes any value
+        raise _invalid("the JSON nests too deeply") from None
+
+
+def _invalid(message: str) -> ValidationException:
+    at = _AT_PATH.search(message)
+    key = at.group(1) if at and at.group(1) else "data"
+    text = message[: at.start()] if at else message
+    error = {"key": key, "source": "body", "message": text}
+    return ValidationException(text, extra=[error])
