@@ -100,3 +100,29 @@ async def test_options_is_answered_before_any_token_is_asked_for(api: Api) -> No
 
     assert response.status_code == 204
     assert "POST" in response.headers["allow"]
+
+
+@pytest.mark.parametrize("value", ["1.0", "1e0", "0x1", "1" + "0" * 5000, "", "true"])
+async def test_an_integer_query_parameter_takes_decimal_digits_only(api: Api, value: str) -> None:
+    response = await api.client.get("/events", params={"page": value})
+
+    assert_problem(response, 400, "page")
+
+
+@pytest.mark.parametrize("value", ["1", "0", "yes", "True", ""])
+async def test_a_boolean_query_parameter_takes_true_or_false_only(
+    api: Api, customer: Caller, value: str
+) -> None:
+    response = await api.client.get(
+        "/notifications", params={"unread": value}, headers=customer.headers
+    )
+
+    assert_problem(response, 400, "unread")
+
+
+async def test_true_and_false_are_booleans(api: Api, customer: Caller) -> None:
+    for value in ("true", "false"):
+        response = await api.client.get(
+            "/notifications", params={"unread": value}, headers=customer.headers
+        )
+        assert response.status_code == 200, response.text

@@ -7,6 +7,7 @@ from litestar.exceptions import ValidationException
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
 from entrypoints.http.nul_guard import refuse_nul_characters
+from entrypoints.http.query_types import refuse_loose_query_values
 
 
 async def guard_request(request: Request[Any, Any, Any]) -> Response[None] | None:
@@ -14,6 +15,7 @@ async def guard_request(request: Request[Any, Any, Any]) -> Response[None] | Non
         return allowed_methods(request)
     await refuse_nul_characters(request)
     refuse_repeated_query_parameters(request)
+    refuse_loose_query_values(request)
     return None
 
 
