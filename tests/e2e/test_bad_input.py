@@ -1,6 +1,7 @@
 """Bad input on every JSON route is a 4xx problem that changes nothing, never a 500, and
 wire types are strict: no number hides in a string, no float passes for an integer."""
 
+import json
 from typing import Any
 
 import httpx
@@ -133,3 +134,29 @@ async def test_a_lone_surrogate_escape_is_400(api: Api, admin: Caller) -> None:
     response = await api.client.post("/events", content=body, headers=admin.headers | JSON)
 
     assert_problem(response, 400)
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        (b'{"event_id": "%s", "quantity": 1, "quantity": 5}', "quantity"),
+        (b'{"event_id": "%s", "event_id": "%s", "quantity": 1}', "event_id"),
+    ],
+)
+async def test_a_key_given_twice_in_a_body_is_400_naming_it(
+    api: Api, customer: Caller, event: dict[str, Any], body: bytes, field: str
+) -> None:
+    content = body.replace(b"%s", event["id"].encode())
+
+    response = await api.client.post("/bookings", content=content, headers=customer.headers | JSON)
+
+    assert_problem(response, 400, field)
+    assert await api.seats_available(event["id"]) == 5
+
+
+async def test_a_price_of_thousands_of_digits_is_4xx(api: Api, admin: Caller) -> None:
+    body = json.dumps(event_body()).replace('"499.00"', "9" * 5000).encode()
+
+    response = await api.client.post("/events", content=body, headers=admin.headers | JSON)
+
+    assert_problem(response, 422, "price")

@@ -7,6 +7,7 @@ the first wrong token (a deeply nested array never becomes Python objects), and 
 place every JSON body goes through.
 """
 
+import json
 import re
 from typing import Any
 
@@ -47,13 +48,29 @@ def decode_body(body: bytes, content_type: str | None, target: Any) -> Any:
         )
     refuse_nul_in_json(body)
     try:
-        return msgspec.json.decode(body, type=target, strict=True)
+        decoded = msgspec.json.decode(body, type=target, strict=True)
     except msgspec.ValidationError as e:
         raise _invalid(str(e)) from None
     except msgspec.DecodeError as e:
         raise _invalid(f"malformed JSON: {e}") from None
     except RecursionError:  # msgspec's own depth limit, for a target that takes any value
         raise _invalid("the JSON nests too deeply") from None
+    # Numbers stay text: only the keys matter here (and int() refuses 4,300+ digits).
+    json.loads(body, object_pairs_hook=_refuse_repeated_keys, parse_int=str, parse_float=str)
+    return decoded
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> None:
+    """`{"quantity": 1, "quantity": 5}` means 5 to msgspec and 1 to some other readers: like a
+    repeated query parameter, it has no one answer. Run after the typed decode succeeded,
+    so the body is known to be well-formed and of bounded depth."""
+    keys = [key for key, _ in pairs]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise ValidationException(
+                f"{key} is given more than once",
+                extra=[{"key": key, "source": "body", "message": "is given more than once"}],
+            )
 
 
 def _invalid(message: str) -> ValidationException:
