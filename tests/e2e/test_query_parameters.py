@@ -1,12 +1,21 @@
 """Query parameters take exactly what the API document says, errors name the parameter
 the caller sent, and every path answers OPTIONS (and a wrong method) with its methods."""
 
+import re
+
 import pytest
 
 from tests.e2e.api import Api, Caller, assert_problem
 from tests.e2e.routes import http_routes
 
 KOLKATA = "Asia/Kolkata"
+MOMENTS = ("from", "to")
+ACCEPTED = (
+    "2030-06-15",
+    "2030-06-15T00:00:00",
+    "2030-06-14T18:45:00Z",
+    "2030-06-15T01:00:00+05:30",
+)
 
 
 async def titles(api: Api, **params: str) -> set[str]:
@@ -56,6 +65,19 @@ async def test_anything_but_a_date_or_date_time_in_from_or_to_is_400_naming_it(
 
     body = assert_problem(response, 400, name)
     assert {error["field"] for error in body["errors"]} == {name}
+
+
+async def test_the_api_document_says_what_from_and_to_take(api: Api) -> None:
+    document = (await api.client.get("/schema/openapi.json")).json()
+    parameters = document["paths"]["/events"]["get"]["parameters"]
+    patterns = {p["name"]: p["schema"]["pattern"] for p in parameters if p["name"] in MOMENTS}
+
+    for pattern in patterns.values():
+        assert all(re.match(pattern, value) for value in ACCEPTED)
+        assert not any(re.match(pattern, value) for value in ("0.5", "1924992000", "next friday"))
+    assert set(patterns) == set(MOMENTS)
+    for value in ACCEPTED:  # and the API takes what its document says
+        assert (await api.client.get("/events", params={"from": value})).status_code == 200
 
 
 async def test_a_date_at_the_end_of_the_calendar_is_4xx(api: Api) -> None:

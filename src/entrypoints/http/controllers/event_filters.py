@@ -24,12 +24,17 @@ _MOMENT = (
     "; a date (`2026-12-01`) or an RFC 3339 date-time (`2026-12-01T18:00:00`, `...+05:30`), "
     "read in `tz` when it has no offset"
 )
+# For the API document only: the parser below is what decides (a calendar check included).
+_MOMENT_PATTERN = {
+    "pattern": r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?)?$"
+}
 StartsFrom = Annotated[
     str | None,
     QueryParameter(
         name="from",
         max_length=40,
         description="events starting at or after this moment (a date: from its start)" + _MOMENT,
+        schema_extra=_MOMENT_PATTERN,
     ),
 ]
 StartsBefore = Annotated[
@@ -38,6 +43,7 @@ StartsBefore = Annotated[
         name="to",
         max_length=40,
         description="events starting before this moment (a date: up to its end)" + _MOMENT,
+        schema_extra=_MOMENT_PATTERN,
     ),
 ]
 Source = Annotated[
