@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tests.e2e.api import Api, Caller, assert_problem, event_body
-from tests.e2e.routes import json_routes
+from tests.e2e.routes import http_routes, json_routes
 
 NESTED = b"[" * 2048 + b"]" * 2048
 JSON = {"content-type": "application/json"}
@@ -160,3 +160,52 @@ async def test_a_price_of_thousands_of_digits_is_4xx(api: Api, admin: Caller) ->
     response = await api.client.post("/events", content=body, headers=admin.headers | JSON)
 
     assert_problem(response, 422, "price")
+
+
+GARBAGE_BODIES = [
+    NESTED,
+    b"null",
+    b'"text"',
+    b'{"a": ',
+    b"\xff\xfe\x00",
+    b'{"\\u0000": 1}',
+    b"[" + b'"x",' * 1000 + b'"x"]',
+]
+GARBAGE_QUERIES = [
+    {"page": "1e9"},
+    {"size": "9" * 50},
+    {"from": "x", "to": "0.5"},
+    {"tz": "../../etc/passwd"},
+    {"unread": "2"},
+    {"q": "é" * 100, "city": "%_\\"},
+]
+
+
+async def test_no_route_answers_garbage_with_a_5xx(
+    api: Api, admin: Caller, event: dict[str, Any]
+) -> None:
+    """A safety net over the whole route table: bodies and queries of every bad kind, from
+    an anonymous caller and an admin, get a 4xx (or a success that ignored them)."""
+    answers = []
+    for route in http_routes(api.app):
+        for headers in ({}, admin.headers):
+            url = route.url(event["id"])
+            for body in GARBAGE_BODIES:
+                answers.append(
+                    (
+                        route,
+                        await api.client.request(
+                            route.method, url, content=body, headers=headers | JSON
+                        ),
+                    )
+                )
+            for params in GARBAGE_QUERIES:
+                answers.append(
+                    (
+                        route,
+                        await api.client.request(route.method, url, params=params, headers=headers),
+                    )
+                )
+
+    failures = [(r.method, r.path, a.status_code) for r, a in answers if a.status_code >= 500]
+    assert failures == []
