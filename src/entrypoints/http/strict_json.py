@@ -43,9 +43,8 @@ class StrictJsonRequest(Request[Any, Any, Any]):
 def decode_body(body: bytes, content_type: str | None, target: Any) -> Any:
     media_type = (content_type or "").partition(";")[0].strip().lower()
     if not _JSON_MEDIA_TYPE.match(media_type):
-        raise UnsupportedMediaType(
-            detail=f"send the body as application/json, not {media_type or 'without a type'}"
-        )
+        sent = f"as {media_type[:100]}" if media_type else "without a Content-Type"
+        raise UnsupportedMediaType(detail=f"send the body as application/json, not {sent}")
     refuse_nul_in_json(body)
     try:
         decoded = msgspec.json.decode(body, type=target, strict=True)
