@@ -40,6 +40,9 @@ class Settings:
     port: int = 8000
     workers: int = 1
     db_pool_size: int = 10
+    # Request bodies: the most bytes one may have, and how long it may take to arrive
+    max_body_bytes: int = 65536
+    body_read_timeout_seconds: float = 10.0
     # Local accounts (register, password login, local tokens) and an OpenID provider
     local_accounts: bool = True
     oidc_issuer: str = ""

@@ -34,6 +34,8 @@ BOUNDS: dict[str, Bound] = {
     "port": PORT,
     "workers": Bound(1, 64),
     "db_pool_size": AT_LEAST_1,
+    "max_body_bytes": AT_LEAST_1,
+    "body_read_timeout_seconds": POSITIVE,
     "oidc_jwks_refresh_seconds": Bound(0),  # 0: an unknown key id refetches every time
     "login_rate_limit": AT_LEAST_1,
     "api_rate_limit": Bound(0),  # 0 turns it off

@@ -20,10 +20,12 @@ from entrypoints.http.controllers.subscriptions import SubscriptionController
 from entrypoints.http.controllers.users import AuthController, PasswordController, UserController
 from entrypoints.http.dependencies import bridge, dependencies
 from entrypoints.http.middleware import request_logging
-from entrypoints.http.nul_guard import refuse_nul_characters
 from entrypoints.http.openapi import offer_provider_sign_in, openapi_config
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.rate_limit import rate_limiting
+from entrypoints.http.request_guards import guard_request
+from entrypoints.http.request_limits import bounded_requests
+from entrypoints.http.strict_json import StrictJsonRequest
 from entrypoints.scheduler import embedded_scheduler
 from entrypoints.settings import Settings
 
@@ -80,7 +82,9 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         route_handlers=handlers,
         dependencies={**dependencies(container, settings), "engine": bridge(container.engine)},
         exception_handlers=EXCEPTION_HANDLERS,
-        before_request=refuse_nul_characters,
+        before_request=guard_request,
+        request_class=StrictJsonRequest,
+        request_max_body_size=settings.max_body_bytes,
         openapi_config=openapi_config(settings),
         lifespan=lifespans,
         debug=False,
@@ -88,7 +92,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     )
     # Outside Litestar's routing, so that unknown paths (404) and methods (405) are logged too.
     limited = rate_limiting(app.asgi_handler, container.rate_limiter, settings)
-    app.asgi_handler = request_logging(limited)
+    bounded = bounded_requests(limited, settings.max_body_bytes, settings.body_read_timeout_seconds)
+    app.asgi_handler = request_logging(bounded)
     if settings.oidc_sign_in_enabled:
         offer_provider_sign_in(app)
     app.state.container = container

@@ -1,6 +1,9 @@
 """No request may carry a NUL character: PostgreSQL cannot store one in text (psycopg refuses
 it, which surfaced as a 500) while SQLite silently would, and no field of ours means one.
-Refusing them at the door keeps both backends alike."""
+Refusing them at the door keeps both backends alike.
+
+The query and headers are checked before routing; a body only where it is decoded
+(strict_json.py), so that nothing reads a body before the handler asks for it."""
 
 import re
 from typing import Any
@@ -12,6 +15,7 @@ from litestar.exceptions import ValidationException
 # would make it the literal text "\u0000" instead.
 _NUL_IN_JSON = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
 _MESSAGE = "must not contain NUL characters"
+_TITLE = "NUL characters (\\u0000) are not allowed"
 
 
 async def refuse_nul_characters(request: Request[Any, Any, Any]) -> None:
@@ -25,7 +29,12 @@ async def refuse_nul_characters(request: Request[Any, Any, Any]) -> None:
         for name, value in request.headers.items()
         if "\x00" in value
     ]
-    if request.method in {"POST", "PUT", "PATCH"} and _NUL_IN_JSON.search(await request.body()):
-        errors.append({"key": "data", "source": "body", "message": _MESSAGE})
     if errors:
-        raise ValidationException("NUL characters (\\u0000) are not allowed", extra=errors)
+        raise ValidationException(_TITLE, extra=errors)
+
+
+def refuse_nul_in_json(body: bytes) -> None:
+    if _NUL_IN_JSON.search(body):
+        raise ValidationException(
+            _TITLE, extra=[{"key": "data", "source": "body", "message": _MESSAGE}]
+        )

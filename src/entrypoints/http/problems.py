@@ -123,9 +123,18 @@ def _field_error(request: Request[Any, Any, Any], item: dict[str, Any]) -> dict[
 
 
 def _wire_name(request: Request[Any, Any, Any], parameter: str) -> str:
-    field = request.route_handler.parsed_fn_signature.parameters.get(parameter)
-    name = getattr(getattr(field, "kwarg_definition", None), "name", None)
-    return name if isinstance(name, str) and name else parameter
+    """The name a parameter has on the wire, whether the handler or one of its dependencies
+    (such as the event list's filter, whose `starts_from` is `from`) declares it."""
+    handler = request.route_handler
+    signatures = [handler.parsed_fn_signature] + [
+        provide.parsed_fn_signature for provide in handler.resolve_dependencies().values()
+    ]
+    for signature in signatures:
+        field = signature.parameters.get(parameter)
+        name = getattr(getattr(field, "kwarg_definition", None), "name", None)
+        if field is not None:
+            return name if isinstance(name, str) and name else parameter
+    return parameter
 
 
 def http_error(request: Request[Any, Any, Any], error: HTTPException) -> Response[dict[str, Any]]:

@@ -17,8 +17,10 @@ from litestar.openapi.spec import Components, SecurityScheme
 
 from entrypoints.http.dependencies import bridge, principal_provider
 from entrypoints.http.middleware import request_logging
-from entrypoints.http.nul_guard import refuse_nul_characters
 from entrypoints.http.problems import EXCEPTION_HANDLERS
+from entrypoints.http.request_guards import guard_request
+from entrypoints.http.request_limits import bounded_requests
+from entrypoints.http.strict_json import StrictJsonRequest
 from entrypoints.notifications.consumer import consuming
 from entrypoints.notifications.container import (
     NotificationsContainer,
@@ -92,13 +94,18 @@ def create_notifications_app(
         route_handlers=[NotificationController, notifications_socket, health],
         dependencies=dependencies(container),
         exception_handlers=EXCEPTION_HANDLERS,
-        before_request=refuse_nul_characters,
+        before_request=guard_request,
+        request_class=StrictJsonRequest,
+        request_max_body_size=settings.max_body_bytes,
         openapi_config=openapi(),
         lifespan=[lifespan(container)],
         debug=False,
         logging_config=None,
     )
-    app.asgi_handler = request_logging(app.asgi_handler)
+    bounded = bounded_requests(
+        app.asgi_handler, settings.max_body_bytes, settings.body_read_timeout_seconds
+    )
+    app.asgi_handler = request_logging(bounded)
     app.state.container = container
     app.state.settings = settings
     return app

@@ -15,9 +15,11 @@ from application.use_cases.mark_notifications_read import (
 )
 from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
 from entrypoints.http.schemas.common import PageOut
-from entrypoints.notifications.wire import NotificationOut
+from entrypoints.notifications.wire import MAX_NOTIFICATION_ID, NotificationOut
 
-NotificationId = Annotated[int, Parameter(ge=1, le=2**62, description="a notification's id")]
+NotificationId = Annotated[
+    int, Parameter(ge=1, le=MAX_NOTIFICATION_ID, description="a notification's id")
+]
 
 
 class NotificationController(Controller):

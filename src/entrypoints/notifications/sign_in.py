@@ -1,5 +1,5 @@
 """How a socket proves who it is: `?token=` in the URL, or a first message
-`{"type": "auth", "token": "...", "last_id": 41}` within a few seconds."""
+`{"type": "auth", "token": "...", "last_id": 41}` of at most 8 KiB within a few seconds."""
 
 import asyncio
 from typing import Any
@@ -10,10 +10,15 @@ from litestar import WebSocket
 from application.auth import Principal
 from application.errors import NotAuthenticated
 from application.ports.security import TokenVerifier
-from entrypoints.notifications.wire import decode_auth
+from entrypoints.notifications.wire import (
+    MAX_CLIENT_MESSAGE_BYTES,
+    MAX_NOTIFICATION_ID,
+    decode_auth,
+)
 
 BAD_REQUEST = 4400
 UNAUTHORISED = 4401
+TOO_BIG = 1009
 
 
 class Refused(Exception):
@@ -45,18 +50,26 @@ async def _first_message(
         text = await asyncio.wait_for(socket.receive_data(mode="text"), wait_seconds)
     except TimeoutError:
         raise Refused(UNAUTHORISED, "no token: send ?token= or an auth message") from None
+    if too_big(text):
+        raise Refused(TOO_BIG, f"the auth message must be at most {MAX_CLIENT_MESSAGE_BYTES} bytes")
     try:
         auth = decode_auth(text)
     except msgspec.DecodeError as e:
         raise Refused(BAD_REQUEST, f"expected an auth message: {e}"[:120]) from None
-    if auth.last_id is not None and auth.last_id < 0:
-        raise Refused(BAD_REQUEST, "last_id must be 0 or more")
     return auth.token, auth.last_id
 
 
 def _last_id(raw: str | None) -> int | None:
     if raw is None:
         return None
-    if not raw.isdigit() or len(raw) > 18:
-        raise Refused(BAD_REQUEST, "last_id must be a whole number, 0 or more")
+    # isascii: str.isdigit also takes digits such as "²" that int() refuses.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 10 or int(raw) > MAX_NOTIFICATION_ID:
+        raise Refused(
+            BAD_REQUEST, f"last_id must be a whole number from 0 to {MAX_NOTIFICATION_ID}"
+        )
     return int(raw)
+
+
+def too_big(message: str | bytes) -> bool:
+    size = len(message) if isinstance(message, bytes) else len(message.encode())
+    return size > MAX_CLIENT_MESSAGE_BYTES

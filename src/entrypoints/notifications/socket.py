@@ -1,8 +1,9 @@
 """GET /ws/notifications: sign in, catch up on what was missed, then live notifications.
 
 Close codes: 4401 bad, missing or expired token (also when the token expires while the
-socket is open); 4400 a malformed first message or `last_id`; 4408 no answer to a ping in
-time; 1013 the client fell too far behind; 1001 the server is shutting down.
+socket is open); 4400 a malformed first message or `last_id`; 1009 a client message above
+8 KiB; 4408 no answer to a ping in time; 1013 the client fell too far behind; 1001 the
+server is shutting down.
 """
 
 import asyncio
@@ -21,7 +22,7 @@ from adapters.security.jwt_tokens import JwtTokenService
 from application.auth import Principal
 from application.use_cases.list_notifications import ReplayNotifications
 from entrypoints.notifications.hub import Connection, Hub
-from entrypoints.notifications.sign_in import Refused, sign_in
+from entrypoints.notifications.sign_in import TOO_BIG, Refused, sign_in, too_big
 from entrypoints.notifications.wire import PING, ready, render
 
 NO_PONG = 4408
@@ -130,7 +131,8 @@ async def _listen(socket: WebSocket[Any, Any, Any], heard: _Heard) -> Verdict:
     loop = asyncio.get_running_loop()
     try:
         while True:
-            await socket.receive_data(mode="text")
+            if too_big(await socket.receive_data(mode="text")):
+                return (TOO_BIG, "a client message must be at most 8 KiB")
             heard.at = loop.time()
     except WebSocketDisconnect:
         return None

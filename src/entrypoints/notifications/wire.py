@@ -1,12 +1,19 @@
 """What the notification service says: requirement 004's payload, plus the notification id."""
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
 
 from application.notifications import HistoryItem, Notification
+
+# The store numbers notifications with 32-bit integers: a larger id names nothing, and
+# PostgreSQL refuses to compare one with them (an error, not an empty answer).
+MAX_NOTIFICATION_ID = 2**31 - 1
+# Sign-in and pongs are small; a client has no reason to send more before or after.
+MAX_CLIENT_MESSAGE_BYTES = 8192
+LastId = Annotated[int, msgspec.Meta(ge=0, le=MAX_NOTIFICATION_ID)]
 
 
 class EventRef(msgspec.Struct, frozen=True):
@@ -64,7 +71,7 @@ class AuthMessage(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     type: Literal["auth"]
     token: str
-    last_id: int | None = None
+    last_id: LastId | None = None
 
 
 _encoder = msgspec.json.Encoder()

@@ -1,25 +1,50 @@
 """The query parameters that filter a list of events, shared by /events and /my/events."""
 
-from datetime import datetime
-from typing import Annotated
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated, TypeVar
 from zoneinfo import ZoneInfo
 
+import msgspec
 from litestar.di import NamedDependency
+from litestar.exceptions import ValidationException
 from litestar.params import Parameter, QueryParameter
 
 from application.queries import EventFilter
 from domain.clock import to_utc
+from domain.errors import InvalidValue
 from domain.events import EventStatus
 from domain.listings import EventSource
 from entrypoints.http.controllers.params import PageNumber, PageSize, page_request
 
+T = TypeVar("T", date, datetime)
 Text = Annotated[
     str | None, Parameter(max_length=100, description="words in title, description or location")
 ]
-_MOMENT = "the start time; ISO 8601, and without an offset read in `tz`"
-StartsFrom = Annotated[datetime | None, QueryParameter(name="from", description="from " + _MOMENT)]
+_MOMENT = (
+    "; a date (`2026-12-01`) or an RFC 3339 date-time (`2026-12-01T18:00:00`, `...+05:30`), "
+    "read in `tz` when it has no offset"
+)
+# For the API document only: the parser below is what decides (a calendar check included).
+_MOMENT_PATTERN = {
+    "pattern": r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?)?$"
+}
+StartsFrom = Annotated[
+    str | None,
+    QueryParameter(
+        name="from",
+        max_length=40,
+        description="events starting at or after this moment (a date: from its start)" + _MOMENT,
+        schema_extra=_MOMENT_PATTERN,
+    ),
+]
 StartsBefore = Annotated[
-    datetime | None, QueryParameter(name="to", description="before " + _MOMENT)
+    str | None,
+    QueryParameter(
+        name="to",
+        max_length=40,
+        description="events starting before this moment (a date: up to its end)" + _MOMENT,
+        schema_extra=_MOMENT_PATTERN,
+    ),
 ]
 Source = Annotated[
     EventSource | None,
@@ -46,9 +71,39 @@ async def event_filter(
         page=page_request(page, size),
         text=q,
         city=city,
-        starts_from=None if starts_from is None else to_utc(starts_from, display_zone, "from"),
-        starts_before=None if starts_before is None else to_utc(starts_before, display_zone, "to"),
+        starts_from=moment(starts_from, display_zone, "from", day_end=False),
+        starts_before=moment(starts_before, display_zone, "to", day_end=True),
         status=status,
         tag=tag,
         source=source,
     )
+
+
+def moment(raw: str | None, tz: ZoneInfo, name: str, *, day_end: bool) -> datetime | None:
+    """The UTC instant a `from`/`to` value means: a date-time as given (read in `tz` without
+    an offset), or a date's first instant in `tz` (for `to`, the next day's, so that
+    `from=D&to=D` is the whole day D). Nothing else: no Unix timestamps, no numbers."""
+    if raw is None:
+        return None
+    if len(raw) == len("2026-12-01"):
+        return _day_start(_decode(raw, date, name), tz, name, 1 if day_end else 0)
+    return to_utc(_decode(raw, datetime, name), tz, name)
+
+
+def _decode(raw: str, kind: type[T], name: str) -> T:
+    try:
+        return msgspec.json.decode(msgspec.json.encode(raw), type=kind, strict=True)
+    except msgspec.ValidationError:
+        message = "must be a date (YYYY-MM-DD) or an RFC 3339 date-time"
+        error = {"key": name, "source": "query", "message": message}
+        raise ValidationException(f"{name} {message}", extra=[error]) from None
+
+
+def _day_start(day: date, tz: ZoneInfo, name: str, days_later: int) -> datetime:
+    # Midnight inside a DST gap reads with the offset before the change: the day's first
+    # instant, where to_utc would refuse it as a time that does not exist.
+    try:
+        start = datetime.combine(day + timedelta(days=days_later), time(), tzinfo=tz)
+        return start.astimezone(UTC)
+    except OverflowError as e:
+        raise InvalidValue(name, f"{day.isoformat()} is out of range") from e
