@@ -81,14 +81,14 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         dependencies={**dependencies(container, settings), "engine": bridge(container.engine)},
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=refuse_nul_characters,
+        middleware=[rate_limiting(container.rate_limiter, settings)],
         openapi_config=openapi_config(settings),
         lifespan=lifespans,
         debug=False,
         logging_config=None,  # loguru, configured by the entrypoint, does the logging
     )
     # Outside Litestar's routing, so that unknown paths (404) and methods (405) are logged too.
-    limited = rate_limiting(app.asgi_handler, container.rate_limiter, settings)
-    app.asgi_handler = request_logging(limited)
+    app.asgi_handler = request_logging(app.asgi_handler)
     if settings.oidc_sign_in_enabled:
         offer_provider_sign_in(app)
     app.state.container = container

@@ -175,3 +175,20 @@ async def test_swagger_ui_offers_the_provider_next_to_bearer_tokens(
     assert {"IdentityProvider": []} in schema["paths"]["/my/bookings"]["get"]["security"]
     assert {"BearerToken": []} in schema["paths"]["/my/bookings"]["get"]["security"]
     assert "usePkceWithAuthorizationCodeGrant" in swagger
+
+
+class TestCallbackLimit:
+    """Each callback spends a code at the provider: it shares the credentials allowance."""
+
+    @pytest.fixture
+    def settings(self, settings: Settings) -> Settings:
+        return dataclasses.replace(settings, login_rate_limit=3, rate_limit_window_seconds=3600)
+
+    async def test_callbacks_past_the_allowance_are_429_however_the_path_is_spelled(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        answers = [await client.get("/auth/oidc/callback?code=abc") for _ in range(3)]
+        respelled = await client.get("/auth/oidc/callback/?code=abc")
+
+        assert [a.status_code for a in answers] == [400] * 3
+        assert_problem(respelled, 429)

@@ -13,6 +13,7 @@ from litestar.response import Redirect
 from adapters.security.signed_values import SignedValues
 from application.errors import ProviderSignInFailed
 from application.use_cases.sign_in_with_provider import FinishSignIn, SignInWithProvider
+from entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
 from entrypoints.http.schemas.users import TokenOut
 from entrypoints.settings import Settings
 
@@ -48,7 +49,11 @@ class OidcController(Controller):
         )
         return Redirect(started.url, status_code=302, cookies=[cookie])
 
-    @get("/callback", summary="Where the identity provider sends the browser back")
+    @get(
+        "/callback",
+        summary="Where the identity provider sends the browser back",
+        opt=LIMITED_AS_CREDENTIALS,  # each call spends a code at the provider
+    )
     async def callback(
         self,
         request: Request[Any, Any, Any],
