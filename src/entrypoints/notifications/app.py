@@ -15,10 +15,12 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
+from entrypoints.http.cors import cors_config
 from entrypoints.http.dependencies import bridge, principal_provider
 from entrypoints.http.middleware import request_logging
 from entrypoints.http.nul_guard import refuse_nul_characters
 from entrypoints.http.problems import EXCEPTION_HANDLERS
+from entrypoints.http.security_headers import security_headers
 from entrypoints.notifications.consumer import consuming
 from entrypoints.notifications.container import (
     NotificationsContainer,
@@ -94,11 +96,12 @@ def create_notifications_app(
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=refuse_nul_characters,
         openapi_config=openapi(),
+        cors_config=cors_config(settings),
         lifespan=[lifespan(container)],
         debug=False,
         logging_config=None,
     )
-    app.asgi_handler = request_logging(app.asgi_handler)
+    app.asgi_handler = security_headers(request_logging(app.asgi_handler), settings)
     app.state.container = container
     app.state.settings = settings
     return app

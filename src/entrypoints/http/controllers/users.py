@@ -1,6 +1,7 @@
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, get, post
+from litestar.datastructures import CacheControlHeader
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
@@ -13,6 +14,8 @@ from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, pa
 from entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
 from entrypoints.http.schemas.common import PageOut
 from entrypoints.http.schemas.users import LoginIn, SignUpIn, TokenOut, UserIn, UserOut
+
+NO_STORE = CacheControlHeader(no_store=True)
 
 
 class PasswordController(Controller):
@@ -35,6 +38,7 @@ class PasswordController(Controller):
         status_code=200,
         summary="Exchange username or e-mail and password for a token",
         opt=LIMITED_AS_CREDENTIALS,
+        cache_control=NO_STORE,  # the answer carries a token
     )
     async def login(self, data: JSONBody[LoginIn], log_in: NamedDependency[LogIn]) -> TokenOut:
         token = await log_in.execute(LogInCommand(data.login, data.password))
