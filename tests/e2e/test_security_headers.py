@@ -1,10 +1,15 @@
 """Every answer carries the security headers: routed or not, success or problem."""
 
 import dataclasses
+import re
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import SwaggerRenderPlugin
 
+from entrypoints.http.security_headers import docs_asset_origins
 from entrypoints.settings import Settings
 from tests.e2e.api import PASSWORD, Api
 
@@ -43,18 +48,60 @@ async def test_every_kind_of_answer_carries_the_security_headers(
     assert "strict-transport-security" not in answer.headers  # the public URL is not https
 
 
-async def test_the_docs_pages_may_run_their_own_scripts_and_nothing_else(
+def directive(policy: str, name: str) -> list[str]:
+    """The sources a policy lists for one directive."""
+    for part in policy.split(";"):
+        words = part.split()
+        if words and words[0] == name:
+            return words[1:]
+    raise AssertionError(f"{name} not in {policy!r}")
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+async def test_the_docs_page_may_load_what_it_names_and_nothing_else(
     client: httpx.AsyncClient,
 ) -> None:
-    for path in ("/schema/swagger", "/schema/openapi.json"):
-        answer = await client.get(path)
+    answer = await client.get("/schema/swagger")
+    page, policy = answer.text, answer.headers["content-security-policy"]
+    scripts = re.findall(r"<script src=\"([^\"]+)\"", page)
+    styles = re.findall(r"<link href=\"([^\"]+)\" rel=\"stylesheet\"", page)
+    icons = re.findall(r"<link rel='icon'[^>]* href='([^']+)'", page)
 
-        assert answer.status_code == 200
-        policy = answer.headers["content-security-policy"]
-        assert policy.startswith("default-src 'none'; script-src 'self' 'unsafe-inline';")
-        assert "connect-src 'self';" in policy
-        assert "frame-ancestors 'none'" in policy
-        assert answer.headers["x-content-type-options"] == "nosniff"
+    assert scripts
+    assert styles
+    assert directive(policy, "default-src") == ["'none'"]
+    assert "frame-ancestors 'none'" in policy
+    for urls, name in ((scripts, "script-src"), (styles, "style-src"), (icons, "img-src")):
+        allowed = directive(policy, name)
+        for url in urls:
+            assert "'self'" in allowed if url.startswith("/") else origin_of(url) in allowed, url
+    assert directive(policy, "connect-src") == ["'self'"]
+
+
+def docs_with(plugin: SwaggerRenderPlugin) -> OpenAPIConfig:
+    return OpenAPIConfig(title="boxoffice", version="1", render_plugins=[plugin])
+
+
+def test_docs_served_from_this_origin_let_the_policy_name_no_other() -> None:
+    served_here = SwaggerRenderPlugin(
+        js_url="/schema/assets/swagger-ui-bundle.js",
+        css_url="/schema/assets/swagger-ui.css",
+        standalone_preset_js_url="/schema/assets/swagger-ui-standalone-preset.js",
+        favicon="<link rel='icon' href='/schema/assets/favicon.png'>",
+    )
+    from_a_cdn = SwaggerRenderPlugin()
+
+    assert (
+        docs_asset_origins(OpenAPIConfig(title="t", version="1", render_plugins=[served_here]))
+        == []
+    )
+    assert "https://cdn.jsdelivr.net" in docs_asset_origins(
+        OpenAPIConfig(title="t", version="1", render_plugins=[from_a_cdn])
+    )
 
 
 async def test_a_token_answer_is_never_stored(api: Api) -> None:

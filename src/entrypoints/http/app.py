@@ -18,14 +18,14 @@ from entrypoints.http.controllers.registrations import RegistrationController
 from entrypoints.http.controllers.saved_events import SavedEventController
 from entrypoints.http.controllers.subscriptions import SubscriptionController
 from entrypoints.http.controllers.users import AuthController, PasswordController, UserController
-from entrypoints.http.cors import cors_config
+from entrypoints.http.cors import cors_config, preflight_refusals_as_problems
 from entrypoints.http.dependencies import bridge, dependencies
 from entrypoints.http.middleware import request_logging
 from entrypoints.http.nul_guard import refuse_nul_characters
 from entrypoints.http.openapi import offer_provider_sign_in, openapi_config
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.rate_limit import rate_limiting
-from entrypoints.http.security_headers import security_headers
+from entrypoints.http.security_headers import docs_asset_origins, security_headers
 from entrypoints.scheduler import embedded_scheduler
 from entrypoints.settings import Settings
 
@@ -91,7 +91,11 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         logging_config=None,  # loguru, configured by the entrypoint, does the logging
     )
     # Outside Litestar's routing, so that unknown paths (404) and methods (405) are logged too.
-    app.asgi_handler = security_headers(request_logging(app.asgi_handler), settings)
+    app.asgi_handler = security_headers(
+        request_logging(preflight_refusals_as_problems(app.asgi_handler)),
+        settings,
+        docs_asset_origins(app.openapi_config),
+    )
     if settings.oidc_sign_in_enabled:
         offer_provider_sign_in(app)
     app.state.container = container

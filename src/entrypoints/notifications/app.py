@@ -15,12 +15,12 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
-from entrypoints.http.cors import cors_config
+from entrypoints.http.cors import cors_config, preflight_refusals_as_problems
 from entrypoints.http.dependencies import bridge, principal_provider
 from entrypoints.http.middleware import request_logging
 from entrypoints.http.nul_guard import refuse_nul_characters
 from entrypoints.http.problems import EXCEPTION_HANDLERS
-from entrypoints.http.security_headers import security_headers
+from entrypoints.http.security_headers import docs_asset_origins, security_headers
 from entrypoints.notifications.consumer import consuming
 from entrypoints.notifications.container import (
     NotificationsContainer,
@@ -101,7 +101,11 @@ def create_notifications_app(
         debug=False,
         logging_config=None,
     )
-    app.asgi_handler = security_headers(request_logging(app.asgi_handler), settings)
+    app.asgi_handler = security_headers(
+        request_logging(preflight_refusals_as_problems(app.asgi_handler)),
+        settings,
+        docs_asset_origins(app.openapi_config),
+    )
     app.state.container = container
     app.state.settings = settings
     return app
