@@ -85,6 +85,15 @@ def test_the_socket_closes_with_4401_when_its_token_expires(service: Service) ->
     assert closed.value.code == 4401
 
 
+def test_a_token_valid_until_the_last_second_of_9999_signs_in(service: Service) -> None:
+    priya = a_user("priya")
+    claims = {"iss": "boxoffice", "sub": str(priya.id), "role": "customer", "iat": time.time()}
+    token = PyJWS().encode(payload_with(claims, "exp", "253402300799"), JWT_SECRET, "HS256")
+
+    with service.client.websocket_connect(f"/ws/notifications?token={token}") as ws:
+        assert ws.receive_json(timeout=WAIT_S)["type"] == "ready"
+
+
 @pytest.mark.parametrize("claim", TIME_CLAIMS)
 def test_a_token_with_an_absurd_time_is_closed_with_4401_by_message_or_query(
     service: Service, claim: str
