@@ -2,6 +2,7 @@
 
 import ipaddress
 import os
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -23,6 +24,8 @@ TICKETMASTER_URL = "https://app.ticketmaster.com/discovery/v2"
 MEMORY_BROKER_URL = "memory://"
 BROKER_SCHEMES = ("amqp://", "amqps://", "redis://", "rediss://", "unix://")
 LOG_LEVELS = ("TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL")
+# Browsers send an origin with a lower-case host and no path; the allow-list is compared exactly.
+ORIGIN = re.compile(r"https?://([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]{1,5})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,8 @@ class Settings:
     oidc_jwks_refresh_seconds: int = 30
     oidc_discovery_url: str = ""
     public_url: str = ""
+    # Origins of browser front ends served from elsewhere, e.g. "https://app.example.com"
+    cors_origins: str = ""
     # Rate limits, per client IP and window; shared by all processes through Redis if set
     redis_url: str = field(default="", repr=False)
     login_rate_limit: int = 5
@@ -114,6 +119,7 @@ class Settings:
         self._check_rate_limits()
         self._check_ticketmaster()
         self._check_broker()
+        self.cors_origin_list  # noqa: B018 (parsed now, so a typo stops the start)
 
     def _check_names(self) -> None:
         # Any case, as people write it; loguru itself only knows upper case.
@@ -189,6 +195,17 @@ class Settings:
             raise SettingsError(
                 f"{PREFIX}TRUSTED_PROXIES must be IP addresses or networks separated by commas"
             ) from None
+
+    @property
+    def cors_origin_list(self) -> tuple[str, ...]:
+        origins = tuple(item.strip() for item in self.cors_origins.split(",") if item.strip())
+        for origin in origins:
+            if not ORIGIN.fullmatch(origin):
+                raise SettingsError(
+                    f"{PREFIX}CORS_ORIGINS must be exact origins such as https://app.example.com "
+                    f"(scheme, host and port only), separated by commas; not {origin!r}"
+                )
+        return origins
 
     @property
     def rate_limit_backend(self) -> str:

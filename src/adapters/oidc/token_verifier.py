@@ -1,11 +1,13 @@
 """Verifies an identity provider's JWTs (access tokens and id_tokens) with PyJWT."""
 
+import time
 from typing import Any
 
 import jwt
 
 from adapters.oidc.claims import ClaimsMapper
 from adapters.oidc.discovery import JwksCache
+from adapters.security.numeric_dates import check_times, options_without_time_checks
 from application.errors import NotAuthenticated
 from application.ports.security import ExternalIdentity
 
@@ -56,8 +58,9 @@ class OidcTokenVerifier:
                 audience=self._audience,
                 issuer=self._issuer,
                 leeway=LEEWAY_SECONDS,
-                options={"require": REQUIRED_CLAIMS},
+                options=options_without_time_checks(REQUIRED_CLAIMS),
             )
+            check_times(claims, time.time(), LEEWAY_SECONDS)
         except jwt.PyJWTError as e:
             raise NotAuthenticated("invalid or expired access token") from e
         if not isinstance(claims.get("sub"), str) or not claims["sub"]:

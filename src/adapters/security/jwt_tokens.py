@@ -6,6 +6,7 @@ from uuid import UUID
 
 import jwt
 
+from adapters.security.numeric_dates import check_times, options_without_time_checks
 from application.auth import Principal
 from application.errors import NotAuthenticated
 from application.ports.clock import Clock
@@ -47,9 +48,9 @@ class JwtTokenService:
                 algorithms=[ALGORITHM],
                 issuer=self._issuer,
                 leeway=LEEWAY_SECONDS,
-                options={"require": ["exp", "iat", "sub", "iss"], "verify_iat": False},
+                options=options_without_time_checks(["exp", "iat", "sub", "iss"]),
             )
-            _not_issued_in_future(claims, self._clock.now())
+            check_times(claims, self._clock.now().timestamp(), LEEWAY_SECONDS)
             return Principal(
                 UUID(claims["sub"]),
                 Role(claims["role"]),
@@ -59,9 +60,3 @@ class JwtTokenService:
             )
         except (jwt.PyJWTError, KeyError, ValueError, TypeError) as e:
             raise NotAuthenticated("invalid or expired access token") from e
-
-
-def _not_issued_in_future(claims: dict[str, Any], now: datetime) -> None:
-    issued = datetime.fromtimestamp(float(claims["iat"]), UTC)
-    if issued > now + timedelta(seconds=LEEWAY_SECONDS):
-        raise ValueError("token issued in the future")

@@ -18,6 +18,7 @@ from entrypoints.http.controllers.registrations import RegistrationController
 from entrypoints.http.controllers.saved_events import SavedEventController
 from entrypoints.http.controllers.subscriptions import SubscriptionController
 from entrypoints.http.controllers.users import AuthController, PasswordController, UserController
+from entrypoints.http.cors import cors_config, preflight_refusals_as_problems
 from entrypoints.http.dependencies import bridge, dependencies
 from entrypoints.http.middleware import request_logging
 from entrypoints.http.openapi import offer_provider_sign_in, openapi_config
@@ -25,6 +26,7 @@ from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.rate_limit import rate_limiting
 from entrypoints.http.request_guards import guard_request
 from entrypoints.http.request_limits import bounded_requests
+from entrypoints.http.security_headers import docs_asset_origins, security_headers
 from entrypoints.http.strict_json import StrictJsonRequest
 from entrypoints.scheduler import embedded_scheduler
 from entrypoints.settings import Settings
@@ -85,15 +87,22 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         before_request=guard_request,
         request_class=StrictJsonRequest,
         request_max_body_size=settings.max_body_bytes,
+        middleware=[rate_limiting(container.rate_limiter, settings)],
+        cors_config=cors_config(settings),
         openapi_config=openapi_config(settings),
         lifespan=lifespans,
         debug=False,
         logging_config=None,  # loguru, configured by the entrypoint, does the logging
     )
     # Outside Litestar's routing, so that unknown paths (404) and methods (405) are logged too.
-    limited = rate_limiting(app.asgi_handler, container.rate_limiter, settings)
-    bounded = bounded_requests(limited, settings.max_body_bytes, settings.body_read_timeout_seconds)
-    app.asgi_handler = request_logging(bounded)
+    bounded = bounded_requests(
+        preflight_refusals_as_problems(app.asgi_handler),
+        settings.max_body_bytes,
+        settings.body_read_timeout_seconds,
+    )
+    app.asgi_handler = security_headers(
+        request_logging(bounded), settings, docs_asset_origins(app.openapi_config)
+    )
     if settings.oidc_sign_in_enabled:
         offer_provider_sign_in(app)
     app.state.container = container

@@ -1,9 +1,16 @@
-"""Per-client request limits at the edge, before routing: 429 problem+json with Retry-After
-and RateLimit headers (draft-ietf-httpapi-ratelimit-headers)."""
+"""Per-client request limits: 429 problem+json with Retry-After and RateLimit headers
+(draft-ietf-httpapi-ratelimit-headers).
+
+The limit is chosen by the route handler Litestar resolved, never by the raw path: any spelling
+the router sends to the login handler (`//auth/login`, `/auth//login`, `/auth/login/`,
+`/auth/%6Cogin`, ...) is that handler, and so is limited as it is. Handlers say which limit
+they fall under with `opt={RATE_LIMIT: CREDENTIALS}` (or `EXEMPT`).
+"""
 
 import ipaddress
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from litestar.datastructures import MutableScopeHeaders
@@ -24,8 +31,12 @@ from application.ports.rate_limiter import RateDecision, RateLimiter
 from entrypoints.settings import Settings
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-CREDENTIAL_ROUTES = {("POST", "/auth/login"), ("POST", "/auth/register")}
-UNLIMITED_PREFIXES = ("/health", "/ready", "/schema")
+RATE_LIMIT = "rate_limit"
+CREDENTIALS = "credentials"  # password guesses, sign-ups, provider codes: one small allowance
+EXEMPT = "exempt"  # probes and docs never count against the general limit
+DOCS_PREFIX = "/schema"  # the OpenAPI controller's own handlers, which take no opt of ours
+LIMITED_AS_CREDENTIALS: Mapping[str, str] = MappingProxyType({RATE_LIMIT: CREDENTIALS})
+NOT_LIMITED: Mapping[str, str] = MappingProxyType({RATE_LIMIT: EXEMPT})
 
 
 def client_ip(scope: Scope, trusted: tuple[Network, ...]) -> str:
@@ -53,17 +64,34 @@ def _is_trusted(address: str, trusted: tuple[Network, ...]) -> bool:
     return any(ip in network for network in trusted)
 
 
-def rate_limiting(app: ASGIApp, limiter: Callable[[], RateLimiter], settings: Settings) -> ASGIApp:
-    trusted = settings.trusted_proxy_networks
-    window = settings.rate_limit_window_seconds
+def rate_limiting(limiter: Callable[[], RateLimiter], settings: Settings) -> Callable[..., ASGIApp]:
+    """Litestar middleware (`Litestar(middleware=[...])`): it runs after routing, around each
+    route handler, so `scope["route_handler"]` is the handler the request will reach."""
 
     def rule(scope: Scope) -> tuple[str, int] | None:
-        path = scope["path"].rstrip("/") or "/"
-        if (scope.get("method"), path) in CREDENTIAL_ROUTES:
-            return "credentials", settings.login_rate_limit
-        if settings.api_rate_limit and not path.startswith(UNLIMITED_PREFIXES):
+        handler = scope.get("route_handler")
+        kind = handler.opt.get(RATE_LIMIT) if handler is not None else None
+        if kind == CREDENTIALS:
+            return CREDENTIALS, settings.login_rate_limit
+        template = str(scope.get("path_template", ""))
+        if settings.api_rate_limit and kind != EXEMPT and not template.startswith(DOCS_PREFIX):
             return "api", settings.api_rate_limit
         return None
+
+    def wrap(app: ASGIApp) -> ASGIApp:
+        return _limited(app, limiter, settings, rule)
+
+    return wrap
+
+
+def _limited(
+    app: ASGIApp,
+    limiter: Callable[[], RateLimiter],
+    settings: Settings,
+    rule: Callable[[Scope], tuple[str, int] | None],
+) -> ASGIApp:
+    trusted = settings.trusted_proxy_networks
+    window = settings.rate_limit_window_seconds
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         limit = rule(scope) if scope["type"] == ScopeType.HTTP else None

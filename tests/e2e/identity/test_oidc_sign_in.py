@@ -155,6 +155,7 @@ async def test_with_a_front_end_the_callback_redirects_there_with_the_token(
     answer = await client.get(callback)
 
     assert answer.status_code == 303
+    assert answer.headers["cache-control"] == "no-store"
     target = urlsplit(answer.headers["location"])
     assert target.netloc == "app.boxoffice.test"
     fragment = parse_qs(target.fragment)
@@ -175,3 +176,39 @@ async def test_swagger_ui_offers_the_provider_next_to_bearer_tokens(
     assert {"IdentityProvider": []} in schema["paths"]["/my/bookings"]["get"]["security"]
     assert {"BearerToken": []} in schema["paths"]["/my/bookings"]["get"]["security"]
     assert "usePkceWithAuthorizationCodeGrant" in swagger
+
+
+async def test_over_plain_http_the_sign_in_cookie_is_not_secure(client: httpx.AsyncClient) -> None:
+    cookie = (await client.get("/auth/oidc/login")).headers["set-cookie"].lower()
+
+    assert "secure" not in cookie.split("; ")
+
+
+class TestBehindTls:
+    """A proxy ends TLS: the request says http, the public URL says https."""
+
+    @pytest.fixture
+    def settings(self, settings: Settings) -> Settings:
+        return dataclasses.replace(settings, public_url="https://tickets.boxoffice.test")
+
+    async def test_the_sign_in_cookie_is_secure(self, client: httpx.AsyncClient) -> None:
+        cookie = (await client.get("/auth/oidc/login")).headers["set-cookie"].lower()
+
+        assert "secure" in cookie.split("; ")
+
+
+class TestCallbackLimit:
+    """Each callback spends a code at the provider: it shares the credentials allowance."""
+
+    @pytest.fixture
+    def settings(self, settings: Settings) -> Settings:
+        return dataclasses.replace(settings, login_rate_limit=3, rate_limit_window_seconds=3600)
+
+    async def test_callbacks_past_the_allowance_are_429_however_the_path_is_spelled(
+        self, client: httpx.AsyncClient
+    ) -> None:
+        answers = [await client.get("/auth/oidc/callback?code=abc") for _ in range(3)]
+        respelled = await client.get("/auth/oidc/callback/?code=abc")
+
+        assert [a.status_code for a in answers] == [400] * 3
+        assert_problem(respelled, 429)

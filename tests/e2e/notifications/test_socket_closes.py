@@ -1,12 +1,16 @@
 """GET /ws/notifications refuses and closes sockets with the documented codes."""
 
+import time
+
 import pytest
+from jwt.api_jws import PyJWS
 from litestar.exceptions import WebSocketDisconnect
 
 from adapters.security.jwt_tokens import JwtTokenService
 from adapters.system.clock import SystemClock
+from tests.absurd_times import ABSURD_TIMES, TIME_CLAIMS, payload_with
 from tests.builders import a_user
-from tests.e2e.notifications.service import WAIT_S, Service
+from tests.e2e.notifications.service import JWT_SECRET, WAIT_S, Service
 from tests.fakes import FixedClock
 
 
@@ -79,3 +83,34 @@ def test_the_socket_closes_with_4401_when_its_token_expires(service: Service) ->
             ws.receive_json(timeout=WAIT_S)
 
     assert closed.value.code == 4401
+
+
+def test_a_token_valid_until_the_last_second_of_9999_signs_in(service: Service) -> None:
+    priya = a_user("priya")
+    claims = {"iss": "boxoffice", "sub": str(priya.id), "role": "customer", "iat": time.time()}
+    token = PyJWS().encode(payload_with(claims, "exp", "253402300799"), JWT_SECRET, "HS256")
+
+    with service.client.websocket_connect(f"/ws/notifications?token={token}") as ws:
+        assert ws.receive_json(timeout=WAIT_S)["type"] == "ready"
+
+
+@pytest.mark.parametrize("claim", TIME_CLAIMS)
+def test_a_token_with_an_absurd_time_is_closed_with_4401_by_message_or_query(
+    service: Service, claim: str
+) -> None:
+    now = int(time.time())
+    claims = {"iss": "boxoffice", "sub": str(a_user("priya").id), "role": "customer"}
+    claims |= {"iat": now, "nbf": now, "exp": now + 600}
+    for raw in ABSURD_TIMES:
+        token = PyJWS().encode(payload_with(claims, claim, raw), JWT_SECRET, algorithm="HS256")
+        with service.client.websocket_connect("/ws/notifications") as ws:
+            ws.send_json({"type": "auth", "token": token})
+            with pytest.raises(WebSocketDisconnect) as by_message:
+                ws.receive_json(timeout=WAIT_S)
+        with (
+            service.client.websocket_connect(f"/ws/notifications?token={token}") as ws,
+            pytest.raises(WebSocketDisconnect) as by_query,
+        ):
+            ws.receive_json(timeout=WAIT_S)
+
+        assert (by_message.value.code, by_query.value.code) == (4401, 4401), raw

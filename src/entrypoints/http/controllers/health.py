@@ -6,14 +6,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.sqlalchemy.engine import ping
 from entrypoints.http.problems import PROBLEM_JSON
+from entrypoints.http.rate_limit import NOT_LIMITED
 
 
-@get("/health", tags=["health"], summary="The process is alive")
+@get("/health", tags=["health"], summary="The process is alive", opt=NOT_LIMITED)
 async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@get("/ready", tags=["health"], summary="The database answers")
+@get("/ready", tags=["health"], summary="The database answers", opt=NOT_LIMITED)
 async def ready(engine: NamedDependency[AsyncEngine]) -> Response[dict[str, Any]]:
     try:
         await ping(engine)

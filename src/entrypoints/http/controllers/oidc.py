@@ -13,12 +13,14 @@ from litestar.response import Redirect
 from adapters.security.signed_values import SignedValues
 from application.errors import ProviderSignInFailed
 from application.use_cases.sign_in_with_provider import FinishSignIn, SignInWithProvider
+from entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
 from entrypoints.http.schemas.users import TokenOut
 from entrypoints.settings import Settings
 
 FLOW_COOKIE = "boxoffice_sign_in"
 FLOW_PATH = "/auth/oidc"
 FLOW_SECONDS = 600
+NO_STORE = {"Cache-Control": "no-store"}  # both answers of the callback carry the token
 Param = Annotated[str | None, QueryParameter(max_length=4096)]
 # `state` is a name Litestar reserves for the application state.
 StateParam = Annotated[str | None, QueryParameter(name="state", max_length=4096)]
@@ -44,11 +46,16 @@ class OidcController(Controller):
             max_age=FLOW_SECONDS,
             httponly=True,
             samesite="lax",  # sent on the provider's top-level redirect back to us
-            secure=request.url.scheme == "https",
+            # Behind a proxy that ends TLS the request says http; the public URL says https.
+            secure=settings.public_url.startswith("https://") or request.url.scheme == "https",
         )
         return Redirect(started.url, status_code=302, cookies=[cookie])
 
-    @get("/callback", summary="Where the identity provider sends the browser back")
+    @get(
+        "/callback",
+        summary="Where the identity provider sends the browser back",
+        opt=LIMITED_AS_CREDENTIALS,  # each call spends a code at the provider
+    )
     async def callback(
         self,
         request: Request[Any, Any, Any],
@@ -85,10 +92,10 @@ class OidcController(Controller):
                 }
             )
             response: Response[Any] = Redirect(
-                f"{settings.oidc_frontend_url}#{fragment}", status_code=303
+                f"{settings.oidc_frontend_url}#{fragment}", status_code=303, headers=NO_STORE
             )
         else:
-            response = Response(body, headers={"Cache-Control": "no-store"})
+            response = Response(body, headers=NO_STORE)
         response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH)
         return response
 

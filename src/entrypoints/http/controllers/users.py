@@ -1,6 +1,7 @@
 from zoneinfo import ZoneInfo
 
 from litestar import Controller, get, post
+from litestar.datastructures import CacheControlHeader
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
@@ -10,8 +11,11 @@ from application.use_cases.list_users import ListUsers
 from application.use_cases.log_in import LogIn, LogInCommand
 from application.use_cases.register_user import CreateUser, RegisterUser
 from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
 from entrypoints.http.schemas.common import PageOut
 from entrypoints.http.schemas.users import LoginIn, SignUpIn, TokenOut, UserIn, UserOut
+
+NO_STORE = CacheControlHeader(no_store=True)
 
 
 class PasswordController(Controller):
@@ -20,7 +24,7 @@ class PasswordController(Controller):
     path = "/auth"
     tags = ["auth"]
 
-    @post("/register", summary="Sign up for a customer account")
+    @post("/register", summary="Sign up for a customer account", opt=LIMITED_AS_CREDENTIALS)
     async def register(
         self,
         data: JSONBody[SignUpIn],
@@ -29,7 +33,13 @@ class PasswordController(Controller):
     ) -> UserOut:
         return UserOut.from_user(await register_user.execute(data.to_new_user()), display_zone)
 
-    @post("/login", status_code=200, summary="Exchange username or e-mail and password for a token")
+    @post(
+        "/login",
+        status_code=200,
+        summary="Exchange username or e-mail and password for a token",
+        opt=LIMITED_AS_CREDENTIALS,
+        cache_control=NO_STORE,  # the answer carries a token
+    )
     async def login(self, data: JSONBody[LoginIn], log_in: NamedDependency[LogIn]) -> TokenOut:
         token = await log_in.execute(LogInCommand(data.login, data.password))
         return TokenOut(access_token=token.token, expires_in=token.expires_in)

@@ -1,0 +1,98 @@
+"""Security headers on every answer, as the outermost ASGI middleware so that nothing escapes
+it: routed answers, 404 and 405 from the router, 413, 429 and every other problem."""
+
+import re
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
+
+from litestar.datastructures import MutableScopeHeaders
+from litestar.enums import ScopeType
+from litestar.openapi import OpenAPIConfig
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+from entrypoints.settings import Settings
+
+DOCS_PREFIX = "/schema"
+# A year; not includeSubDomains, which would bind the operator's other hosts to HTTPS too.
+HSTS = "max-age=31536000"
+# The API answers JSON: nothing in it may load, run or be framed.
+API_POLICY = "default-src 'none'; frame-ancestors 'none'"
+# The documentation pages (Swagger UI, ReDoc) load their scripts and styles from this origin,
+# plus any other origin the configured render plugins name (Litestar's default is a CDN).
+# Their pages start the UI with an inline <script> (carrying the spec and the UI's settings)
+# and the UI sets inline styles, hence 'unsafe-inline' for both, on these pages only. Icons
+# are data: URIs; ReDoc runs its search in a blob: worker; "Try it out" calls this origin and,
+# with provider sign-in, the provider's discovery and token endpoints.
+DOCS_POLICY = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline'{assets}; "
+    "style-src 'self' 'unsafe-inline'{assets}; img-src 'self' data:{assets}; "
+    "font-src 'self' data:{assets}; worker-src 'self' blob:; connect-src 'self'{providers}; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# Where Litestar's render plugins keep the URLs (or <link> tags) of what their pages load.
+ASSET_ATTRIBUTES = ("js_url", "css_url", "standalone_preset_js_url", "favicon")
+ABSOLUTE_URL = re.compile(r"https?://[^\s'\"<>]+")
+
+
+def security_headers(app: ASGIApp, settings: Settings, docs_assets: Iterable[str] = ()) -> ASGIApp:
+    """`docs_assets`: the origins the documentation pages load from (`docs_asset_origins`)."""
+    common = _common_headers(settings)
+    docs_policy = DOCS_POLICY.format(
+        assets=_sources(docs_assets), providers=_sources(_provider_origins(settings))
+    )
+
+    async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await app(scope, receive, send)
+            return
+        path = scope["path"]
+        docs = path == DOCS_PREFIX or path.startswith(DOCS_PREFIX + "/")
+        policy = docs_policy if docs else API_POLICY
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableScopeHeaders.from_message(message)
+                for name, value in {**common, "Content-Security-Policy": policy}.items():
+                    if name not in headers:  # a handler that set its own knows better
+                        headers[name] = value
+            await send(message)
+
+        await app(scope, receive, send_with_headers)
+
+    return middleware
+
+
+def docs_asset_origins(openapi: OpenAPIConfig | None) -> list[str]:
+    """The other origins the documentation pages load scripts, styles and icons from."""
+    plugins = openapi.render_plugins if openapi is not None else []
+    texts = [
+        str(getattr(plugin, name, "") or "") for plugin in plugins for name in ASSET_ATTRIBUTES
+    ]
+    return sorted({_origin(url) for text in texts for url in ABSOLUTE_URL.findall(text)})
+
+
+def _sources(origins: Iterable[str]) -> str:
+    return "".join(f" {origin}" for origin in origins)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _common_headers(settings: Settings) -> Mapping[str, str]:
+    headers = {
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",  # for browsers that predate CSP's frame-ancestors
+        "Referrer-Policy": "no-referrer",
+    }
+    if settings.public_url.startswith("https://"):
+        headers["Strict-Transport-Security"] = HSTS
+    return headers
+
+
+def _provider_origins(settings: Settings) -> list[str]:
+    if not settings.oidc_sign_in_enabled:
+        return []
+    urls = {settings.oidc_issuer, settings.oidc_discovery_url} - {""}
+    return sorted({_origin(url) for url in urls})
