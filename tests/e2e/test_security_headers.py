@@ -41,7 +41,8 @@ async def test_every_kind_of_answer_carries_the_security_headers(
 ) -> None:
     method, path, body = ANSWERS[name]
 
-    answer = await client.request(method, path, content=body)
+    json_body = {"content-type": "application/json"} if body is not None else {}
+    answer = await client.request(method, path, content=body, headers=json_body)
 
     assert answer.status_code == STATUSES[name], answer.text
     assert_hardened(answer)
