@@ -51,6 +51,7 @@ class Settings:
     oidc_jwks_refresh_seconds: int = 30
     oidc_discovery_url: str = ""
     public_url: str = ""
+    web_dir: str = ""  # the built web UI; empty: web/dist in the checkout
     # Rate limits, per client IP and window; shared by all processes through Redis if set
     redis_url: str = field(default="", repr=False)
     login_rate_limit: int = 5

@@ -24,6 +24,7 @@ from entrypoints.http.nul_guard import refuse_nul_characters
 from entrypoints.http.openapi import offer_provider_sign_in, openapi_config
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.rate_limit import rate_limiting
+from entrypoints.http.web_ui import web_ui_router
 from entrypoints.scheduler import embedded_scheduler
 from entrypoints.settings import Settings
 
@@ -39,6 +40,7 @@ def route_handlers(settings: Settings) -> list[Any]:
         UserController,
         health,
         ready,
+        web_ui_router(settings),
     ]
     if settings.local_accounts:
         handlers.append(PasswordController)
