@@ -21,6 +21,8 @@ def built_ui(tmp_path: Path) -> Path:
     (root / "media").mkdir(parents=True)
     (root / "index.html").write_text(INDEX)
     (root / "main-5QKXB7CU.js").write_text(BUNDLE)
+    (root / "chunk-C_PyUo5G.js").write_text(BUNDLE)
+    (root / "favicon-dark.svg").write_text("<svg/>")
     (root / "media" / "logo-AB12CD34.svg").write_text("<svg/>")
     (root / "favicon.ico").write_bytes(b"\x00\x00\x01\x00")
     (tmp_path / "secret.txt").write_text("outside the build")
@@ -70,7 +72,7 @@ async def test_the_app_shell_answers_every_page_of_the_ui(ui: httpx.AsyncClient,
 
 
 async def test_a_hashed_bundle_is_cached_for_a_year_as_immutable(ui: httpx.AsyncClient) -> None:
-    for path in ("/ui/main-5QKXB7CU.js", "/ui/media/logo-AB12CD34.svg"):
+    for path in ("/ui/main-5QKXB7CU.js", "/ui/chunk-C_PyUo5G.js", "/ui/media/logo-AB12CD34.svg"):
         response = await ui.get(path)
 
         assert response.status_code == 200
@@ -78,8 +80,11 @@ async def test_a_hashed_bundle_is_cached_for_a_year_as_immutable(ui: httpx.Async
     assert (await ui.get("/ui/main-5QKXB7CU.js")).text == BUNDLE
 
 
-async def test_a_file_without_a_content_hash_is_revalidated(ui: httpx.AsyncClient) -> None:
-    response = await ui.get("/ui/favicon.ico")
+@pytest.mark.parametrize("path", ["/ui/favicon.ico", "/ui/favicon-dark.svg"])
+async def test_a_file_without_a_content_hash_is_revalidated(
+    ui: httpx.AsyncClient, path: str
+) -> None:
+    response = await ui.get(path)
 
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-cache"

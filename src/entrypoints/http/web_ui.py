@@ -19,9 +19,10 @@ from entrypoints.settings import Settings
 UI_PATH = "/ui"
 # The checkout's root: src/entrypoints/http/web_ui.py is three folders below it.
 DEFAULT_WEB_DIR = Path(__file__).resolve().parents[3] / "web" / "dist"
-# Angular names every bundle and media file after its content (`main-5QKXB7CU.js`), so a
-# changed file is a new URL and the old one can be cached for good.
-HASHED_NAME = re.compile(r"-[A-Z0-9]{8}\.[a-z0-9]+$")
+# Angular names its bundles after their content (`main-5QKXB7CU.js`, `chunk-C_PyUo5G.js`) and
+# puts hashed images and fonts under media/, so a changed file is a new URL and the old one can
+# be cached for good. Files copied from public/ keep their names: they are revalidated.
+HASHED_NAME = re.compile(r"^(?:(?:main|chunk|polyfills|styles|worker)-|media/)[\w-]{8,}\.\w+$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 BUILD_HINT = "run `make run`, or `npm ci && npm run build` in web/ (it needs Node.js and npm)"
@@ -63,7 +64,7 @@ def _answer(request: Request[Any, Any, Any], root: Path, path: str) -> Response[
     wanted = (root / path).resolve()
     if not wanted.is_relative_to(root.resolve()) or not wanted.is_file():
         return problem(request, 404, "Not Found", f"No such file in the web UI: {path}")
-    return _file(wanted, IMMUTABLE if HASHED_NAME.search(name) else REVALIDATE)
+    return _file(wanted, IMMUTABLE if HASHED_NAME.match(path) else REVALIDATE)
 
 
 def _file(path: Path, cache_control: str) -> Response[Any]:
