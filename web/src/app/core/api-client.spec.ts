@@ -3,15 +3,29 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 
-import { ApiClient, eventParams } from './api-client';
+import { ApiClient, eventParams, nextDay } from './api-client';
 import { AuthState } from './auth';
 import { bearerToken, problems, signInOnUnauthorized } from './interceptors';
 import { Problem } from './problem';
 
 describe('eventParams', () => {
   it('sends only the filters that are set, trimmed, with the viewer’s zone', () => {
-    const params = eventParams({ q: ' night ', city: '', from: '2026-12-01', source: '' }, 'Asia/Kolkata');
-    expect(params.toString()).toBe('tz=Asia/Kolkata&q=night&from=2026-12-01');
+    const params = eventParams({ q: ' night ', city: '', source: '' }, 'Asia/Kolkata');
+    expect(params.toString()).toBe('tz=Asia/Kolkata&q=night');
+  });
+
+  it('asks for whole days from From to To, both included', () => {
+    const params = eventParams({ from: '2026-12-01', to: '2026-12-31' }, 'Asia/Kolkata');
+    expect(params.get('from')).toBe('2026-12-01T00:00:00');
+    expect(params.get('to')).toBe('2027-01-01T00:00:00');
+  });
+});
+
+describe('nextDay', () => {
+  it('turns months, years and leap days by the calendar', () => {
+    expect(nextDay('2026-01-31')).toBe('2026-02-01');
+    expect(nextDay('2028-02-28')).toBe('2028-02-29');
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
   });
 });
 

@@ -30,13 +30,23 @@ export class ApiClient {
   }
 }
 
-/** Only the filters that are set; naive dates are read by the API in `tz`, the viewer's zone. */
+/**
+ * Only the filters that are set. `From` and `To` are whole days in the viewer's zone: the API
+ * reads naive times in `tz` and takes `to` as "starting before", so `To` becomes the next midnight.
+ */
 export function eventParams(query: EventQuery, timeZone: string): HttpParams {
+  const days = { from: query.from && `${query.from}T00:00:00`, to: query.to && `${nextDay(query.to)}T00:00:00` };
   let params = new HttpParams().set('tz', timeZone);
-  for (const [key, value] of Object.entries(query)) {
+  for (const [key, value] of Object.entries({ ...query, ...days })) {
     if (value !== undefined && value !== null && String(value).trim() !== '') {
       params = params.set(key, String(value).trim());
     }
   }
   return params;
+}
+
+/** "2026-12-31" → "2027-01-01", by the calendar alone (no zone, no summer time). */
+export function nextDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
 }

@@ -1,4 +1,4 @@
-import { formatPrice, formatTime, seatsLabel, zoneChoices } from './time-zone';
+import { currentName, formatPrice, formatTime, seatsLabel, zoneChoices } from './time-zone';
 
 describe('formatTime', () => {
   const start = '2026-12-02T21:00:00+05:30';
@@ -46,5 +46,19 @@ describe('zoneChoices', () => {
     expect(zones).toContain('Asia/Kolkata');
     expect(zones).toContain('UTC');
     expect([...zones].sort()).toEqual(zones);
+  });
+});
+
+describe('currentName', () => {
+  it('calls a zone by its current IANA name, as the API and the events do', () => {
+    expect(currentName('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(currentName('Europe/Kiev')).toBe('Europe/Kyiv');
+    expect(currentName('Europe/Berlin')).toBe('Europe/Berlin');
+  });
+
+  it('offers no zone twice under an old and a new name', () => {
+    const zones = zoneChoices('Asia/Kolkata');
+    expect(zones).not.toContain('Asia/Calcutta');
+    expect(zones.filter((zone) => zone === 'Asia/Kolkata')).toHaveLength(1);
   });
 });

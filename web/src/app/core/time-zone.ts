@@ -7,14 +7,32 @@ export class ViewerZone {
   readonly choices = zoneChoices(this.zone());
 }
 
-export function browserZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+// Browsers' ICU still answers some zones by their old names (Chromium says Asia/Calcutta);
+// people, the API and the events themselves use the current IANA names.
+const CURRENT_NAMES: Readonly<Record<string, string>> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Godthab': 'America/Nuuk',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Africa/Asmera': 'Africa/Asmara',
+};
+
+export function currentName(zone: string): string {
+  return CURRENT_NAMES[zone] ?? zone;
 }
 
-/** Every zone the browser knows, with the viewer's own first in line if it is missing. */
+export function browserZone(): string {
+  return currentName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+}
+
+/** Every zone the browser knows by its current name, with UTC and the viewer's own, sorted. */
 export function zoneChoices(own: string): readonly string[] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  const zones = new Set<string>([...known, 'UTC', own]);
+  const zones = new Set<string>([...known.map(currentName), 'UTC', own]);
   return [...zones].sort();
 }
 

@@ -13,15 +13,15 @@ import { Problem } from '../../core/problem';
     <main>
       <form class="card" [formGroup]="form" (ngSubmit)="signIn()">
         <h1>Sign in</h1>
-        <label for="login">
-          Username or email
+        <div class="field">
+          <label for="login">Username or email</label>
           <input id="login" formControlName="login" autocomplete="username" required />
-        </label>
-        <label for="password">
-          Password
+        </div>
+        <div class="field">
+          <label for="password">Password</label>
           <input id="password" type="password" formControlName="password"
             autocomplete="current-password" required />
-        </label>
+        </div>
         @if (problem(); as problem) {
           <p class="error" role="alert">{{ problem.title }}: {{ problem.detail }}</p>
         }

@@ -13,11 +13,11 @@ export const MAX_QUANTITY = 10;
   imports: [ReactiveFormsModule],
   template: `
     <form (submit)="book($event)">
-      <label for="quantity">
-        Quantity
+      <div class="field">
+        <label for="quantity">Quantity</label>
         <input id="quantity" type="number" min="1" [max]="max" step="1" [formControl]="quantity"
           aria-describedby="quantity-help" />
-      </label>
+      </div>
       <p id="quantity-help" class="muted">From 1 to {{ max }} tickets.</p>
       @if (quantity.invalid && quantity.touched) {
         <p class="error" role="alert">Choose between 1 and {{ max }} tickets.</p>

@@ -11,15 +11,13 @@ import { ViewerZone, formatPrice, formatTime } from '../../core/time-zone';
   imports: [RouterLink],
   template: `
     <main>
-      @if (booking.isLoading()) {
-        <p class="muted" aria-live="polite">Loading your booking…</p>
-      } @else if (problem(); as problem) {
+      @if (problem(); as problem) {
         <div class="card" role="alert">
           <h1>{{ problem.title }}</h1>
           <p>{{ problem.detail }}</p>
           <button type="button" (click)="booking.reload()">Try again</button>
         </div>
-      } @else if (booking.value(); as booking) {
+      } @else if (current(); as booking) {
         <article class="card">
           <h1>{{ booking.status === 'confirmed' ? 'Booking confirmed' : 'Booking cancelled' }}</h1>
           <dl>
@@ -40,6 +38,8 @@ import { ViewerZone, formatPrice, formatTime } from '../../core/time-zone';
           </ul>
           <p><a [routerLink]="['/events', booking.event_id]">Back to the event</a></p>
         </article>
+      } @else {
+        <p class="muted" aria-live="polite">Loading your booking…</p>
       }
     </main>
   `,
@@ -71,16 +71,19 @@ export class BookingPage {
     params: () => this.id(),
     stream: ({ params }) => this.api.booking(params),
   });
+  protected readonly current = computed(() =>
+    this.booking.hasValue() ? this.booking.value() : undefined,
+  );
   protected readonly problem = computed(() => {
     const error = this.booking.error();
     return error ? toProblem(error) : null;
   });
   protected readonly total = computed(() => {
-    const booking = this.booking.value();
+    const booking = this.current();
     return booking ? formatPrice(booking.total_amount, booking.currency) : '';
   });
   protected readonly booked = computed(() => {
-    const booking = this.booking.value();
+    const booking = this.current();
     return booking ? formatTime(booking.booked_at, this.viewer.zone()) : '';
   });
 }

@@ -47,12 +47,13 @@ export class EventList {
     },
     stream: ({ params }) => this.api.events(params.query, params.zone),
   });
+  protected readonly found = computed(() => (this.events.hasValue() ? this.events.value() : undefined));
   protected readonly problem = computed<Problem | null>(() => {
     const error = this.events.error();
     return error ? toProblem(error) : null;
   });
   protected readonly pages = computed(() =>
-    Math.max(1, Math.ceil((this.events.value()?.total ?? 0) / PAGE_SIZE)),
+    Math.max(1, Math.ceil((this.found()?.total ?? 0) / PAGE_SIZE)),
   );
 
   constructor() {

@@ -27,12 +27,14 @@ export class EventPage {
     params: () => this.id(),
     stream: ({ params }) => this.api.event(params),
   });
+  /** The event once loaded; kept while it reloads, so the booking form and its message stay. */
+  protected readonly current = computed(() => (this.event.hasValue() ? this.event.value() : undefined));
   protected readonly problem = computed(() => {
     const error = this.event.error();
     return error ? toProblem(error) : null;
   });
   protected readonly times = computed(() => {
-    const event = this.event.value();
+    const event = this.current();
     if (!event) {
       return null;
     }
@@ -45,12 +47,12 @@ export class EventPage {
     };
   });
   protected readonly price = computed(() => {
-    const event = this.event.value();
+    const event = this.current();
     return event ? formatPrice(event.price, event.currency) : '';
   });
-  protected readonly seats = computed(() => seatsLabel(this.event.value()?.seats_available ?? null));
+  protected readonly seats = computed(() => seatsLabel(this.current()?.seats_available ?? null));
   protected readonly sellsHere = computed(() => {
-    const event = this.event.value();
+    const event = this.current();
     return !!event && event.source === 'local' && event.bookable && event.status === 'active';
   });
 

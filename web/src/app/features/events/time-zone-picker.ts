@@ -6,14 +6,14 @@ import { ViewerZone } from '../../core/time-zone';
 @Component({
   selector: 'bo-time-zone-picker',
   template: `
-    <label for="time-zone">
-      Time zone
+    <div class="field">
+      <label for="time-zone">Time zone</label>
       <select id="time-zone" [value]="viewer.zone()" (change)="choose($event)">
         @for (zone of viewer.choices; track zone) {
           <option [value]="zone" [selected]="zone === viewer.zone()">{{ zone }}</option>
         }
       </select>
-    </label>
+    </div>
   `,
 })
 export class TimeZonePicker {
