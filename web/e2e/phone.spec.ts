@@ -7,20 +7,21 @@ test.use({ viewport: { width: 360, height: 740 } });
 test('at a phone’s width no page scrolls sideways', async ({ page, request }) => {
   const [event] = await demoEvents(request);
   const pages = [
-    { url: '/ui/', ready: page.getByRole('list', { name: 'Events' }) },
-    { url: `/ui/events/${event.id}`, ready: page.getByRole('heading', { name: event.title }) },
-    { url: '/ui/login', ready: page.getByRole('button', { name: 'Sign in' }) },
-    { url: '/ui/nowhere', ready: page.getByRole('heading', { name: 'Page not found' }) },
+    { name: 'event-list', url: '/ui/', ready: page.getByRole('list', { name: 'Events' }) },
+    { name: 'event-page', url: `/ui/events/${event.id}`, ready: page.getByRole('heading', { name: event.title }) },
+    { name: 'login', url: '/ui/login', ready: page.getByRole('button', { name: 'Sign in' }) },
+    { name: 'not-found', url: '/ui/nowhere', ready: page.getByRole('heading', { name: 'Page not found' }) },
   ];
-  for (const { url, ready } of pages) {
+  for (const { name, url, ready } of pages) {
     await page.goto(url);
     await expect(ready).toBeVisible();
-    await page.screenshot({ path: `screenshots/phone${url.replaceAll('/', '_')}.png`, fullPage: true });
+    await page.screenshot({ path: `screenshots/phone-${name}.png`, fullPage: true });
     expect(await fitsTheWidth(page), `${url} scrolls sideways`).toBe(true);
   }
 
   await signIn(page, `/ui/events/${event.id}`);
   await page.getByRole('button', { name: 'Book' }).click();
   await expect(page.getByRole('heading', { name: 'Booking confirmed' })).toBeVisible();
+  await page.screenshot({ path: 'screenshots/phone-booking.png', fullPage: true });
   expect(await fitsTheWidth(page), 'the booking page scrolls sideways').toBe(true);
 });
