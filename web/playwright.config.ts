@@ -26,6 +26,7 @@ const boxoffice = process.env['BOXOFFICE_BIN'] ?? resolve(__dirname, '../.venv/b
 
 export default defineConfig({
   testDir: './e2e',
+  globalTeardown: './e2e/teardown.ts',
   fullyParallel: false,
   forbidOnly: onCi,
   retries: 0,
