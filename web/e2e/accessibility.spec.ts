@@ -3,8 +3,9 @@ import { Page, expect, test } from '@playwright/test';
 
 import { demoEvents, signIn } from './fixtures';
 
-/** The serious and critical violations axe finds on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
+/** The serious and critical violations axe finds on the page as it is now (kept as a screenshot). */
+async function seriousViolations(page: Page, name: string): Promise<string[]> {
+  await page.screenshot({ path: `screenshots/desktop-${name.replaceAll(' ', '-')}.png`, fullPage: true });
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -17,24 +18,24 @@ test('every page passes axe', async ({ page, request }) => {
 
   await page.goto('/ui/');
   await expect(page.getByRole('list', { name: 'Events' }).getByRole('listitem')).toHaveCount(events.length);
-  expect(await seriousViolations(page), 'the event list').toEqual([]);
+  expect(await seriousViolations(page, 'the event list'), 'the event list').toEqual([]);
 
   await page.goto(`/ui/events/${event.id}`);
   await expect(page.getByRole('heading', { name: event.title })).toBeVisible();
-  expect(await seriousViolations(page), 'the event page').toEqual([]);
+  expect(await seriousViolations(page, 'the event page'), 'the event page').toEqual([]);
 
   await page.goto('/ui/nowhere');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
-  expect(await seriousViolations(page), 'the not-found page').toEqual([]);
+  expect(await seriousViolations(page, 'the not-found page'), 'the not-found page').toEqual([]);
 
   await page.goto('/ui/login');
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-  expect(await seriousViolations(page), 'the sign-in page').toEqual([]);
+  expect(await seriousViolations(page, 'the sign-in page'), 'the sign-in page').toEqual([]);
 
   await signIn(page, `/ui/events/${event.id}`);
   await page.getByRole('button', { name: 'Book' }).click();
   await expect(page.getByRole('heading', { name: 'Booking confirmed' })).toBeVisible();
-  expect(await seriousViolations(page), 'the booking page').toEqual([]);
+  expect(await seriousViolations(page, 'the booking page'), 'the booking page').toEqual([]);
 });
 
 test('the dark colours pass axe too', async ({ page, request }) => {
@@ -43,12 +44,12 @@ test('the dark colours pass axe too', async ({ page, request }) => {
 
   await page.goto(`/ui/events/${event.id}`);
   await expect(page.getByRole('heading', { name: event.title })).toBeVisible();
-  expect(await seriousViolations(page), 'the event page').toEqual([]);
+  expect(await seriousViolations(page, 'dark event page'), 'the event page').toEqual([]);
 
   await page.goto('/ui/login');
   await page.getByLabel('Username or email').fill('nobody');
   await page.getByLabel('Password').fill('wrong password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
-  expect(await seriousViolations(page), 'a refused sign-in').toEqual([]);
+  expect(await seriousViolations(page, 'dark refused sign-in'), 'a refused sign-in').toEqual([]);
 });
