@@ -7,7 +7,7 @@ WEB := web
 # The UI's sources: a change to any of them makes the build stale.
 WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/public -type f 2>/dev/null) \
 	$(WEB)/angular.json $(WEB)/package-lock.json $(wildcard $(WEB)/tsconfig*.json)
-NODE_HINT := Node.js 20 or newer with npm is needed for the web UI: https://nodejs.org/en/download (or `apt-get install nodejs npm`)
+NODE_HINT := the web UI needs Node.js 20 or newer with npm, from https://nodejs.org/en/download
 
 .PHONY: run test install lint clean web test-web
 
@@ -28,7 +28,7 @@ $(WEB)/dist/index.html: $(WEB)/node_modules/.package-lock.json $(WEB_SOURCES)
 
 web:  ## build the web UI when it is missing or stale; without npm, say how to get it
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(WEB)/dist/index.html; \
-	else echo "Serving the API alone: $(NODE_HINT)"; fi
+	else echo "Serving the API alone; $(NODE_HINT)"; fi
 
 run: install web  ## start the service on the embedded SQLite default, with demo data and the UI at /ui/
 	$(BIN)/boxoffice serve --demo
@@ -39,7 +39,7 @@ test: install test-web  ## the whole test suite (PostgreSQL tests run when it is
 test-web: install  ## the UI's unit tests (Vitest) and its end-to-end tests in Chromium
 	@if ! command -v npm >/dev/null 2>&1; then \
 		if [ "$$CI" = true ]; then echo "$(NODE_HINT)" >&2; exit 1; fi; \
-		echo "Skipping the web UI's tests: $(NODE_HINT)"; \
+		echo "Skipping the web UI's tests; $(NODE_HINT)"; \
 	else \
 		$(MAKE) --no-print-directory $(WEB)/dist/index.html && \
 		cd $(WEB) && npm test && npm run e2e; \
