@@ -40,6 +40,22 @@ test('a visitor filters by date and sees only that day’s events', async ({ pag
   }
 });
 
+test('a visitor narrows the list to one city and to our own events', async ({ page, request }) => {
+  const events = await demoEvents(request);
+  await page.goto('/ui/');
+  await page.getByLabel('City').fill('Mumbai');
+
+  const list = page.getByRole('list', { name: 'Events' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).toContainText('Indie Night at the Dome');
+  await expect(list).toContainText('Stand-up Saturday');
+
+  await page.getByLabel('Source').selectOption({ label: 'Ours' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(events.length);
+});
+
 test('a visitor finds nothing for a search that matches nothing', async ({ page }) => {
   await page.goto('/ui/');
   await page.getByLabel('Search').fill('no such event anywhere');
