@@ -108,6 +108,7 @@ async def test_a_browser_asking_for_the_root_is_sent_to_the_ui(ui: httpx.AsyncCl
 
     assert response.status_code == 302
     assert response.headers["location"] == "/ui/"
+    assert response.headers["vary"] == "Accept"
 
 
 async def test_an_api_client_asking_for_the_root_still_gets_a_json_404(
@@ -117,6 +118,7 @@ async def test_an_api_client_asking_for_the_root_still_gets_a_json_404(
 
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["vary"] == "Accept"
 
 
 async def test_the_api_keeps_its_paths_beside_the_ui(ui: httpx.AsyncClient) -> None:

@@ -45,10 +45,13 @@ def web_ui_router(settings: Settings) -> Router:
 
     @get("/", include_in_schema=False, sync_to_thread=False)
     def home(request: Request[Any, Any, Any]) -> Response[Any]:
-        # Browsers go to the UI; an API client asking for JSON gets what it always got.
+        # Browsers go to the UI; an API client asking for JSON gets what it always got. The
+        # answer depends on Accept, and a shared cache must know it.
         if "text/html" in request.headers.get("accept", ""):
-            return Redirect(UI_PATH + "/", status_code=302)
-        return problem(request, 404, "Not Found", "Not Found")
+            return Redirect(UI_PATH + "/", status_code=302, headers={"Vary": "Accept"})
+        answer = problem(request, 404, "Not Found", "Not Found")
+        answer.headers["Vary"] = "Accept"
+        return answer
 
     pages = Router(path=UI_PATH, route_handlers=[ui_home, ui_page])
     return Router(path="", route_handlers=[pages, home])
