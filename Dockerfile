@@ -1,3 +1,11 @@
+# The web UI, built once; only its static files reach the app image.
+FROM node:24-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
@@ -6,6 +14,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY src ./src
 COPY migrations ./migrations
+COPY --from=web /web/dist ./web/dist
 # Editable, so the CLI finds migrations/ next to src/.
 RUN pip install -e . && useradd --create-home boxoffice
 USER boxoffice

@@ -61,6 +61,7 @@ class Settings:
     public_url: str = ""
     # Origins of browser front ends served from elsewhere, e.g. "https://app.example.com"
     cors_origins: str = ""
+    web_dir: str = ""  # the built web UI; empty: web/dist in the checkout
     # Rate limits, per client IP and window; shared by all processes through Redis if set
     redis_url: str = field(default="", repr=False)
     login_rate_limit: int = 5

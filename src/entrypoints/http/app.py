@@ -28,6 +28,7 @@ from entrypoints.http.request_guards import guard_request
 from entrypoints.http.request_limits import bounded_requests
 from entrypoints.http.security_headers import docs_asset_origins, security_headers
 from entrypoints.http.strict_json import StrictJsonRequest
+from entrypoints.http.web_ui import web_ui_router
 from entrypoints.scheduler import embedded_scheduler
 from entrypoints.settings import Settings
 
@@ -43,6 +44,7 @@ def route_handlers(settings: Settings) -> list[Any]:
         UserController,
         health,
         ready,
+        web_ui_router(settings),
     ]
     if settings.local_accounts:
         handlers.append(PasswordController)

@@ -13,6 +13,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from entrypoints.settings import Settings
 
 DOCS_PREFIX = "/schema"
+UI_PREFIX = "/ui"
 # A year; not includeSubDomains, which would bind the operator's other hosts to HTTPS too.
 HSTS = "max-age=31536000"
 # The API answers JSON: nothing in it may load, run or be framed.
@@ -28,6 +29,14 @@ DOCS_POLICY = (
     "style-src 'self' 'unsafe-inline'{assets}; img-src 'self' data:{assets}; "
     "font-src 'self' data:{assets}; worker-src 'self' blob:; connect-src 'self'{providers}; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# The web UI loads only its own bundles: no inline script (critical-CSS inlining is off), but
+# Angular adds its components' styles as <style> elements at run time, hence 'unsafe-inline'
+# for styles alone. Its API calls and the notification socket go to this origin.
+UI_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; manifest-src 'self'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 # Where Litestar's render plugins keep the URLs (or <link> tags) of what their pages load.
 ASSET_ATTRIBUTES = ("js_url", "css_url", "standalone_preset_js_url", "favicon")
@@ -46,8 +55,12 @@ def security_headers(app: ASGIApp, settings: Settings, docs_assets: Iterable[str
             await app(scope, receive, send)
             return
         path = scope["path"]
-        docs = path == DOCS_PREFIX or path.startswith(DOCS_PREFIX + "/")
-        policy = docs_policy if docs else API_POLICY
+        if _under(path, DOCS_PREFIX):
+            policy = docs_policy
+        elif _under(path, UI_PREFIX):
+            policy = UI_POLICY
+        else:
+            policy = API_POLICY
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -60,6 +73,10 @@ def security_headers(app: ASGIApp, settings: Settings, docs_assets: Iterable[str
         await app(scope, receive, send_with_headers)
 
     return middleware
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")
 
 
 def docs_asset_origins(openapi: OpenAPIConfig | None) -> list[str]:

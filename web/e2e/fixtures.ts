@@ -1,0 +1,30 @@
+import { APIRequestContext, Page, expect } from '@playwright/test';
+
+export interface ApiEvent {
+  id: string;
+  title: string;
+  start_time: string;
+  seats_available: number | null;
+}
+
+export const CUSTOMER = { login: 'priya', password: 'Demo-pass1!' };
+
+/** The demo events as the API lists them, soonest first. */
+export async function demoEvents(request: APIRequestContext): Promise<ApiEvent[]> {
+  const answer = await request.get('/events?size=100&tz=Asia/Kolkata');
+  expect(answer.ok()).toBe(true);
+  return ((await answer.json()) as { items: ApiEvent[] }).items;
+}
+
+export async function signIn(page: Page, next = '/ui/'): Promise<void> {
+  await page.goto(`/ui/login?next=${encodeURIComponent(next.replace(/^\/ui/, ''))}`);
+  await page.getByLabel('Username or email').fill(CUSTOMER.login);
+  await page.getByLabel('Password').fill(CUSTOMER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** True when the page is no wider than the window: nothing scrolls sideways. */
+export async function fitsTheWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}

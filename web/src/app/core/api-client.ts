@@ -1,0 +1,52 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+
+import { Booking, EventItem, EventQuery, Page, TokenAnswer } from './api-types';
+
+/** The one place that knows the API's URLs; pages call these methods, never build paths. */
+@Injectable({ providedIn: 'root' })
+export class ApiClient {
+  private readonly http = inject(HttpClient);
+
+  events(query: EventQuery, timeZone: string): Observable<Page<EventItem>> {
+    return this.http.get<Page<EventItem>>('/events', { params: eventParams(query, timeZone) });
+  }
+
+  event(id: string): Observable<EventItem> {
+    return this.http.get<EventItem>(`/events/${encodeURIComponent(id)}`);
+  }
+
+  login(login: string, password: string): Observable<TokenAnswer> {
+    return this.http.post<TokenAnswer>('/auth/login', { login, password });
+  }
+
+  book(eventId: string, quantity: number): Observable<Booking> {
+    return this.http.post<Booking>('/bookings', { event_id: eventId, quantity });
+  }
+
+  booking(id: string): Observable<Booking> {
+    return this.http.get<Booking>(`/bookings/${encodeURIComponent(id)}`);
+  }
+}
+
+/**
+ * Only the filters that are set. `From` and `To` are whole days in the viewer's zone: the API
+ * reads naive times in `tz` and takes `to` as "starting before", so `To` becomes the next midnight.
+ */
+export function eventParams(query: EventQuery, timeZone: string): HttpParams {
+  const days = { from: query.from && `${query.from}T00:00:00`, to: query.to && `${nextDay(query.to)}T00:00:00` };
+  let params = new HttpParams().set('tz', timeZone);
+  for (const [key, value] of Object.entries({ ...query, ...days })) {
+    if (value !== undefined && value !== null && String(value).trim() !== '') {
+      params = params.set(key, String(value).trim());
+    }
+  }
+  return params;
+}
+
+/** "2026-12-31" → "2027-01-01", by the calendar alone (no zone, no summer time). */
+export function nextDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+}

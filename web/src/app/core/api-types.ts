@@ -1,0 +1,85 @@
+// The API's wire types, kept by hand beside the OpenAPI document (/schema/openapi.json).
+
+export type EventStatus = 'active' | 'cancelled' | 'completed';
+export type EventSource = 'local' | 'ticketmaster';
+
+export interface Listing {
+  readonly external_id: string;
+  readonly url: string;
+  readonly sale_status: string;
+}
+
+export interface EventItem {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly location: string;
+  readonly city: string;
+  readonly start_time: string;
+  readonly end_time: string;
+  readonly timezone: string;
+  readonly capacity: number | null;
+  readonly seats_available: number | null;
+  readonly price: string;
+  readonly currency: string;
+  readonly status: EventStatus;
+  readonly tags: readonly string[];
+  readonly created_by: string | null;
+  readonly created_at: string;
+  readonly source: EventSource;
+  readonly bookable: boolean;
+  readonly listing: Listing | null;
+  readonly saved?: boolean;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly page: number;
+  readonly size: number;
+  readonly total: number;
+}
+
+export interface EventQuery {
+  readonly q?: string;
+  readonly city?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly source?: EventSource | '';
+  readonly page?: number;
+  readonly size?: number;
+}
+
+export interface TokenAnswer {
+  readonly access_token: string;
+  readonly token_type: 'bearer';
+  readonly expires_in: number;
+}
+
+export interface Ticket {
+  readonly code: string;
+  readonly status: 'active' | 'used' | 'cancelled';
+}
+
+export interface Booking {
+  readonly id: string;
+  readonly event_id: string;
+  readonly user_id: string;
+  readonly quantity: number;
+  readonly unit_price: string;
+  readonly total_amount: string;
+  readonly currency: string;
+  readonly status: 'confirmed' | 'cancelled';
+  readonly booked_at: string;
+  readonly cancelled_at: string | null;
+  readonly tickets: readonly Ticket[];
+}
+
+/** RFC 9457 problem details, as every error of the API leaves. */
+export interface ProblemBody {
+  readonly type?: string;
+  readonly title?: string;
+  readonly status?: number;
+  readonly detail?: string;
+  readonly errors?: readonly { field: string; message: string }[];
+  readonly seats_available?: number;
+}
