@@ -10,6 +10,7 @@ from litestar import Litestar
 
 from entrypoints.container import Container, build_container
 from entrypoints.embedded_notifications import embedded_notifications, hosts_notifications
+from entrypoints.http.allow import allowed_methods, correct_allow
 from entrypoints.http.controllers.bookings import BookingController
 from entrypoints.http.controllers.events import EventController
 from entrypoints.http.controllers.health import health, ready
@@ -21,7 +22,7 @@ from entrypoints.http.controllers.users import AuthController, PasswordControlle
 from entrypoints.http.dependencies import bridge, dependencies
 from entrypoints.http.middleware import request_logging
 from entrypoints.http.nul_guard import refuse_nul_characters
-from entrypoints.http.openapi import offer_provider_sign_in, openapi_config
+from entrypoints.http.openapi import document_truthfully, openapi_config
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.rate_limit import rate_limiting
 from entrypoints.scheduler import embedded_scheduler
@@ -89,8 +90,8 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     # Outside Litestar's routing, so that unknown paths (404) and methods (405) are logged too.
     limited = rate_limiting(app.asgi_handler, container.rate_limiter, settings)
     app.asgi_handler = request_logging(limited)
-    if settings.oidc_sign_in_enabled:
-        offer_provider_sign_in(app)
+    document_truthfully(app, settings)
+    app.before_send.append(correct_allow(allowed_methods(app)))
     app.state.container = container
     app.state.settings = settings
     return app
