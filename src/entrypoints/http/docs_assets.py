@@ -27,7 +27,10 @@ FILES: dict[str, Path] = {
     "swagger-ui-standalone-preset.js": _SWAGGER / "swagger-ui-standalone-preset.js",
     "favicon-32x32.png": _SWAGGER / "favicon-32x32.png",
     "redoc.standalone.js": _REDOC / "redoc.standalone.js",
+    "logo-mini.svg": _REDOC / "logo-mini.svg",
 }
+# ReDoc's sidebar shows its maker's logo from their CDN; the package ships the same file.
+_REDOC_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
 OWN: dict[str, str] = {
     "docs.css": "body { margin: 0; padding: 0 }\n",
     "swagger-init.js": """"use strict";
@@ -40,6 +43,7 @@ OWN: dict[str, str] = {
     showExtensions: true,
     showCommonExtensions: true,
     presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+    validatorUrl: null,  // the default badge asks a public validator about our document
   });
   if (container.dataset.initOauth) {
     ui.initOAuth(JSON.parse(container.dataset.initOauth));
@@ -51,6 +55,7 @@ MEDIA_TYPES = {
     ".js": "text/javascript",  # Litestar adds the charset to text types
     ".css": "text/css",
     ".png": "image/png",
+    ".svg": "image/svg+xml",
 }
 CACHE_FOREVER = "public, max-age=31536000, immutable"
 _HEAD = (
@@ -66,7 +71,7 @@ def asset(name: str) -> bytes:
         return OWN[name].encode()
     if name not in FILES:
         raise NotFoundException(f"no documentation asset {name!r}")
-    return FILES[name].read_bytes()
+    return FILES[name].read_bytes().replace(_REDOC_LOGO, f"{ASSETS}/logo-mini.svg".encode())
 
 
 @get(f"/assets/{BUNDLE_VERSION}/{{name:str}}", include_in_schema=False, sync_to_thread=False)
