@@ -1,10 +1,13 @@
-"""Operations: /health, /ready, the OpenAPI document and Swagger UI, request ids."""
+"""Operations: /health, /ready, the OpenAPI document, Swagger UI and ReDoc, request ids."""
 
 import asyncio
+import re
 import threading
+from pathlib import Path
 from uuid import uuid4
 
 import httpx
+import pytest
 
 from entrypoints.http.app import create_app
 from entrypoints.settings import Settings
@@ -97,13 +100,69 @@ async def test_the_openapi_document_lists_every_endpoint(api: Api) -> None:
     assert {"page", "size", "q", "city", "from", "to", "status", "tag", "tz"} <= list_parameters
 
 
+DOCS_PAGES = ("/schema/swagger", "/schema/redoc")
+
+
+def referenced_urls(page: str) -> list[str]:
+    return re.findall(r"""(?:src|href|spec-url|data-spec-url)=["']([^"']*)["']""", page)
+
+
 async def test_swagger_ui_is_served(api: Api) -> None:
     response = await api.client.get("/schema/swagger")
 
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    assert "SwaggerUIBundle" in response.text
-    assert '"openapi":"3.1.0"' in response.text
+    assert 'data-spec-url="/schema/openapi.json"' in response.text
+    assert any(url.endswith("/swagger-ui-bundle.js") for url in referenced_urls(response.text))
+
+
+@pytest.mark.parametrize("page", DOCS_PAGES)
+async def test_the_docs_pages_load_only_our_own_assets_and_run_no_inline_script(
+    api: Api, page: str
+) -> None:
+    response = await api.client.get(page)
+
+    assert response.status_code == 200
+    urls = referenced_urls(response.text)
+    assert urls
+    assert all(url.startswith("/schema/") for url in urls), urls
+    assert "<style" not in response.text
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", response.text, re.S)
+    assert scripts
+    assert all("src=" in attributes and not body.strip() for attributes, body in scripts)
+
+
+@pytest.mark.parametrize("page", DOCS_PAGES)
+async def test_every_asset_of_the_docs_pages_answers_with_its_type_and_may_be_cached(
+    api: Api, page: str
+) -> None:
+    urls = referenced_urls((await api.client.get(page)).text)
+    assets = {url: await api.client.get(url) for url in urls if "/assets/" in url}
+
+    expected = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
+    assert len(assets) >= 3
+    for url, answer in assets.items():
+        assert answer.status_code == 200, url
+        assert answer.headers["content-type"].startswith(expected[Path(url).suffix]), url
+        assert "immutable" in answer.headers["cache-control"]
+        assert len(answer.content) > 20
+
+
+async def test_an_unknown_docs_asset_is_a_404_problem(api: Api) -> None:
+    page = (await api.client.get("/schema/swagger")).text
+    folder = next(url for url in referenced_urls(page) if "/assets/" in url).rsplit("/", 1)[0]
+
+    assert_problem(await api.client.get(f"{folder}/index.html"), 404)
+    assert_problem(await api.client.get(f"{folder}/..%2F..%2Fopenapi.json"), 404)
+
+
+async def test_options_lists_every_method_of_the_path(api: Api) -> None:
+    one_event = await api.client.options(f"/events/{uuid4()}")
+    users = await api.client.options("/users")
+
+    assert one_event.status_code == 204
+    assert one_event.headers["allow"] == "DELETE, GET, OPTIONS, PATCH, PUT"
+    assert users.headers["allow"] == "GET, OPTIONS, POST"
 
 
 async def test_every_response_carries_a_request_id_and_echoes_a_safe_one(api: Api) -> None:
@@ -124,3 +183,53 @@ async def test_unknown_paths_and_methods_carry_a_request_id_too(api: Api) -> Non
     assert (missing.status_code, missing.headers["x-request-id"]) == (404, "trace-missing")
     assert wrong_method.status_code == 405
     assert len(wrong_method.headers["x-request-id"]) == 32
+
+
+async def test_every_error_an_operation_documents_is_a_problem_document(api: Api) -> None:
+    schema = (await api.client.get("/schema/openapi.json")).json()
+
+    problem = schema["components"]["schemas"]["Problem"]
+    assert set(problem["properties"]) >= {"type", "title", "status", "detail", "instance"}
+    assert set(problem["properties"]) >= {"errors", "seats_available", "url"}
+    item = problem["properties"]["errors"]["items"]
+    assert set(item["properties"]) == {"field", "source", "message"}
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            errors = {s: r for s, r in operation["responses"].items() if int(s) >= 400}
+            assert "503" in errors or path == "/health", (method, path)
+            for status, response in errors.items():
+                media = response["content"]["application/problem+json"]["schema"]
+                assert media == {"$ref": "#/components/schemas/Problem"}, (method, path, status)
+
+
+async def test_the_document_names_the_statuses_each_kind_of_operation_answers(api: Api) -> None:
+    paths = (await api.client.get("/schema/openapi.json")).json()["paths"]
+
+    def statuses(method: str, path: str) -> set[str]:
+        return set(paths[path][method]["responses"])
+
+    assert statuses("post", "/bookings") >= {"201", "400", "401", "403", "404", "409"}
+    assert statuses("post", "/bookings") >= {"413", "415", "422", "503"}
+    assert statuses("get", "/events") >= {"200", "400", "401", "422", "503"}
+    assert "403" not in statuses("get", "/events")
+    assert statuses("delete", "/events/{event_id}") >= {"200", "204", "404", "409"}
+    assert statuses("post", "/events/{event_id}/save") >= {"200", "201"}
+    assert statuses("post", "/auth/login") >= {"200", "401", "429"}
+    assert statuses("get", "/health") == {"200"}
+
+
+async def test_the_document_states_what_parameters_and_bodies_accept(api: Api) -> None:
+    schema = (await api.client.get("/schema/openapi.json")).json()
+
+    parameters = {p["name"]: p for p in schema["paths"]["/events"]["get"]["parameters"]}
+    zones = schema["components"]["schemas"]["TimeZone"]["enum"]
+    assert {"Asia/Kolkata", "UTC", "America/New_York"} <= set(zones)
+    assert {"$ref": "#/components/schemas/TimeZone"} in parameters["tz"]["schema"]["oneOf"]
+    assert parameters["size"]["schema"]["maximum"] == 100
+    read = schema["paths"]["/notifications/{notification_id}/read"]["post"]["parameters"]
+    # An integer, exactly: not a float whose rounded digits name a larger integer than allowed
+    assert isinstance(read[0]["schema"]["maximum"], int)
+    event_in = schema["components"]["schemas"]["EventIn"]
+    assert event_in["additionalProperties"] is False
+    assert event_in["properties"]["tags"]["items"]["minLength"] == 1
+    assert event_in["properties"]["price"]["pattern"] == "^-?[0-9]+(\\.[0-9]+)?$"

@@ -208,6 +208,16 @@ async def test_a_naive_from_is_read_in_the_requested_zone(api: Api, admin: Calle
     assert_problem(gap, 422, "from")
 
 
+async def test_from_and_to_take_a_date_or_a_date_time_not_a_number(api: Api) -> None:
+    for params in ({"to": "0.5"}, {"from": "1733000000"}, {"to": "2030-7-1"}):
+        refused = await api.client.get("/events", params=params)
+        (name,) = params
+        assert_problem(refused, 400, name)
+    for value in ("2030-07-01T19:00:00+05:30", "2030-07-01"):
+        accepted = await api.client.get("/events", params={"to": value})
+        assert accepted.status_code == 200, value
+
+
 async def test_the_default_display_zone_is_a_setting(
     api: Api, admin: Caller, settings: Settings
 ) -> None:

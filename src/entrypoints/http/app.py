@@ -21,7 +21,7 @@ from entrypoints.http.controllers.users import AuthController, PasswordControlle
 from entrypoints.http.cors import cors_config, preflight_refusals_as_problems
 from entrypoints.http.dependencies import bridge, dependencies
 from entrypoints.http.middleware import request_logging
-from entrypoints.http.openapi import offer_provider_sign_in, openapi_config
+from entrypoints.http.openapi import document_truthfully, openapi_config
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.rate_limit import rate_limiting
 from entrypoints.http.request_guards import guard_request
@@ -105,8 +105,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
     app.asgi_handler = security_headers(
         request_logging(bounded), settings, docs_asset_origins(app.openapi_config)
     )
-    if settings.oidc_sign_in_enabled:
-        offer_provider_sign_in(app)
+    document_truthfully(app, settings)
     app.state.container = container
     app.state.settings = settings
     return app

@@ -1,10 +1,14 @@
-"""The OpenAPI document and Swagger UI, with the identity provider's sign-in when configured."""
+"""The OpenAPI document, Swagger UI and ReDoc; the identity provider's sign-in if configured."""
+
+from typing import Any
 
 from litestar import Litestar
 from litestar.openapi import OpenAPIConfig
-from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, Reference, SecurityScheme
 
+from entrypoints.http.docs_assets import OfflineRedoc, OfflineSwagger
+from entrypoints.http.openapi_problems import document_problems, operations
+from entrypoints.http.openapi_schemas import correct_schemas
 from entrypoints.settings import Settings
 
 BEARER = "BearerToken"
@@ -13,7 +17,8 @@ PROVIDER = "IdentityProvider"
 API_DESCRIPTION = """Events, registrations and ticket bookings that never oversell.
 
 Every list takes `page` and `size`; every answer with times takes `tz` (an IANA zone).
-Errors are RFC 9457 `application/problem+json`."""
+Errors are RFC 9457 `application/problem+json`. No text (in a path, query, header or body)
+may contain a NUL character (U+0000): such a request is refused with 400."""
 
 
 def openapi_config(settings: Settings) -> OpenAPIConfig:
@@ -25,7 +30,7 @@ def openapi_config(settings: Settings) -> OpenAPIConfig:
             description="a token from POST /auth/login, GET /auth/oidc/callback or the provider",
         )
     }
-    swagger = SwaggerRenderPlugin()
+    swagger = OfflineSwagger()
     if settings.oidc_sign_in_enabled:
         # Swagger UI reads the provider's endpoints from its discovery document and runs the
         # authorization code flow with PKCE itself; the provider's access token then goes to
@@ -36,7 +41,7 @@ def openapi_config(settings: Settings) -> OpenAPIConfig:
             + "/.well-known/openid-configuration",
             description="sign in with the identity provider (authorization code + PKCE)",
         )
-        swagger = SwaggerRenderPlugin(
+        swagger = OfflineSwagger(
             init_oauth={
                 "clientId": settings.oidc_client_id,
                 "scopes": settings.oidc_scopes,
@@ -49,7 +54,7 @@ def openapi_config(settings: Settings) -> OpenAPIConfig:
         version="0.1.0",
         description=API_DESCRIPTION,
         path="/schema",
-        render_plugins=[swagger],
+        render_plugins=[swagger, OfflineRedoc()],
         components=Components(security_schemes=schemes),
     )
 
@@ -62,3 +67,20 @@ def offer_provider_sign_in(app: Litestar) -> None:
             operation = getattr(path_item, method, None)
             if operation is not None and operation.security and {BEARER: []} in operation.security:
                 operation.security.append({PROVIDER: []})
+
+
+def document_truthfully(app: Litestar, settings: Settings) -> None:
+    """Correct what Litestar generates to what the app really accepts and answers."""
+    if settings.oidc_sign_in_enabled:
+        offer_provider_sign_in(app)
+    document_problems(app, settings)
+    correct_schemas(app, _body_types(app))
+
+
+def _body_types(app: Litestar) -> dict[str, type[Any]]:
+    bodies = {}
+    for _, _, handler in operations(app):
+        data = handler.parsed_fn_signature.parameters.get("data")
+        if data is not None and isinstance(data.annotation, type):
+            bodies[data.annotation.__name__] = data.annotation
+    return bodies

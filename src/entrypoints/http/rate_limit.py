@@ -64,19 +64,23 @@ def _is_trusted(address: str, trusted: tuple[Network, ...]) -> bool:
     return any(ip in network for network in trusted)
 
 
+def limit_for(handler: Any, path_template: str, settings: Settings) -> tuple[str, int] | None:
+    """The bucket and allowance a request to `handler` counts against, if any (also what the
+    API document says is limited)."""
+    kind = handler.opt.get(RATE_LIMIT) if handler is not None else None
+    if kind == CREDENTIALS:
+        return CREDENTIALS, settings.login_rate_limit
+    if settings.api_rate_limit and kind != EXEMPT and not path_template.startswith(DOCS_PREFIX):
+        return "api", settings.api_rate_limit
+    return None
+
+
 def rate_limiting(limiter: Callable[[], RateLimiter], settings: Settings) -> Callable[..., ASGIApp]:
     """Litestar middleware (`Litestar(middleware=[...])`): it runs after routing, around each
     route handler, so `scope["route_handler"]` is the handler the request will reach."""
 
     def rule(scope: Scope) -> tuple[str, int] | None:
-        handler = scope.get("route_handler")
-        kind = handler.opt.get(RATE_LIMIT) if handler is not None else None
-        if kind == CREDENTIALS:
-            return CREDENTIALS, settings.login_rate_limit
-        template = str(scope.get("path_template", ""))
-        if settings.api_rate_limit and kind != EXEMPT and not template.startswith(DOCS_PREFIX):
-            return "api", settings.api_rate_limit
-        return None
+        return limit_for(scope.get("route_handler"), str(scope.get("path_template", "")), settings)
 
     def wrap(app: ASGIApp) -> ASGIApp:
         return _limited(app, limiter, settings, rule)

@@ -18,18 +18,20 @@ UI_PREFIX = "/ui"
 HSTS = "max-age=31536000"
 # The API answers JSON: nothing in it may load, run or be framed.
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"
-# The documentation pages (Swagger UI, ReDoc) load their scripts and styles from this origin,
-# plus any other origin the configured render plugins name (Litestar's default is a CDN).
-# Their pages start the UI with an inline <script> (carrying the spec and the UI's settings)
-# and the UI sets inline styles, hence 'unsafe-inline' for both, on these pages only. Icons
-# are data: URIs; ReDoc runs its search in a blob: worker; "Try it out" calls this origin and,
-# with provider sign-in, the provider's discovery and token endpoints.
+# The documentation pages (Swagger UI, ReDoc) load their scripts and styles from this origin
+# (served from a Python package, see docs_assets.py), plus any other origin a configured
+# render plugin names. They run no inline script; the renderers set styles while they run,
+# hence 'unsafe-inline' for styles. Icons are data: URIs; ReDoc runs its search in a blob:
+# worker; "Try it out" calls this origin and, with provider sign-in, the provider's discovery
+# and token endpoints.
 DOCS_POLICY = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline'{assets}; "
+    "default-src 'none'; script-src 'self'{scripts}{assets}; "
     "style-src 'self' 'unsafe-inline'{assets}; img-src 'self' data:{assets}; "
     "font-src 'self' data:{assets}; worker-src 'self' blob:; connect-src 'self'{providers}; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+# Litestar's page that hands a provider's sign-in back to Swagger UI is one inline script.
+OAUTH2_REDIRECT = DOCS_PREFIX + "/oauth2-redirect.html"
 # The web UI loads only its own bundles: no inline script (critical-CSS inlining is off), but
 # Angular adds its components' styles as <style> elements at run time, hence 'unsafe-inline'
 # for styles alone. Its API calls and the notification socket go to this origin.
@@ -46,16 +48,18 @@ ABSOLUTE_URL = re.compile(r"https?://[^\s'\"<>]+")
 def security_headers(app: ASGIApp, settings: Settings, docs_assets: Iterable[str] = ()) -> ASGIApp:
     """`docs_assets`: the origins the documentation pages load from (`docs_asset_origins`)."""
     common = _common_headers(settings)
-    docs_policy = DOCS_POLICY.format(
-        assets=_sources(docs_assets), providers=_sources(_provider_origins(settings))
-    )
+    sources = {"assets": _sources(docs_assets), "providers": _sources(_provider_origins(settings))}
+    docs_policy = DOCS_POLICY.format(scripts="", **sources)
+    redirect_policy = DOCS_POLICY.format(scripts=" 'unsafe-inline'", **sources)
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
         path = scope["path"]
-        if _under(path, DOCS_PREFIX):
+        if path == OAUTH2_REDIRECT:
+            policy = redirect_policy
+        elif _under(path, DOCS_PREFIX):
             policy = docs_policy
         elif _under(path, UI_PREFIX):
             policy = UI_POLICY
