@@ -62,3 +62,7 @@ class ProviderSignInFailed(DomainError):
 
 class RateLimiterUnavailable(DomainError):
     """The shared request counter (Redis) could not be reached."""
+
+
+class StorageUnavailable(DomainError):
+    """The database could not be reached, or dropped the connection mid-transaction."""

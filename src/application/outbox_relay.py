@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 
 from loguru import logger
 
+from application.errors import StorageUnavailable
 from application.use_cases.relay_outbox import RelayOutbox, RelayReport
 
 
@@ -67,6 +68,8 @@ class OutboxRelay:
     async def _relay_once(self) -> RelayReport | None:
         try:
             return await self._relay.execute()
-        except Exception:  # the database is away: try again later, like the broker
+        except StorageUnavailable:  # logged where it was seen; try again later, like the broker
+            return None
+        except Exception:
             logger.opt(exception=True).error("outbox relay failed")
             return None

@@ -7,6 +7,7 @@ from typing import TypeVar
 import click
 from sqlalchemy.exc import DBAPIError
 
+from application.errors import StorageUnavailable
 from domain.errors import DomainError
 from entrypoints.container import Container, build_container
 from entrypoints.logs import configure_logging
@@ -34,6 +35,8 @@ def run(work: Callable[[Container], Awaitable[T]]) -> T:
 
     try:
         return asyncio.run(main())
+    except StorageUnavailable as e:
+        raise click.ClickException(f"database error: {e} (is it up?)") from e
     except DomainError as e:
         raise click.ClickException(str(e)) from e
     except (OSError, DBAPIError) as e:

@@ -7,7 +7,13 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from adapters.sqlalchemy.errors import connected
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# A database that is away refuses at once; one that hangs (a network cut, a stopped host)
+# would hold a request for the kernel's TCP timeout, minutes. Both end as StorageUnavailable.
+CONNECT_TIMEOUT_S = 5
+POOL_TIMEOUT_S = 30
 
 
 def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
@@ -19,8 +25,15 @@ def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Async
         engine = create_async_engine(url, echo=echo, pool_size=1, max_overflow=0, pool_timeout=60)
         _make_sqlite_transactions_serial(engine)
         return engine
+    # The pre-ping replaces connections that a database restart dropped while they idled.
     return create_async_engine(
-        url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        url,
+        echo=echo,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        pool_timeout=POOL_TIMEOUT_S,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
     )
 
 
@@ -47,6 +60,6 @@ def _make_sqlite_transactions_serial(engine: AsyncEngine) -> None:
 
 
 async def ping(engine: AsyncEngine) -> None:
-    """Raises if the database does not answer a trivial query."""
-    async with engine.connect() as conn:
+    """Raises StorageUnavailable if the database does not answer a trivial query."""
+    async with connected(engine, transaction=False) as conn:
         await conn.exec_driver_sql("SELECT 1")
