@@ -1,15 +1,16 @@
 """The notification service's side of the broker: every event change becomes a notification."""
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from loguru import logger
 
 from adapters.messaging.codec import UndecodableMessage, decode
+from application.cancellation import finish_in_hand
 from application.ports.message_broker import BrokerMessage, MessageBroker, MessageHandler
 from application.use_cases.record_notification import RecordNotification
+from entrypoints.background import stop
 
 QUEUE = "notifications"
 ROUTING_KEYS = ("event.*",)
@@ -23,7 +24,7 @@ def notification_handler(record: Callable[[], RecordNotification]) -> MessageHan
             # Raised again so that the broker moves it aside (dead letters) after its retries.
             logger.error("undecodable message {} ({})", message.id, message.routing_key)
             raise
-        await record().execute(change)
+        await finish_in_hand(record().execute(change))
 
     return handle
 
@@ -34,16 +35,14 @@ async def consuming(
 ) -> AsyncIterator[None]:
     """Consumes the service's queue in the background for as long as the block runs."""
     consumer = asyncio.create_task(
-        broker.consume(QUEUE, ROUTING_KEYS, notification_handler(record))
+        broker.consume(QUEUE, ROUTING_KEYS, notification_handler(record)), name="broker consumer"
     )
     consumer.add_done_callback(_log_end)
     await asyncio.sleep(0)  # let the consumer bind its queue before requests come in
     try:
         yield
     finally:
-        consumer.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await consumer
+        await stop(consumer)
 
 
 def _log_end(consumer: "asyncio.Task[None]") -> None:
