@@ -65,3 +65,14 @@ def load(
         await asyncio.gather(*tasks)
 
     return stop
+
+
+async def until_true(
+    attempt: Callable[[], Awaitable[bool]], what: str, within: float = DEADLINE_S
+) -> None:
+    """Repeats `attempt` until it returns True."""
+    deadline = time.monotonic() + within
+    while not await attempt():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {within} s: {what}")
+        await asyncio.sleep(0.05)
