@@ -11,9 +11,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from websockets.asyncio.client import connect
 
 from tests.e2e.faults.outcomes import DEADLINE_S, Outcomes, load, until
 from tests.e2e.faults.processes import workers
+from tests.e2e.notifications.served import receive, socket_url
 from tests.e2e.races.servers import (
     BOXOFFICE,
     HOST,
@@ -106,6 +108,27 @@ async def test_sigterm_finishes_the_requests_in_flight_and_exits_0(
     assert exit_code == 0, server.log_tail()
     assert log_count(server, "outbox relay stopped") == 2
     assert all(status in (0, 200) for status in outcomes.statuses), outcomes.unexpected
+
+
+async def test_sigterm_closes_the_notification_sockets_with_1001(
+    env: dict[str, str], tmp_path: Path, servers: list[Server], client: httpx.AsyncClient
+) -> None:
+    server = start_server(env, tmp_path, "sockets", options=TWO_WORKERS)
+    servers.append(server)
+    account = {"username": "rahul", "email": "rahul@example.com", "password": "Secret#12345"}
+    assert (await client.post(f"{server.url}/auth/register", json=account)).status_code == 201
+    token = (await login(client, server, account)).json()["access_token"]
+    sockets = [await connect(socket_url(server, token)) for _ in range(4)]  # on both workers
+    for socket in sockets:
+        assert (await receive(socket))["type"] == "ready"
+
+    server.process.send_signal(signal.SIGTERM)
+    for socket in sockets:
+        await asyncio.wait_for(socket.wait_closed(), DEADLINE_S)
+    exit_code = await asyncio.to_thread(server.process.wait, DEADLINE_S)
+
+    assert [socket.close_code for socket in sockets] == [1001] * 4, server.log_tail()
+    assert exit_code == 0
 
 
 class Answer(httpx.Response):
