@@ -3,17 +3,21 @@
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from itertools import chain, repeat
 
 from loguru import logger
 
 from adapters.messaging.codec import UndecodableMessage, decode
 from application.cancellation import finish_in_hand
+from application.errors import StorageUnavailable
+from application.messages import EventChange
 from application.ports.message_broker import BrokerMessage, MessageBroker, MessageHandler
 from application.use_cases.record_notification import RecordNotification
 from entrypoints.background import stop
 
 QUEUE = "notifications"
 ROUTING_KEYS = ("event.*",)
+STORAGE_RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
 
 
 def notification_handler(record: Callable[[], RecordNotification]) -> MessageHandler:
@@ -24,9 +28,22 @@ def notification_handler(record: Callable[[], RecordNotification]) -> MessageHan
             # Raised again so that the broker moves it aside (dead letters) after its retries.
             logger.error("undecodable message {} ({})", message.id, message.routing_key)
             raise
-        await finish_in_hand(record().execute(change))
+        await _record_patiently(record, change)
 
     return handle
+
+
+async def _record_patiently(record: Callable[[], RecordNotification], change: EventChange) -> None:
+    """While the database is away the message stays in hand, retried with a capped backoff:
+    handed back, the broker would count each failure towards moving it aside (dead letters)
+    and the notification would be lost to an outage. Each attempt finishes even at shutdown;
+    the waits between them do not hold it up."""
+    for delay in chain(STORAGE_RETRY_SECONDS, repeat(STORAGE_RETRY_SECONDS[-1])):
+        try:
+            await finish_in_hand(record().execute(change))
+            return
+        except StorageUnavailable:  # logged where it was seen
+            await asyncio.sleep(delay)
 
 
 @asynccontextmanager
