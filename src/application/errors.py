@@ -73,3 +73,7 @@ class TooManyRequests(DomainError):
 
 class RateLimiterUnavailable(DomainError):
     """The shared request counter (Redis) could not be reached."""
+
+
+class StorageUnavailable(DomainError):
+    """The database could not be reached, or dropped the connection mid-transaction."""

@@ -11,6 +11,8 @@ from collections.abc import Awaitable, Callable
 
 from loguru import logger
 
+from application.cancellation import finish_in_hand
+from application.errors import StorageUnavailable
 from application.use_cases.relay_outbox import RelayOutbox, RelayReport
 
 
@@ -46,8 +48,9 @@ class OutboxRelay:
         self._sleep = sleep
 
     async def run(self) -> None:
-        """Runs until cancelled; a cancellation mid-batch rolls that batch back. The first
-        batch waits for a wake-up or the first poll, so that start-up stays quick."""
+        """Runs until cancelled; a cancellation mid-batch lets the batch finish first (a second
+        one rolls it back). The first batch waits for a wake-up or the first poll, so that
+        start-up stays quick."""
         logger.info("outbox relay started (poll every {} s)", self._poll)
         backoff = self._poll
         report: RelayReport | None = RelayReport(published=0, left=0)
@@ -66,7 +69,9 @@ class OutboxRelay:
 
     async def _relay_once(self) -> RelayReport | None:
         try:
-            return await self._relay.execute()
-        except Exception:  # the database is away: try again later, like the broker
+            return await finish_in_hand(self._relay.execute())
+        except StorageUnavailable:  # logged where it was seen; try again later, like the broker
+            return None
+        except Exception:
             logger.opt(exception=True).error("outbox relay failed")
             return None

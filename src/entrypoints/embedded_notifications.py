@@ -9,6 +9,7 @@ database engine. Elsewhere the notification service runs as `boxoffice serve not
 from collections.abc import Callable
 from typing import Any
 
+from dependency_injector import providers
 from litestar import Litestar, Router
 
 from entrypoints.container import Container
@@ -29,6 +30,9 @@ def embedded_notifications(
     notifications = build_notifications_container(settings)
     notifications.broker.override(container.message_broker)
     notifications.engine.override(container.engine)  # one pool: SQLite keeps one writer
+    # The event service closes that pool, once its relay has stopped: closed here, when the
+    # notification service stops first, the relay's batch in hand would lose its connection.
+    notifications.engine_lifecycle.override(providers.Object(None))
     router = Router(
         path="/",
         route_handlers=[NotificationController, notifications_socket],

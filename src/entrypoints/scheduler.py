@@ -11,6 +11,7 @@ from croniter import croniter
 from loguru import logger
 
 from application.ports.clock import Clock
+from entrypoints.background import stop
 from entrypoints.container import Container
 from entrypoints.jobs import sync_markets
 from entrypoints.settings import Settings
@@ -66,6 +67,4 @@ async def embedded_scheduler(container: Container, settings: Settings) -> AsyncI
     try:
         yield
     finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await stop(task)

@@ -35,9 +35,16 @@ class RedisFanout:
         )
 
     async def start(self, deliver: Deliver) -> None:
+        """Subscribes, or, with Redis away, leaves the listener to subscribe once it is back:
+        a process that starts during a Redis outage serves, and hears the fan-out later."""
         self._pubsub = self._client.pubsub(ignore_subscribe_messages=True)
-        await self._pubsub.subscribe(self._channel)
-        self._listener = asyncio.create_task(self._listen(self._pubsub, deliver))
+        try:
+            await self._pubsub.subscribe(self._channel)
+        except (RedisError, OSError) as e:
+            logger.warning("notification fan-out cannot reach Redis yet ({}); retrying", e)
+        self._listener = asyncio.create_task(
+            self._listen(self._pubsub, deliver), name="notification fan-out"
+        )
 
     async def publish(self, notification: Notification) -> None:
         try:
@@ -59,6 +66,8 @@ class RedisFanout:
         failures = 0
         while True:
             try:
+                if not pubsub.subscribed:  # Redis was away at start
+                    await pubsub.subscribe(self._channel)
                 message = await pubsub.get_message(timeout=1.0)
                 failures = 0
             except (RedisError, OSError):

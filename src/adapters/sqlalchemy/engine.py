@@ -7,9 +7,14 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from adapters.sqlalchemy.errors import connected
 from domain.case import fold_case
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# A database that is away refuses at once; one that hangs (a network cut, a stopped host)
+# would hold a request for the kernel's TCP timeout, minutes. Both end as StorageUnavailable.
+CONNECT_TIMEOUT_S = 5
+POOL_TIMEOUT_S = 30
 
 
 def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
@@ -29,6 +34,7 @@ def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Async
         )
         _make_sqlite_transactions_serial(engine)
         return engine
+    # The pre-ping replaces connections that a database restart dropped while they idled.
     return create_async_engine(
         url,
         echo=echo,
@@ -36,6 +42,8 @@ def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Async
         max_overflow=pool_size,
         pool_pre_ping=True,
         hide_parameters=True,
+        pool_timeout=POOL_TIMEOUT_S,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
     )
 
 
@@ -69,6 +77,6 @@ def _lower(value: object) -> object:
 
 
 async def ping(engine: AsyncEngine) -> None:
-    """Raises if the database does not answer a trivial query."""
-    async with engine.connect() as conn:
+    """Raises StorageUnavailable if the database does not answer a trivial query."""
+    async with connected(engine, transaction=False) as conn:
         await conn.exec_driver_sql("SELECT 1")

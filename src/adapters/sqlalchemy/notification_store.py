@@ -8,6 +8,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
+from adapters.sqlalchemy.errors import connected
 from adapters.sqlalchemy.notification_tables import (
     notification_read_marks,
     notification_reads,
@@ -82,7 +83,7 @@ class SqlAlchemyNotificationStore:
             .on_conflict_do_nothing(index_elements=["message_id"])
             .returning(n.c.id)  # a row back only when it was inserted
         )
-        async with self._engine.begin() as conn:
+        async with connected(self._engine, transaction=True) as conn:
             new_id = (await conn.execute(insert)).scalar()
             if new_id is None:
                 return None
@@ -97,7 +98,7 @@ class SqlAlchemyNotificationStore:
         statement = (
             select(n).where(n.c.id > after_id, _concerns(user_id)).order_by(n.c.id).limit(limit)
         )
-        async with self._engine.connect() as conn:
+        async with connected(self._engine, transaction=False) as conn:
             rows = (await conn.execute(statement)).all()
         # The recipients are not needed to send a notification to one user who it concerns.
         return [_to_notification(row, frozenset({user_id})) for row in rows]
@@ -109,14 +110,14 @@ class SqlAlchemyNotificationStore:
         statement = select(n, read.label("read_")).where(_concerns(user_id))
         if unread_only:
             statement = statement.where(~read)
-        async with self._engine.connect() as conn:
+        async with connected(self._engine, transaction=False) as conn:
             rows, total = await fetch_page(conn, statement.order_by(n.c.id.desc()), page)
         items = [HistoryItem(_to_notification(row), bool(row.read_)) for row in rows]
         return Page(items, page.page, page.size, total)
 
     async def mark_read(self, user_id: UUID, notification_id: int) -> bool:
         visible = select(n.c.id).where(n.c.id == notification_id, _concerns(user_id))
-        async with self._engine.begin() as conn:
+        async with connected(self._engine, transaction=True) as conn:
             if await conn.scalar(visible) is None:
                 return False
             await conn.execute(
@@ -128,7 +129,7 @@ class SqlAlchemyNotificationStore:
         return True
 
     async def mark_all_read(self, user_id: UUID) -> None:
-        async with self._engine.begin() as conn:
+        async with connected(self._engine, transaction=True) as conn:
             latest = await conn.scalar(select(func.max(n.c.id)))
             if latest is None:
                 return

@@ -4,6 +4,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
+from adapters.sqlalchemy.errors import is_outage, outages_as_unavailable, unavailable
 from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
 from adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
 from adapters.sqlalchemy.outbox import SqlAlchemyOutbox
@@ -11,6 +12,7 @@ from adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRe
 from adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
 from adapters.sqlalchemy.subscription_repository import SqlAlchemySubscriptionRepository
 from adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
+from application.errors import StorageUnavailable
 from application.ports.outbox_signal import OutboxSignal
 
 
@@ -18,6 +20,8 @@ class SqlAlchemyUnitOfWork:
     """One connection and one transaction per `async with`; repositories share them.
 
     After a commit that added outbox messages, `on_commit` is woken (the process's relay).
+    A database outage, wherever in the block it shows (connect, a statement, the commit, the
+    rollback), leaves as StorageUnavailable.
     """
 
     events: SqlAlchemyEventRepository
@@ -37,12 +41,13 @@ class SqlAlchemyUnitOfWork:
     async def __aenter__(self) -> Self:
         if self._conn is not None:
             raise RuntimeError("this unit of work is already open")
-        conn = await self._engine.connect()
-        try:
-            await conn.begin()
-        except BaseException:
-            await conn.close()
-            raise
+        with outages_as_unavailable():
+            conn = await self._engine.connect()
+            try:
+                await conn.begin()
+            except BaseException:
+                await conn.close()
+                raise
         self._conn = conn
         self.events = SqlAlchemyEventRepository(conn)
         self.bookings = SqlAlchemyBookingRepository(conn)
@@ -63,14 +68,24 @@ class SqlAlchemyUnitOfWork:
         conn, self._conn = self._conn, None
         if conn is None:
             return
+        outage = exc if exc is not None and is_outage(exc) else None
         try:
-            if conn.in_transaction():
-                await conn.rollback()
-        finally:
-            await conn.close()
+            try:
+                if conn.in_transaction():
+                    await conn.rollback()
+            finally:
+                await conn.close()
+        except Exception as e:  # a rollback on a dropped connection fails too
+            if not is_outage(e):
+                raise
+            outage = outage or e
+        # Translated once: a commit that met the outage has raised StorageUnavailable already.
+        if outage is not None and not isinstance(exc, StorageUnavailable):
+            raise unavailable(outage) from outage
 
     async def commit(self) -> None:
-        await self._connection().commit()
+        with outages_as_unavailable():
+            await self._connection().commit()
         added, self.outbox.added = self.outbox.added, 0
         if added and self._on_commit is not None:
             self._on_commit.wake()

@@ -1,13 +1,13 @@
 """The Litestar application factory: HTTP onto the same use cases as the CLI."""
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
 from litestar import Litestar
 
+from entrypoints.background import stop
 from entrypoints.container import Container, build_container
 from entrypoints.embedded_notifications import embedded_notifications, hosts_notifications
 from entrypoints.http.controllers.bookings import BookingController
@@ -67,9 +67,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
             async with embedded_scheduler(container, settings):
                 yield
         finally:
-            relay.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await relay
+            await stop(relay)
             shutdown = container.shutdown_resources()
             if shutdown is not None:
                 await shutdown

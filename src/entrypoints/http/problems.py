@@ -17,6 +17,7 @@ from application.errors import (
     ProviderSignInFailed,
     ProviderUnavailable,
     RateLimiterUnavailable,
+    StorageUnavailable,
     TooManyRequests,
 )
 from application.ports.ticketmaster import UpstreamError
@@ -34,6 +35,8 @@ from domain.errors import (
 )
 
 PROBLEM_JSON = "application/problem+json"
+# What a 503 (a dependency away, expected back soon) asks clients to wait before trying again.
+RETRY_AFTER_SECONDS = 2
 _NAMED_FIELD = re.compile(r"(?:missing required|contains unknown) field `([^`]+)`")
 
 # Most specific first: the first class the error is an instance of wins.
@@ -46,6 +49,7 @@ PROBLEMS: tuple[tuple[type[DomainError], int, str, str], ...] = (
     (ProviderSignInFailed, 400, "sign-in-failed", "Sign-in failed"),
     (ProviderUnavailable, 503, "provider-unavailable", "Identity provider unavailable"),
     (RateLimiterUnavailable, 503, "rate-limiter-unavailable", "Service unavailable"),
+    (StorageUnavailable, 503, "storage-unavailable", "Service unavailable"),
     (NotFound, 404, "not-found", "Not found"),
     (NotEnoughSeats, 409, "not-enough-seats", "Not enough seats"),
     (EventNotBookable, 409, "event-not-bookable", "Event not sold here"),
@@ -75,6 +79,8 @@ def problem(
         **extensions,
     }
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    if status == 503:
+        headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 

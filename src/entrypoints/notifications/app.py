@@ -29,6 +29,7 @@ from entrypoints.notifications.container import (
     build_notifications_container,
 )
 from entrypoints.notifications.controllers import NotificationController
+from entrypoints.notifications.going_away import sockets_closed_before_shutdown
 from entrypoints.notifications.hub import safely
 from entrypoints.notifications.socket import notifications_socket
 from entrypoints.settings import Settings
@@ -75,8 +76,9 @@ def lifespan(container: NotificationsContainer) -> Callable[[Litestar], Any]:
         hub, fanout = container.hub(), container.fanout()
         await fanout.start(safely(hub.dispatch))
         try:
-            async with consuming(container.broker(), container.record_notification):
-                yield
+            with sockets_closed_before_shutdown(hub):
+                async with consuming(container.broker(), container.record_notification):
+                    yield
         finally:
             hub.close_all()
             await fanout.aclose()

@@ -1,18 +1,23 @@
 """The notification service's side of the broker: every event change becomes a notification."""
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from itertools import chain, repeat
 
 from loguru import logger
 
 from adapters.messaging.codec import UndecodableMessage, decode
+from application.cancellation import finish_in_hand
+from application.errors import StorageUnavailable
+from application.messages import EventChange
 from application.ports.message_broker import BrokerMessage, MessageBroker, MessageHandler
 from application.use_cases.record_notification import RecordNotification
+from entrypoints.background import stop
 
 QUEUE = "notifications"
 ROUTING_KEYS = ("event.*",)
+STORAGE_RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
 
 
 def notification_handler(record: Callable[[], RecordNotification]) -> MessageHandler:
@@ -23,9 +28,22 @@ def notification_handler(record: Callable[[], RecordNotification]) -> MessageHan
             # Raised again so that the broker moves it aside (dead letters) after its retries.
             logger.error("undecodable message {} ({})", message.id, message.routing_key)
             raise
-        await record().execute(change)
+        await _record_patiently(record, change)
 
     return handle
+
+
+async def _record_patiently(record: Callable[[], RecordNotification], change: EventChange) -> None:
+    """While the database is away the message stays in hand, retried with a capped backoff:
+    handed back, the broker would count each failure towards moving it aside (dead letters)
+    and the notification would be lost to an outage. Each attempt finishes even at shutdown;
+    the waits between them do not hold it up."""
+    for delay in chain(STORAGE_RETRY_SECONDS, repeat(STORAGE_RETRY_SECONDS[-1])):
+        try:
+            await finish_in_hand(record().execute(change))
+            return
+        except StorageUnavailable:  # logged where it was seen
+            await asyncio.sleep(delay)
 
 
 @asynccontextmanager
@@ -34,16 +52,14 @@ async def consuming(
 ) -> AsyncIterator[None]:
     """Consumes the service's queue in the background for as long as the block runs."""
     consumer = asyncio.create_task(
-        broker.consume(QUEUE, ROUTING_KEYS, notification_handler(record))
+        broker.consume(QUEUE, ROUTING_KEYS, notification_handler(record)), name="broker consumer"
     )
     consumer.add_done_callback(_log_end)
     await asyncio.sleep(0)  # let the consumer bind its queue before requests come in
     try:
         yield
     finally:
-        consumer.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await consumer
+        await stop(consumer)
 
 
 def _log_end(consumer: "asyncio.Task[None]") -> None:

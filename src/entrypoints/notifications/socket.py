@@ -2,8 +2,8 @@
 
 Close codes: 4401 bad, missing or expired token (also when the token expires while the
 socket is open); 4400 a malformed first message or `last_id`; 1009 a client message above
-8 KiB; 4408 no answer to a ping in time; 1013 the client fell too far behind; 1001 the
-server is shutting down.
+8 KiB; 4408 no answer to a ping in time; 1013 the client fell too far behind, or the history
+could not be read (the database is away); 1001 the server is shutting down.
 """
 
 import asyncio
@@ -20,8 +20,9 @@ from loguru import logger
 
 from adapters.security.jwt_tokens import JwtTokenService
 from application.auth import Principal
+from application.errors import StorageUnavailable
 from application.use_cases.list_notifications import ReplayNotifications
-from entrypoints.notifications.hub import Connection, Hub
+from entrypoints.notifications.hub import TRY_AGAIN_LATER, Connection, Hub
 from entrypoints.notifications.sign_in import TOO_BIG, Refused, sign_in, too_big
 from entrypoints.notifications.wire import PING, ready, render
 
@@ -60,6 +61,8 @@ async def notifications_socket(
         verdict = await _supervise(socket, connection, sent, principal, socket_policy)
     except WebSocketDisconnect:
         verdict = None
+    except StorageUnavailable:  # logged where it was seen; the client resumes from `last_id`
+        verdict = (TRY_AGAIN_LATER, "storage unavailable, try again later")
     finally:
         hub.disconnect(connection)
         logger.info("socket of {} closed: {}", principal.user_id, verdict or "by the client")

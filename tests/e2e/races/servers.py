@@ -6,7 +6,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,10 +71,13 @@ class Server:
             self.process.wait(STOP_TIMEOUT_S)
 
 
-def start_server(env: Mapping[str, str], workdir: Path, name: str, service: str = "") -> Server:
+def start_server(
+    env: Mapping[str, str], workdir: Path, name: str, service: str = "", options: Sequence[str] = ()
+) -> Server:
     """A server answering GET /health; retried on a new port if the chosen one was taken.
-    `service` "notifications" starts the notification service instead of the event service."""
-    command = [BOXOFFICE, "serve", *([service] if service else [])]
+    `service` "notifications" starts the notification service instead of the event service;
+    `options` go to `boxoffice serve` (e.g. "--workers", "2")."""
+    command = [BOXOFFICE, "serve", *([service] if service else []), *options]
     for attempt in range(3):
         port = free_port()
         log = workdir / f"{name}-{attempt}.log"

@@ -1,11 +1,12 @@
 from typing import Any
 
-from litestar import Response, get
+from litestar import Request, Response, get
 from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.sqlalchemy.engine import ping
-from entrypoints.http.problems import PROBLEM_JSON
+from application.errors import StorageUnavailable
+from entrypoints.http.problems import problem
 from entrypoints.http.rate_limit import NOT_LIMITED
 
 
@@ -15,15 +16,12 @@ async def health() -> dict[str, str]:
 
 
 @get("/ready", tags=["health"], summary="The database answers", opt=NOT_LIMITED)
-async def ready(engine: NamedDependency[AsyncEngine]) -> Response[dict[str, Any]]:
+async def ready(
+    request: Request[Any, Any, Any], engine: NamedDependency[AsyncEngine]
+) -> Response[dict[str, Any]]:
     try:
         await ping(engine)
-    except Exception as e:
-        body = {
-            "type": "about:blank",
-            "title": "Service Unavailable",
-            "status": 503,
-            "detail": f"the database does not answer ({type(e).__name__})",
-        }
-        return Response(body, status_code=503, media_type=PROBLEM_JSON)
+    except StorageUnavailable:  # an answer, not an error: saying so is this route's job
+        detail = "the database does not answer"
+        return problem(request, 503, "Service unavailable", detail, "storage-unavailable")
     return Response({"status": "ready"})
