@@ -91,6 +91,8 @@ ALSO_SUCCEEDS = {
 NOT_FOUND_IN_BODY = {("POST", "/bookings")}
 # Operations that take no token yet answer 401: a refused password.
 REFUSES_CREDENTIALS = {("POST", "/auth/login")}
+# Limited by their use case (per client and per event), not at the edge.
+LIMITED_BY_USE_CASE = {("POST", "/events/{event_id}/register")}
 
 
 def document_problems(app: Litestar, settings: Settings) -> None:
@@ -145,7 +147,8 @@ def _statuses(
         statuses.add(404)
     if (method, path) in CONFLICTS:
         statuses.add(409)
-    if limit_for(handler, path, settings) is not None:
+    limited_here = (method, path) in LIMITED_BY_USE_CASE
+    if limited_here or limit_for(handler, path, settings) is not None:
         statuses.add(429)
     return statuses
 

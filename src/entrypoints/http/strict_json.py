@@ -1,8 +1,8 @@
 """Request bodies are decoded straight into the handler's wire type, strictly.
 
 Litestar decodes a body to plain Python first and then converts it with msgspec's lax mode
-(made for query strings), so `"quantity": "2"` or `1e1` became an int and `"start_time": 1`
-a datetime. Decoding the bytes with the target type and `strict=True` refuses them, fails on
+(made for query strings), so `"quantity": "2"` became an int and `"start_time": 1` a
+datetime. Decoding the bytes with the target type and `strict=True` refuses them, fails on
 the first wrong token (a deeply nested array never becomes Python objects), and is the one
 place every JSON body goes through.
 """
@@ -21,6 +21,7 @@ from entrypoints.http.nul_guard import refuse_nul_in_json
 
 _JSON_MEDIA_TYPE = re.compile(r"^application/(?:[a-z0-9.+-]+\+)?json$")
 _AT_PATH = re.compile(r" - at `\$\.?(.*)`$")
+_FLOAT_FOR_INT = "Expected `int`, got `float`"
 
 
 class UnsupportedMediaType(HTTPException):
@@ -49,7 +50,9 @@ def decode_body(body: bytes, content_type: str | None, target: Any) -> Any:
     try:
         decoded = msgspec.json.decode(body, type=target, strict=True)
     except msgspec.ValidationError as e:
-        raise _invalid(str(e)) from None
+        if not str(e).startswith(_FLOAT_FOR_INT):
+            raise _invalid(str(e)) from None
+        decoded = _with_integral_numbers(body, target)
     except msgspec.DecodeError as e:
         raise _invalid(f"malformed JSON: {e}") from None
     except RecursionError:  # msgspec's own depth limit, for a target that takes any value
@@ -57,6 +60,26 @@ def decode_body(body: bytes, content_type: str | None, target: Any) -> Any:
     # Numbers stay text: only the keys matter here (and int() refuses 4,300+ digits).
     json.loads(body, object_pairs_hook=_refuse_repeated_keys, parse_int=str, parse_float=str)
     return decoded
+
+
+def _with_integral_numbers(body: bytes, target: Any) -> Any:
+    """JSON has one number type, and JSON Schema (so the API document) counts `2.0` or `1e1`
+    as the integers 2 and 10: only a number with a fraction is refused where an integer is
+    due. Text is never a number (`"2"` stays a 400)."""
+    try:
+        return msgspec.convert(_integral(msgspec.json.decode(body)), target, strict=True)
+    except msgspec.ValidationError as e:
+        raise _invalid(str(e)) from None
+
+
+def _integral(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_integral(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _integral(item) for key, item in value.items()}
+    return value
 
 
 def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> None:

@@ -1,5 +1,6 @@
 """The query parameters that filter a list of events, shared by /events and /my/events."""
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, TypeVar
 from zoneinfo import ZoneInfo
@@ -28,6 +29,7 @@ _MOMENT = (
 _MOMENT_PATTERN = {
     "pattern": r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?)?$"
 }
+_SHAPE = re.compile(_MOMENT_PATTERN["pattern"])
 StartsFrom = Annotated[
     str | None,
     QueryParameter(
@@ -94,6 +96,8 @@ def _decode(raw: str, kind: type[T], name: str) -> T:
     try:
         return msgspec.json.decode(msgspec.json.encode(raw), type=kind, strict=True)
     except msgspec.ValidationError:
+        if _SHAPE.match(raw):  # written as the document says, but no such day or time
+            raise InvalidValue(name, f"{raw} is not a date and time on the calendar") from None
         message = "must be a date (YYYY-MM-DD) or an RFC 3339 date-time"
         error = {"key": name, "source": "query", "message": message}
         raise ValidationException(f"{name} {message}", extra=[error]) from None
