@@ -222,3 +222,16 @@ async def test_no_route_answers_garbage_with_a_5xx(
 
     failures = [(r.method, r.path, a.status_code) for r, a in answers if a.status_code >= 500]
     assert failures == []
+
+
+async def test_a_number_without_a_fraction_is_an_optional_integer_too(
+    api: Api, admin: Caller
+) -> None:
+    event = (await api.client.post("/events", json=event_body(), headers=admin.headers)).json()
+
+    response = await api.client.patch(
+        f"/events/{event['id']}", content=b'{"capacity": 12.0}', headers=admin.headers | JSON
+    )
+
+    assert response.status_code == 200, response.text
+    assert response.json()["capacity"] == 12

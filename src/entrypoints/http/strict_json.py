@@ -21,7 +21,7 @@ from entrypoints.http.nul_guard import refuse_nul_in_json
 
 _JSON_MEDIA_TYPE = re.compile(r"^application/(?:[a-z0-9.+-]+\+)?json$")
 _AT_PATH = re.compile(r" - at `\$\.?(.*)`$")
-_FLOAT_FOR_INT = "Expected `int`, got `float`"
+_FLOAT_FOR_INT = re.compile(r"^Expected `[^`]*\bint\b[^`]*`, got `float`")
 
 
 class UnsupportedMediaType(HTTPException):
@@ -50,7 +50,7 @@ def decode_body(body: bytes, content_type: str | None, target: Any) -> Any:
     try:
         decoded = msgspec.json.decode(body, type=target, strict=True)
     except msgspec.ValidationError as e:
-        if not str(e).startswith(_FLOAT_FOR_INT):
+        if not _FLOAT_FOR_INT.match(str(e)):
             raise _invalid(str(e)) from None
         decoded = _with_integral_numbers(body, target)
     except msgspec.DecodeError as e:
