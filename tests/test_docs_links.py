@@ -1,4 +1,5 @@
-"""The documentation's relative links and anchors resolve, and the front page links every doc.
+"""The documentation's relative links and anchors resolve, and the front page links every doc
+(SECURITY.md included).
 
 Headings are turned into anchors the way GitHub does, so a renamed heading or a moved file
 fails here rather than in a reader's browser.
@@ -9,6 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
+SECURITY = ROOT / "SECURITY.md"
 FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
 CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 INLINE_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -18,7 +20,7 @@ EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def markdown_files() -> list[Path]:
-    return [ROOT / "README.md", ROOT / "bench" / "README.md", *sorted(DOCS.rglob("*.md"))]
+    return [ROOT / "README.md", SECURITY, ROOT / "bench" / "README.md", *sorted(DOCS.rglob("*.md"))]
 
 
 def without_code(text: str) -> str:
@@ -70,6 +72,7 @@ def test_every_relative_link_and_anchor_in_the_docs_resolves() -> None:
 
 def test_the_front_page_and_the_docs_index_link_to_every_document_in_docs() -> None:
     documents = {path.resolve() for path in DOCS.rglob("*.md")} - {(DOCS / "README.md").resolve()}
+    documents.add(SECURITY.resolve())
     for index in (ROOT / "README.md", DOCS / "README.md"):
         links = relative_links(index)
         linked = {(index.parent / link.partition("#")[0]).resolve() for link in links}
