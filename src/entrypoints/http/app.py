@@ -18,15 +18,13 @@ from entrypoints.http.controllers.registrations import RegistrationController
 from entrypoints.http.controllers.saved_events import SavedEventController
 from entrypoints.http.controllers.subscriptions import SubscriptionController
 from entrypoints.http.controllers.users import AuthController, PasswordController, UserController
-from entrypoints.http.cors import cors_config, preflight_refusals_as_problems
+from entrypoints.http.cors import cors_config
 from entrypoints.http.dependencies import bridge, dependencies
-from entrypoints.http.middleware import request_logging
+from entrypoints.http.edge import guard_the_edge
 from entrypoints.http.openapi import document_truthfully, openapi_config
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.rate_limit import rate_limiting
 from entrypoints.http.request_guards import guard_request
-from entrypoints.http.request_limits import bounded_requests
-from entrypoints.http.security_headers import docs_asset_origins, security_headers
 from entrypoints.http.strict_json import StrictJsonRequest
 from entrypoints.http.web_ui import web_ui_router
 from entrypoints.scheduler import embedded_scheduler
@@ -94,15 +92,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         debug=False,
         logging_config=None,  # loguru, configured by the entrypoint, does the logging
     )
-    # Outside Litestar's routing, so that unknown paths (404) and methods (405) are logged too.
-    bounded = bounded_requests(
-        preflight_refusals_as_problems(app.asgi_handler),
-        settings.max_body_bytes,
-        settings.body_read_timeout_seconds,
-    )
-    app.asgi_handler = security_headers(
-        request_logging(bounded), settings, docs_asset_origins(app.openapi_config)
-    )
+    guard_the_edge(app, settings)
     document_truthfully(app, settings)
     app.state.container = container
     app.state.settings = settings

@@ -15,13 +15,11 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
-from entrypoints.http.cors import cors_config, preflight_refusals_as_problems
+from entrypoints.http.cors import cors_config
 from entrypoints.http.dependencies import bridge, principal_provider
-from entrypoints.http.middleware import request_logging
+from entrypoints.http.edge import guard_the_edge
 from entrypoints.http.problems import EXCEPTION_HANDLERS
 from entrypoints.http.request_guards import guard_request
-from entrypoints.http.request_limits import bounded_requests
-from entrypoints.http.security_headers import docs_asset_origins, security_headers
 from entrypoints.http.strict_json import StrictJsonRequest
 from entrypoints.notifications.consumer import consuming
 from entrypoints.notifications.container import (
@@ -107,14 +105,7 @@ def create_notifications_app(
         debug=False,
         logging_config=None,
     )
-    bounded = bounded_requests(
-        preflight_refusals_as_problems(app.asgi_handler),
-        settings.max_body_bytes,
-        settings.body_read_timeout_seconds,
-    )
-    app.asgi_handler = security_headers(
-        request_logging(bounded), settings, docs_asset_origins(app.openapi_config)
-    )
+    guard_the_edge(app, settings)
     app.state.container = container
     app.state.settings = settings
     return app
