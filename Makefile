@@ -33,8 +33,10 @@ web:  ## build the web UI when it is missing or stale; without npm, say how to g
 run: install web  ## start the service on the embedded SQLite default, with demo data and the UI at /ui/
 	$(BIN)/boxoffice serve --demo
 
+# Two workers, each on databases of its own; a test file stays on one worker (its module
+# fixtures, such as the served processes, start once).
 test: install test-web  ## the whole test suite (PostgreSQL tests run when it is reachable; required on CI)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 test-web: install  ## the UI's unit tests (Vitest) and its end-to-end tests in Chromium
 	@if ! command -v npm >/dev/null 2>&1; then \
