@@ -17,7 +17,9 @@ def test_every_line_of_a_json_server_is_one_object_granians_included(
     tmp_path: Path, sqlite_template: Path
 ) -> None:
     shutil.copy(sqlite_template, tmp_path / "boxoffice.db")
-    env = server_environment(f"sqlite+aiosqlite:///{tmp_path / 'boxoffice.db'}", secrets.token_urlsafe(48))
+    env = server_environment(
+        f"sqlite+aiosqlite:///{tmp_path / 'boxoffice.db'}", secrets.token_urlsafe(48)
+    )
     env |= {"BOXOFFICE_LOG_JSON": "true"}
     server = start_server(env, tmp_path, "json")
     try:
