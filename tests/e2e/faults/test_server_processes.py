@@ -60,6 +60,8 @@ async def test_a_worker_killed_with_sigkill_is_replaced_while_the_other_serves(
     servers.append(server)
     pid = server.process.pid
     await until(lambda: len(workers(pid)) == 2, "two workers")
+    # Both serving, not only spawned: a worker killed while it starts is not the case here.
+    await until(lambda: log_count(server, "Started worker") >= 2, "two workers started")
     before = workers(pid)
     outcomes = Outcomes()
     stop = load(lambda: client.get(f"{server.url}/events"), outcomes, 200, clients=4)
