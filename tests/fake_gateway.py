@@ -3,7 +3,12 @@
 from collections.abc import AsyncIterator
 from datetime import datetime
 
-from application.ports.ticketmaster import FetchedPage, MarketQuery, UpstreamError
+from application.ports.ticketmaster import (
+    FetchedPage,
+    MarketQuery,
+    UpstreamError,
+    UpstreamUnavailable,
+)
 from domain.events import Event
 
 
@@ -11,7 +16,7 @@ class FakeTicketmasterGateway:
     def __init__(self, pages: list[list[Event]], fail_after: int | None = None) -> None:
         self.pages = pages
         self.fail_after = fail_after  # pages served before raising `failure`
-        self.failure: UpstreamError = UpstreamError("Ticketmaster answered 503 (4 attempts)")
+        self.failure: UpstreamError = UpstreamUnavailable("Ticketmaster answered 503 (4 attempts)")
         self._used = 0
 
     @property
