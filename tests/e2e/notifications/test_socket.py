@@ -93,7 +93,10 @@ def test_several_sockets_of_one_user_each_get_the_notification(service: Service)
     with service.socket(priya) as phone, service.socket(priya) as laptop:
         service.publish(change)
 
-        assert next_notification(phone)["id"] == next_notification(laptop)["id"]
+        heard = [next_notification(phone), next_notification(laptop)]
+
+    assert event_ids_of(heard) == [change.event_id, change.event_id]
+    assert heard[0] == heard[1]
 
 
 def test_a_reconnecting_client_gets_exactly_what_it_missed_in_order_then_live_ones(
