@@ -1,15 +1,21 @@
 """The layers are checked by import-linter (contracts in pyproject.toml), as part of the tests."""
 
+import importlib.metadata
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
+# What the application layer may import besides the domain and its own ports.
+APPLICATION_MAY_USE = {"loguru"}
 
 
 def lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
@@ -39,6 +45,9 @@ def test_every_layer_contract_is_kept() -> None:
         ("domain/events.py", "import application.errors", "Layers flow one way"),
         ("application/auth.py", "import jwt", "The application knows no infrastructure"),
         ("application/errors.py", "import adapters.system.clock", "Layers flow one way"),
+        ("domain/events.py", "import saq", "The domain is pure"),
+        ("domain/clock.py", "import granian", "The domain is pure"),
+        ("application/markets.py", "import croniter", "The application knows no infrastructure"),
     ],
 )
 def test_an_import_against_the_layers_breaks_a_contract(
@@ -54,3 +63,42 @@ def test_an_import_against_the_layers_breaks_a_contract(
     assert result.returncode != 0
     assert f"{contract}" in result.stdout
     assert "1 broken" in result.stdout, result.stdout
+
+
+def _name(distribution: str) -> str:
+    return re.sub(r"[-_.]+", "-", distribution).lower()
+
+
+def modules_of_the_dependencies() -> set[str]:
+    """The top-level modules of every distribution pyproject lists, runtime and dev."""
+    project = PYPROJECT["project"]
+    listed = [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    wanted = {
+        _name(re.split(r"[\s\[<>=!~;]", requirement, maxsplit=1)[0]) for requirement in listed
+    }
+    found: dict[str, set[str]] = {}
+    for module, distributions in importlib.metadata.packages_distributions().items():
+        for distribution in distributions:
+            if _name(distribution) in wanted and module.isidentifier() and module[0] != "_":
+                found.setdefault(_name(distribution), set()).add(module)
+    assert set(found) == wanted, f"not installed: {sorted(wanted - set(found))}"
+    return {module for modules in found.values() for module in modules}
+
+
+@pytest.mark.parametrize(
+    ("contract", "allowed"),
+    [
+        ("The domain is pure", set()),
+        ("The application knows no infrastructure", APPLICATION_MAY_USE),
+    ],
+)
+def test_the_purity_contracts_forbid_every_dependency(contract: str, allowed: set[str]) -> None:
+    (forbidden,) = [
+        set(c["forbidden_modules"])
+        for c in PYPROJECT["tool"]["importlinter"]["contracts"]
+        if c["name"].startswith(contract)
+    ]
+
+    missing = modules_of_the_dependencies() - allowed - forbidden
+
+    assert not missing, f"add to the forbidden_modules of {contract!r}: {sorted(missing)}"
