@@ -50,8 +50,53 @@ def postgres_reachable() -> bool:
         return False
 
 
+# The test being set up or run: a test that asks for a service must carry its marker, so that
+# `-m "not postgres"` and friends select what they say.
+_running: list[pytest.Item] = []
+# A fixture of these names, or a parameter of this value, means the test needs that service.
+SERVICE_FIXTURES = {
+    "migrated_postgres": "postgres",
+    "postgres_url": "postgres",
+    "empty_postgres": "postgres",
+    "private_postgres": "postgres",  # a cluster of its own, from the same PostgreSQL install
+    "private_redis": "redis",
+    "redis_not_yet_started": "redis",
+    "private_rabbitmq": "rabbitmq",
+    "private_rabbitmq_url": "rabbitmq",
+}
+SERVICE_PARAMS = {"postgres": "postgres", "redis": "redis", "rabbitmq": "rabbitmq"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks what the fixtures and parameters already say; `must_be_marked` catches the rest."""
+    for item in items:
+        needs = {
+            SERVICE_FIXTURES[n] for n in getattr(item, "fixturenames", ()) if n in SERVICE_FIXTURES
+        }
+        callspec = getattr(item, "callspec", None)
+        for value in callspec.params.values() if callspec else ():
+            if isinstance(value, str) and value in SERVICE_PARAMS:
+                needs.add(SERVICE_PARAMS[value])
+        for marker in sorted(needs - {m.name for m in item.iter_markers()}):
+            item.add_marker(marker)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _running[:] = [item]
+
+
+def must_be_marked(marker: str, service: str) -> None:
+    """Fails the running test when it uses `service` without `@pytest.mark.<marker>`."""
+    if _running and _running[0].get_closest_marker(marker) is None:
+        pytest.fail(
+            f"{_running[0].nodeid} uses {service}: mark it @pytest.mark.{marker}", pytrace=False
+        )
+
+
 def require_postgres() -> None:
     """Skip when PostgreSQL is missing on a developer machine; fail on CI, where it is required."""
+    must_be_marked("postgres", "PostgreSQL")
     if postgres_reachable():
         return
     if ON_CI:
@@ -62,6 +107,7 @@ def require_postgres() -> None:
 def require_redis() -> str:
     """The run's own Redis database. Skips when Redis is missing on a developer machine; fails
     on CI, where it is required."""
+    must_be_marked("redis", "Redis")
     if not _claimed_redis:
         try:
             _claimed_redis.append(claim_redis_url(RUN))

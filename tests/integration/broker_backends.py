@@ -20,7 +20,7 @@ from adapters.messaging.memory import InMemoryBroker
 from adapters.messaging.rabbitmq import RabbitMqBroker
 from adapters.messaging.redis_streams import RedisStreamsBroker
 from application.ports.message_broker import BrokerMessage, MessageBroker
-from tests.conftest import ON_CI, require_redis
+from tests.conftest import ON_CI, must_be_marked, require_redis
 
 RABBITMQ_URL = os.environ.get("BOXOFFICE_TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")
 MAX_DELIVERIES = 3
@@ -38,6 +38,7 @@ def rabbitmq_reachable(url: str = RABBITMQ_URL) -> bool:
 
 def require_rabbitmq() -> str:
     """Skip when RabbitMQ is missing on a developer machine; fail on CI, where it is required."""
+    must_be_marked("rabbitmq", "RabbitMQ")
     if rabbitmq_reachable():
         return RABBITMQ_URL
     if ON_CI:

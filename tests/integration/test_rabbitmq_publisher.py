@@ -17,6 +17,8 @@ from tests.integration.broker_backends import Backend, backend_for, unique
 from tests.integration.broker_inbox import Inbox, consuming, stop
 from tests.integration.broker_servers import PrivateRabbitMq
 
+pytestmark = pytest.mark.rabbitmq
+
 
 @pytest.fixture
 async def shared_rabbitmq() -> AsyncIterator[Backend]:

@@ -11,6 +11,8 @@ from tests.conftest import require_redis
 from tests.integration.broker_backends import Backend, unique
 from tests.integration.broker_inbox import Inbox, consuming, message, publish_all
 
+pytestmark = pytest.mark.redis
+
 
 @pytest.fixture
 async def client() -> AsyncIterator["Redis"]:

@@ -67,6 +67,7 @@ async def test_concurrent_requests_are_counted_exactly(new_budget: NewBudget) ->
     assert sum(spent) == 5
 
 
+@pytest.mark.redis
 async def test_budgets_of_several_processes_share_one_count_in_redis() -> None:
     url, prefix = require_redis(), f"test:budget:{uuid.uuid4().hex}:"
     first = RedisDailyBudget(Redis.from_url(url), 4, prefix)
@@ -80,6 +81,7 @@ async def test_budgets_of_several_processes_share_one_count_in_redis() -> None:
     assert spent == [True] * 4 + [False] * 2
 
 
+@pytest.mark.redis
 async def test_a_days_counter_in_redis_expires_when_the_day_ends() -> None:
     client, prefix = Redis.from_url(require_redis()), f"test:budget:{uuid.uuid4().hex}:"
     budget = RedisDailyBudget(client, 4, prefix)

@@ -178,6 +178,7 @@ async def test_the_daily_budget_stops_requests_before_the_api_does(
         await gateway.event("1Av8ZfaGkwmkMSH", NOW)
 
 
+@pytest.mark.redis
 async def test_gateways_of_several_processes_spend_one_daily_budget_through_redis(
     http: httpx.AsyncClient, fake_api: FakeApi
 ) -> None:
