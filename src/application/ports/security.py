@@ -1,7 +1,7 @@
 """Passwords and access tokens, behind ports so the use cases never see a library."""
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from application.auth import Principal
 from domain.users import Role, User
@@ -24,6 +24,7 @@ class TokenIssuer(Protocol):
     def issue(self, user: User) -> AccessToken: ...
 
 
+@runtime_checkable  # the socket handler's dependency is checked against it by Litestar
 class TokenVerifier(Protocol):
     async def verify(self, token: str) -> Principal:
         """The caller the token proves; NotAuthenticated when it proves nothing."""

@@ -21,14 +21,23 @@ class UnitOfWork(Protocol):
     A unit of work may be entered again after it was left: each entry is a new transaction.
     """
 
-    events: EventRepository
-    bookings: BookingRepository
-    registrations: RegistrationRepository
-    users: UserRepository
-    market_syncs: MarketSyncRepository
-    saved_events: SavedEventRepository
-    subscriptions: SubscriptionRepository
-    outbox: Outbox
+    # Read-only to its users, so an adapter may hold narrower types (its own repositories).
+    @property
+    def events(self) -> EventRepository: ...
+    @property
+    def bookings(self) -> BookingRepository: ...
+    @property
+    def registrations(self) -> RegistrationRepository: ...
+    @property
+    def users(self) -> UserRepository: ...
+    @property
+    def market_syncs(self) -> MarketSyncRepository: ...
+    @property
+    def saved_events(self) -> SavedEventRepository: ...
+    @property
+    def subscriptions(self) -> SubscriptionRepository: ...
+    @property
+    def outbox(self) -> Outbox: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -18,9 +18,9 @@ from litestar.di import NamedDependency
 from litestar.exceptions import WebSocketDisconnect
 from loguru import logger
 
-from adapters.security.jwt_tokens import JwtTokenService
 from application.auth import Principal
 from application.errors import StorageUnavailable
+from application.ports.security import TokenVerifier
 from application.use_cases.list_notifications import ReplayNotifications
 from entrypoints.notifications.hub import TRY_AGAIN_LATER, Connection, Hub
 from entrypoints.notifications.sign_in import TOO_BIG, Refused, sign_in, too_big
@@ -42,7 +42,7 @@ class SocketPolicy:
 async def notifications_socket(
     socket: WebSocket[Any, Any, Any],
     hub: NamedDependency[Hub],
-    tokens: NamedDependency[JwtTokenService],
+    tokens: NamedDependency[TokenVerifier],
     replay_notifications: NamedDependency[ReplayNotifications],
     socket_policy: NamedDependency[SocketPolicy],
 ) -> None:

@@ -1,0 +1,186 @@
+"""Every adapter and every fake satisfies its port, as mypy sees it (tests/test_port_conformance.py
+type-checks this module strictly; nothing here runs). One function per pair: the argument is
+returned as the port, which mypy accepts only if the class conforms."""
+
+from adapters.messaging.memory import InMemoryBroker
+from adapters.messaging.rabbitmq import RabbitMqBroker
+from adapters.messaging.redis_streams import RedisStreamsBroker
+from adapters.notifications.in_process import InProcessFanout
+from adapters.notifications.redis_fanout import RedisFanout
+from adapters.oidc.authorization_server import HttpxAuthorizationServer
+from adapters.oidc.token_verifier import OidcTokenVerifier
+from adapters.rate_limit.memory import InMemoryRateLimiter
+from adapters.rate_limit.redis import RedisRateLimiter
+from adapters.security.bcrypt_hasher import BcryptPasswordHasher
+from adapters.security.jwt_tokens import JwtTokenService
+from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
+from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
+from adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
+from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from adapters.sqlalchemy.outbox import SqlAlchemyOutbox
+from adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
+from adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
+from adapters.sqlalchemy.subscription_repository import SqlAlchemySubscriptionRepository
+from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
+from adapters.system.clock import SystemClock
+from adapters.system.ticket_codes import SecretsTicketCodes
+from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from adapters.ticketmaster.pacing import InProcessDailyBudget
+from adapters.ticketmaster.redis_budget import RedisDailyBudget
+from application.outbox_relay import OutboxWakeUp
+from application.ports.clock import Clock
+from application.ports.market_syncs import MarketSyncRepository
+from application.ports.message_broker import MessageBroker
+from application.ports.notifications import NotificationFanout, NotificationStore
+from application.ports.outbox import Outbox
+from application.ports.outbox_signal import OutboxSignal
+from application.ports.rate_limiter import RateLimiter
+from application.ports.repositories import (
+    BookingRepository,
+    EventRepository,
+    RegistrationRepository,
+    UserRepository,
+)
+from application.ports.saved_events import SavedEventRepository
+from application.ports.security import (
+    AuthorizationServer,
+    ExternalTokenVerifier,
+    PasswordHasher,
+    TokenIssuer,
+    TokenVerifier,
+)
+from application.ports.subscriptions import SubscriptionRepository
+from application.ports.ticket_codes import TicketCodes
+from application.ports.ticketmaster import TicketmasterGateway
+from application.ports.unit_of_work import UnitOfWork
+from application.ports.upstream_budget import UpstreamBudget
+from tests.fake_broker import RecordingBroker
+from tests.fake_gateway import FakeTicketmasterGateway
+from tests.fake_market_syncs import InMemoryMarketSyncRepository
+from tests.fake_notifications import InMemoryNotificationStore, RecordingFanout
+from tests.fake_repositories import (
+    InMemoryBookingRepository,
+    InMemoryEventRepository,
+    InMemoryRegistrationRepository,
+    InMemoryUserRepository,
+)
+from tests.fake_saved_events import InMemorySavedEventRepository
+from tests.fake_subscriptions import InMemoryOutbox, InMemorySubscriptionRepository
+from tests.fakes import (
+    FakePasswordHasher,
+    FakeTicketCodes,
+    FakeTokens,
+    FixedClock,
+    InMemoryUnitOfWork,
+)
+
+
+def unit_of_work(a: SqlAlchemyUnitOfWork, f: InMemoryUnitOfWork) -> list[UnitOfWork]:
+    return [a, f]
+
+
+def events(a: SqlAlchemyEventRepository, f: InMemoryEventRepository) -> list[EventRepository]:
+    return [a, f]
+
+
+def bookings(
+    a: SqlAlchemyBookingRepository, f: InMemoryBookingRepository
+) -> list[BookingRepository]:
+    return [a, f]
+
+
+def registrations(
+    a: SqlAlchemyRegistrationRepository, f: InMemoryRegistrationRepository
+) -> list[RegistrationRepository]:
+    return [a, f]
+
+
+def users(a: SqlAlchemyUserRepository, f: InMemoryUserRepository) -> list[UserRepository]:
+    return [a, f]
+
+
+def saved_events(
+    a: SqlAlchemySavedEventRepository, f: InMemorySavedEventRepository
+) -> list[SavedEventRepository]:
+    return [a, f]
+
+
+def subscriptions(
+    a: SqlAlchemySubscriptionRepository, f: InMemorySubscriptionRepository
+) -> list[SubscriptionRepository]:
+    return [a, f]
+
+
+def market_syncs(
+    a: SqlAlchemyMarketSyncRepository, f: InMemoryMarketSyncRepository
+) -> list[MarketSyncRepository]:
+    return [a, f]
+
+
+def outbox(a: SqlAlchemyOutbox, f: InMemoryOutbox) -> list[Outbox]:
+    return [a, f]
+
+
+def outbox_signal(a: OutboxWakeUp) -> list[OutboxSignal]:
+    return [a]
+
+
+def notification_store(
+    a: SqlAlchemyNotificationStore, f: InMemoryNotificationStore
+) -> list[NotificationStore]:
+    return [a, f]
+
+
+def notification_fanout(
+    a: InProcessFanout, b: RedisFanout, f: RecordingFanout
+) -> list[NotificationFanout]:
+    return [a, b, f]
+
+
+def message_broker(
+    a: InMemoryBroker, b: RabbitMqBroker, c: RedisStreamsBroker, f: RecordingBroker
+) -> list[MessageBroker]:
+    return [a, b, c, f]
+
+
+def rate_limiter(a: InMemoryRateLimiter, b: RedisRateLimiter) -> list[RateLimiter]:
+    return [a, b]
+
+
+def upstream_budget(a: InProcessDailyBudget, b: RedisDailyBudget) -> list[UpstreamBudget]:
+    return [a, b]
+
+
+def ticketmaster(
+    a: HttpxTicketmasterGateway, f: FakeTicketmasterGateway
+) -> list[TicketmasterGateway]:
+    return [a, f]
+
+
+def password_hasher(a: BcryptPasswordHasher, f: FakePasswordHasher) -> list[PasswordHasher]:
+    return [a, f]
+
+
+def token_issuer(a: JwtTokenService, f: FakeTokens) -> list[TokenIssuer]:
+    return [a, f]
+
+
+def token_verifier(a: JwtTokenService, f: FakeTokens) -> list[TokenVerifier]:
+    return [a, f]
+
+
+def external_token_verifier(a: OidcTokenVerifier) -> list[ExternalTokenVerifier]:
+    return [a]
+
+
+def authorization_server(a: HttpxAuthorizationServer) -> list[AuthorizationServer]:
+    return [a]
+
+
+def clock(a: SystemClock, f: FixedClock) -> list[Clock]:
+    return [a, f]
+
+
+def ticket_codes(a: SecretsTicketCodes, f: FakeTicketCodes) -> list[TicketCodes]:
+    return [a, f]
