@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from typing import Annotated
 
+from litestar.di import NamedDependency
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 
@@ -46,7 +47,10 @@ Sort = Annotated[
 
 
 async def events_query(
-    event_filter: EventFilter, near: Near = None, radius_km: RadiusKm = None, sort: Sort = None
+    event_filter: NamedDependency[EventFilter],
+    near: Near = None,
+    radius_km: RadiusKm = None,
+    sort: Sort = None,
 ) -> EventFilter:
     """The shared event filter, narrowed to a circle around `near` when one is given."""
     if near is None:
