@@ -21,12 +21,13 @@ from application.errors import (
 )
 from application.imports import ImportOutcome
 from application.pagination import Page, PageRequest
-from application.queries import EventFilter
+from application.queries import EventFilter, EventOrder
 from application.stats import EventStats
 from domain.bookings import Booking, BookingStatus
 from domain.case import fold_case
 from domain.errors import AlreadyRegistered, CapacityBelowSeatsTaken, Conflict
 from domain.events import Event, EventStatus
+from domain.geo import haversine
 from domain.listings import EventSource
 from domain.registrations import Registration
 from domain.tickets import Ticket, TicketStatus
@@ -68,6 +69,8 @@ def event_matches(event: Event, query: EventFilter, now: datetime) -> bool:
     if query.city and fold_case(d.city) != fold_case(query.city.strip()):
         return False
     if query.tag and query.tag.strip().lower() not in d.tags:
+        return False
+    if query.near is not None and (d.coordinates is None or not query.near.contains(d.coordinates)):
         return False
     if query.text:
         needle = fold_case(query.text.strip())
@@ -121,6 +124,9 @@ class InMemoryEventRepository(FakeRepository):
         await self._io()
         found = [e for e in self._t.events.values() if event_matches(e, query, now)]
         ordered = sorted_by(found, lambda e: e.details.slot.start, lambda e: e.id)
+        if query.near is not None and query.order is EventOrder.DISTANCE:
+            center = query.near.center
+            ordered.sort(key=lambda e: haversine(center, e.details.coordinates))  # type: ignore[arg-type]
         return page_of([copy_event(e) for e in ordered], query.page)
 
     async def claim_seats(self, event_id: UUID, quantity: int, now: datetime) -> bool:

@@ -17,6 +17,7 @@ from domain.errors import (
     NotEnoughSeats,
     SignInRequired,
 )
+from domain.geo import Coordinates
 from domain.happenings import EventCancelled, EventCreated, EventUpdated, Happening
 from domain.listings import EventSource, Listing, content_hash
 
@@ -62,6 +63,7 @@ class EventDetails:
     price: Decimal = Decimal("0.00")
     currency: str = money.DEFAULT_CURRENCY
     tags: tuple[str, ...] = ()
+    coordinates: Coordinates | None = None  # where it is on the map, when known
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -75,6 +77,8 @@ class EventDetails:
         set_(self, "tags", _tags(tuple(self.tags)))
         if self.capacity is not None and not 0 < self.capacity <= MAX_CAPACITY:
             raise InvalidValue("capacity", f"must be between 1 and {MAX_CAPACITY}")
+        if self.coordinates is not None and not isinstance(self.coordinates, Coordinates):
+            raise InvalidValue("coordinates", "must be a longitude and a latitude")
 
 
 @dataclass(slots=True)

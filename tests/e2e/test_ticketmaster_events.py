@@ -2,6 +2,7 @@
 when Ticketmaster is down the answer comes from the store, marked stale, never a 5xx."""
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -90,6 +91,30 @@ async def test_our_own_events_and_imported_ones_filter_apart(api: Api, admin) ->
     assert local["items"][0]["bookable"] is True
     everything = (await api.client.get("/events", params={"size": "100"})).json()
     assert everything["total"] > 50
+
+
+async def test_imported_events_carry_their_venue_point_and_are_found_near_it(api: Api) -> None:
+    located: list[dict[str, Any]] = []
+    for _ in range(3):  # a busy machine may cut the first fetch short (answered stale)
+        answer = await api.client.get("/events", params=LA)
+        located = [e for e in answer.json().get("items", []) if e["coordinates"]]
+        if located:
+            break
+    assert located, answer.text
+    longitude, latitude = located[0]["coordinates"]["coordinates"]
+    venue = located[0]["listing"]["venue"]
+    assert (venue["city"], round(latitude), round(longitude)) == ("Los Angeles", 34, -118)
+
+    near = await api.client.get(
+        "/events", params=LA | {"near": f"{latitude},{longitude}", "sort": "distance"}
+    )
+
+    items = near.json()["items"]
+    assert items[0]["distance_km"] == 0
+    assert items[0]["coordinates"]["coordinates"] == [longitude, latitude]
+    distances = [e["distance_km"] for e in items]
+    assert distances == sorted(distances)
+    assert 0 < distances[-1] <= 50
 
 
 async def test_an_unknown_source_is_a_400_problem(api: Api) -> None:

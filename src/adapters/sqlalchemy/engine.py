@@ -1,5 +1,6 @@
 """Engines for PostgreSQL (psycopg 3) and SQLite (aiosqlite) that keep the same guarantees."""
 
+import math
 from typing import Any
 
 from sqlalchemy import event
@@ -66,6 +67,7 @@ def _make_sqlite_transactions_serial(engine: AsyncEngine) -> None:
         # SQLite's own lower() folds ASCII only; the unique lower(email) and lower(username)
         # indexes must treat Ärger@ and ärger@ as one address, as PostgreSQL does.
         dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+        add_missing_math_functions(dbapi_connection)
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Connection) -> None:
@@ -74,6 +76,28 @@ def _make_sqlite_transactions_serial(engine: AsyncEngine) -> None:
 
 def _lower(value: object) -> object:
     return fold_case(value) if isinstance(value, str) else value
+
+
+# What the "near" filter computes in SQL. SQLite has them when built with math functions
+# (Python's own builds are); a build without them gets these.
+MATH_FUNCTIONS = {"sin": math.sin, "cos": math.cos}
+
+
+def add_missing_math_functions(dbapi_connection: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SELECT name FROM pragma_function_list WHERE name IN ('sin', 'cos')")
+    present = {name for (name,) in cursor.fetchall()}
+    cursor.close()
+    for name, function in MATH_FUNCTIONS.items():
+        if name not in present:
+            dbapi_connection.create_function(name, 1, _nulls_kept(function), deterministic=True)
+
+
+def _nulls_kept(function: Any) -> Any:
+    def call(value: float | None) -> float | None:
+        return None if value is None else float(function(value))
+
+    return call
 
 
 async def ping(engine: AsyncEngine) -> None:

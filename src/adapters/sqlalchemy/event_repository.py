@@ -11,13 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sqlalchemy import imported_events
 from adapters.sqlalchemy.event_rows import EVENTS_WITH_EXTRAS, event_columns, to_event
+from adapters.sqlalchemy.near import haversine_from, within
 from adapters.sqlalchemy.paging import fetch_page
 from adapters.sqlalchemy.tables import bookings, event_tags, events, registrations, tickets
 from adapters.sqlalchemy.types import Money
 from application.errors import EventNotFound
 from application.imports import ImportOutcome
 from application.pagination import Page
-from application.queries import EventFilter
+from application.queries import EventFilter, EventOrder
 from application.stats import EventStats
 from domain.case import fold_case
 from domain.errors import CapacityBelowSeatsTaken, Conflict
@@ -48,7 +49,16 @@ def conditions(query: EventFilter, now: datetime) -> list[ColumnElement[bool]]:
         pattern = f"%{_escape_like(fold_case(query.text.strip()))}%"
         columns = (events.c.title, events.c.description, events.c.location)
         where.append(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
+    if query.near is not None:
+        where.append(within(query.near))
     return where
+
+
+def ordering(query: EventFilter) -> list[ColumnElement[Any]]:
+    soonest: list[ColumnElement[Any]] = [events.c.start_time, events.c.id]
+    if query.order is EventOrder.DISTANCE and query.near is not None:
+        return [haversine_from(query.near.center), *soonest]
+    return soonest
 
 
 class SqlAlchemyEventRepository:
@@ -90,9 +100,7 @@ class SqlAlchemyEventRepository:
             raise Conflict("the event has bookings or registrations; cancel it instead") from e
 
     async def list(self, query: EventFilter, now: datetime) -> Page[Event]:
-        statement = EVENTS_WITH_EXTRAS.where(*conditions(query, now)).order_by(
-            events.c.start_time, events.c.id
-        )
+        statement = EVENTS_WITH_EXTRAS.where(*conditions(query, now)).order_by(*ordering(query))
         rows, total = await fetch_page(self._conn, statement, query.page)
         return Page([to_event(row) for row in rows], query.page.page, query.page.size, total)
 

@@ -7,6 +7,7 @@ from sqlalchemy import Row, String, cast, func, select
 from adapters.sqlalchemy.tables import event_attractions, event_tags, events, venues
 from domain.clock import TimeSlot
 from domain.events import Event, EventDetails, EventStatus
+from domain.geo import Coordinates
 from domain.listings import EventSource, Listing, PriceRange, SaleStatus, Venue
 
 # An event's tags and attractions come along as one string each in the same row (string_agg /
@@ -58,6 +59,8 @@ def event_columns(event: Event) -> dict[str, Any]:
         "status": event.status.value,
         "source": event.source.value,
         "registration_requires_sign_in": event.registration_requires_sign_in,
+        "latitude": d.coordinates.latitude if d.coordinates else None,
+        "longitude": d.coordinates.longitude if d.coordinates else None,
     }
     return columns | listing_columns(event.listing)
 
@@ -115,6 +118,7 @@ def to_event(row: Row[Any]) -> Event:
         price=row.price,
         currency=row.currency,
         tags=tuple(_split(row.tag_list)),
+        coordinates=_coordinates(row),
     )
     return Event(
         id=row.id,
@@ -126,6 +130,12 @@ def to_event(row: Row[Any]) -> Event:
         listing=None if row.source == EventSource.LOCAL.value else _listing(row),
         registration_requires_sign_in=row.registration_requires_sign_in,
     )
+
+
+def _coordinates(row: Row[Any]) -> Coordinates | None:
+    if row.latitude is None or row.longitude is None:
+        return None
+    return Coordinates(row.longitude, row.latitude)
 
 
 def _split(joined: str | None) -> list[str]:

@@ -124,6 +124,10 @@ events = Table(
     Column("public_sale_end", UtcDateTime()),
     Column("venue_id", Uuid, ForeignKey("venues.id", ondelete="SET NULL")),
     Column("registration_requires_sign_in", Boolean, nullable=False, server_default=false()),
+    # Where it is (both or neither, checked by the domain: SQLite adds a CHECK only by
+    # rebuilding the table, which its foreign keys forbid while they are enforced).
+    Column("latitude", Float),
+    Column("longitude", Float),
     CheckConstraint("capacity > 0", name="capacity_positive"),
     CheckConstraint("seats_taken >= 0", name="seats_taken_not_negative"),
     CheckConstraint("seats_taken <= capacity", name="seats_within_capacity"),
@@ -143,6 +147,8 @@ events = Table(
     Index("ix_events_status_end_time", "status", "end_time"),
     Index("ix_events_city_lower", text("lower(city)")),
     Index("ix_events_created_by", "created_by"),
+    # The "near" filter's bounding box: a latitude range, then longitude ranges within it.
+    Index("ix_events_latitude_longitude", "latitude", "longitude"),
 )
 
 event_tags = Table(

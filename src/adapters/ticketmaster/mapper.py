@@ -11,6 +11,7 @@ from adapters.ticketmaster import wire
 from adapters.ticketmaster.times import Unmappable, instant, when
 from domain.errors import DomainError
 from domain.events import Event, EventDetails, EventStatus
+from domain.geo import Coordinates
 from domain.listings import EventSource, Listing, PriceRange, SaleStatus, Venue
 
 NO_CURRENCY = "XXX"  # ISO 4217's code for "no currency": the seller gave no price
@@ -68,6 +69,7 @@ def _to_event(tm: wire.Event, now: datetime) -> Event:
         price=prices.minimum if prices else Decimal("0.00"),
         currency=prices.currency if prices else NO_CURRENCY,
         tags=tuple(_clean(t.lower(), 30) for t in (segment, genre) if t),
+        coordinates=_coordinates_of(venue),
     )
     cancelled = status is SaleStatus.CANCELLED
     event_status = EventStatus.CANCELLED if cancelled else EventStatus.ACTIVE
@@ -108,6 +110,13 @@ def _venue(tm: wire.Venue) -> Venue | None:
         longitude=_coordinate(location.longitude, 180),
         timezone=tm.timezone.strip() if tm.timezone and tm.timezone.strip() else None,
     )
+
+
+def _coordinates_of(venue: Venue | None) -> Coordinates | None:
+    """The venue's point; none when it gave only one of the two, or none at all."""
+    if venue is None or venue.latitude is None or venue.longitude is None:
+        return None
+    return Coordinates(venue.longitude, venue.latitude)
 
 
 def _coordinate(value: str | float | None, bound: float) -> float | None:

@@ -12,6 +12,7 @@ from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from domain.clock import DEFAULT_ZONE, TimeSlot
 from domain.events import Event, EventDetails
+from domain.geo import Coordinates
 from domain.money import DEFAULT_CURRENCY
 
 
@@ -30,6 +31,7 @@ class CreateEventCommand:
     currency: str = DEFAULT_CURRENCY
     tags: tuple[str, ...] = ()
     registration_requires_sign_in: bool = False
+    coordinates: Coordinates | None = None
 
     def details(self) -> EventDetails:
         return EventDetails(
@@ -42,6 +44,7 @@ class CreateEventCommand:
             price=self.price,
             currency=self.currency,
             tags=self.tags,
+            coordinates=self.coordinates,
         )
 
 

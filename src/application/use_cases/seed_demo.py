@@ -15,6 +15,7 @@ from application.use_cases.register_user import CreateUser, NewUser
 from domain.bookings import Booking
 from domain.clock import DEFAULT_ZONE, TimeSlot, zone
 from domain.events import Event, EventDetails
+from domain.geo import Coordinates
 from domain.registrations import Registration
 from domain.users import Role
 
@@ -32,6 +33,15 @@ DEMO_EVENTS: tuple["DemoEvent", ...] = (
     ("Classical Evening", "Chowdiah Memorial Hall", "Bengaluru", 45, 18, 2, 1000, "1200.00", ()),
     ("Startup Pitch Day", "T-Hub", "Hyderabad", 90, 9, 8, 200, "250.50", ("tech", "business")),
 )
+
+# Where the demo venues are (longitude, latitude), so that `near` has something to find.
+DEMO_PLACES = {
+    "NSCI Dome": Coordinates(72.8172, 19.0176),
+    "Thoughtworks Office": Coordinates(73.8837, 18.5534),
+    "Canvas Laugh Club": Coordinates(72.8258, 18.9945),
+    "Chowdiah Memorial Hall": Coordinates(77.5710, 12.9985),
+    "T-Hub": Coordinates(78.3720, 17.4326),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,5 +104,16 @@ def _event(row: DemoEvent, owner: UUID, now: datetime) -> Event:
     day = (now + timedelta(days=days)).astimezone(zone(DEFAULT_ZONE)).date()
     start = datetime(day.year, day.month, day.day, hour)
     slot = TimeSlot.from_local(start, start + timedelta(hours=hours), DEFAULT_ZONE)
-    details = EventDetails(title, location, slot, capacity, "", city, Decimal(price), "INR", tags)
+    details = EventDetails(
+        title,
+        location,
+        slot,
+        capacity,
+        "",
+        city,
+        Decimal(price),
+        "INR",
+        tags,
+        DEMO_PLACES[location],
+    )
     return Event.create(uuid4(), details, owner, now)

@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from enum import Enum
 from uuid import UUID
 
 from loguru import logger
@@ -15,6 +16,13 @@ from application.use_cases.get_event import load_event
 from domain.clock import TimeSlot, to_utc, zone
 from domain.errors import InvalidValue
 from domain.events import Event, EventDetails, EventStatus
+from domain.geo import Coordinates
+
+
+class Keep(Enum):
+    """Leaves a field that may also be cleared (set to None) as it is."""
+
+    KEEP = "keep"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +42,7 @@ class EventChanges:
     tags: tuple[str, ...] | None = None
     status: EventStatus | None = None
     registration_requires_sign_in: bool | None = None
+    coordinates: Coordinates | Keep | None = Keep.KEEP  # None clears them
 
     def slot(self, current: TimeSlot, now: datetime) -> TimeSlot:
         """The new slot. Naive times are read in the new (or current) zone; a moved start
@@ -63,6 +72,8 @@ class EventChanges:
             )
             if getattr(self, name) is not None
         }
+        if self.coordinates is not Keep.KEEP:
+            given["coordinates"] = self.coordinates
         return EventDetails(**{**_as_dict(current), **given, "slot": self.slot(current.slot, now)})
 
 

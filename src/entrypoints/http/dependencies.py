@@ -18,6 +18,7 @@ from application.ports.security import TokenVerifier
 from domain.clock import zone
 from entrypoints.container import Container
 from entrypoints.http.controllers.event_filters import event_filter
+from entrypoints.http.controllers.near_filter import events_query
 from entrypoints.http.rate_limit import client_ip
 from entrypoints.settings import Settings
 
@@ -100,6 +101,7 @@ def dependencies(container: Container, settings: Settings) -> dict[str, Provide]
     provided["principal"] = principal_provider(container.token_verifier)
     provided["viewer"] = viewer_provider(container.token_verifier)
     provided["event_filter"] = Provide(event_filter)
+    provided["events_query"] = Provide(events_query)
     provided["display_zone"] = display_zone_provider(settings)
     provided["client_address"] = client_address_provider(settings)
     return provided

@@ -8,7 +8,7 @@ from litestar.openapi.spec import Components, Reference, SecurityScheme
 
 from entrypoints.http.docs_assets import OfflineRedoc, OfflineSwagger
 from entrypoints.http.openapi_problems import document_problems, operations
-from entrypoints.http.openapi_schemas import correct_schemas
+from entrypoints.http.openapi_schemas import correct_schemas, nested_structs
 from entrypoints.settings import Settings
 
 BEARER = "BearerToken"
@@ -78,9 +78,11 @@ def document_truthfully(app: Litestar, settings: Settings) -> None:
 
 
 def _body_types(app: Litestar) -> dict[str, type[Any]]:
+    """Each request body's Struct, and the Structs inside it (a GeoJSON point)."""
     bodies = {}
     for _, _, handler in operations(app):
         data = handler.parsed_fn_signature.parameters.get("data")
         if data is not None and isinstance(data.annotation, type):
             bodies[data.annotation.__name__] = data.annotation
+            bodies |= {inner.__name__: inner for inner in nested_structs(data.annotation)}
     return bodies

@@ -106,11 +106,41 @@ def _constrain(schema: Schema, kind: msgspec.inspect.Type) -> None:
                         _constrain(child, member)
     elif isinstance(kind, msgspec.inspect.DecimalType) and _is_text(schema):
         schema.pattern = DECIMAL
+    elif isinstance(kind, msgspec.inspect.TupleType):
+        _exact_tuple(schema, kind)
     elif isinstance(kind, msgspec.inspect.ListType) and isinstance(schema.items, Schema):
         item = kind.item_type
         if isinstance(item, msgspec.inspect.StrType):
             schema.items.min_length = item.min_length
             schema.items.max_length = item.max_length
+
+
+def _exact_tuple(schema: Schema, kind: msgspec.inspect.TupleType) -> None:
+    """A fixed-length array: its length, and its numbers' bounds, which Litestar leaves out."""
+    schema.min_items = schema.max_items = len(kind.item_types)
+    for child, item in zip(schema.prefix_items or [], kind.item_types, strict=False):
+        if isinstance(item, msgspec.inspect.Metadata):
+            item = item.type
+        if isinstance(child, Schema) and isinstance(item, msgspec.inspect.FloatType):
+            child.minimum, child.maximum = item.ge, item.le
+
+
+def nested_structs(struct: type[Any]) -> list[type[Any]]:
+    """The Struct types a body's fields hold, directly or inside a union or a list."""
+    info = msgspec.inspect.type_info(struct)
+    found: list[type[Any]] = []
+    pending = [field.type for field in getattr(info, "fields", ())]
+    while pending:
+        kind = pending.pop()
+        if isinstance(kind, msgspec.inspect.Metadata):
+            pending.append(kind.type)
+        elif isinstance(kind, msgspec.inspect.UnionType):
+            pending.extend(kind.types)
+        elif isinstance(kind, msgspec.inspect.ListType):
+            pending.append(kind.item_type)
+        elif isinstance(kind, msgspec.inspect.StructType) and kind.cls not in found:
+            found.append(kind.cls)
+    return found
 
 
 def _is_text(schema: Schema) -> bool:

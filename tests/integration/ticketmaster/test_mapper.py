@@ -8,6 +8,7 @@ import pytest
 
 from adapters.ticketmaster.decoding import map_events
 from domain.events import Event, EventStatus
+from domain.geo import Coordinates
 from domain.listings import EventSource, SaleStatus
 from tests.ticketmaster_fixtures import (
     DETAIL,
@@ -154,3 +155,21 @@ def test_the_same_event_always_gets_the_same_id_and_hash() -> None:
     assert [e.id for e in first.events] == [e.id for e in second.events]
     assert [e.content_hash() for e in first.events] == [e.content_hash() for e in second.events]
     assert len({e.content_hash() for e in first.events}) == len(first.events)
+
+
+def test_an_imported_event_is_where_its_venue_says_it_is() -> None:
+    located = 0
+    batches = [map_events(raw_events(name), NOW) for name in [*search_fixtures(), DETAIL]]
+    for event in (e for batch in batches for e in batch.events):
+        venue = event.listing.venue if event.listing else None
+        if venue is None or venue.latitude is None or venue.longitude is None:
+            assert event.details.coordinates is None
+        else:
+            assert event.details.coordinates == Coordinates(venue.longitude, venue.latitude)
+            located += 1
+    assert located > 0
+
+
+def test_the_detail_shape_venue_point_is_read_longitude_first() -> None:
+    detail = mapped(DETAIL)["1Av8ZfaGkwmkMSH"]
+    assert detail.details.coordinates == Coordinates(-99.2049026, 19.4402695)

@@ -7,6 +7,7 @@ from application.queries import EventFilter
 from application.use_cases.log_in import LogIn, LogInCommand
 from application.use_cases.register_user import CreateUser
 from application.use_cases.seed_demo import DEMO_PASSWORD, SeedDemo, SeedReport
+from domain.geo import Circle, Coordinates
 from domain.users import Role
 from tests.fakes import (
     FakePasswordHasher,
@@ -74,3 +75,14 @@ async def test_demo_users_can_log_in_with_the_demo_password(
     token = await LogIn(uow, hasher, tokens).execute(LogInCommand("admin", DEMO_PASSWORD))
 
     assert (await tokens.verify(token.token)).is_admin
+
+
+async def test_the_demo_events_have_places_so_that_near_finds_them(
+    uow: InMemoryUnitOfWork, clock: FixedClock, hasher: FakePasswordHasher
+) -> None:
+    await seeder(uow, clock, hasher).execute()
+
+    near_pune = EventFilter(page=ALL, near=Circle(Coordinates(73.8567, 18.5204), 20))
+    async with uow:
+        found = (await uow.events.list(near_pune, clock.now())).items
+    assert [e.details.title for e in found] == ["Python Pune Meetup"]

@@ -46,17 +46,21 @@ class EventController(Controller):
         list_events: NamedDependency[ListEvents],
         refresh_market: NamedDependency[RefreshMarket],
         display_zone: NamedDependency[ZoneInfo],
-        event_filter: NamedDependency[EventFilter],
+        events_query: NamedDependency[EventFilter],
         viewer: NamedDependency[Principal | None],
         client_address: NamedDependency[str],
     ) -> Response[PageOut[EventOut]]:
         stale = None
-        if event_filter.source is EventSource.TICKETMASTER:
+        if events_query.source is EventSource.TICKETMASTER:
             caller = caller_key(viewer, client_address)
-            stale = await refresh_market.execute(event_filter.city, event_filter.text, caller)
-        found = await list_events.execute(event_filter, viewer.user_id if viewer else None)
+            stale = await refresh_market.execute(events_query.city, events_query.text, caller)
+        found = await list_events.execute(events_query, viewer.user_id if viewer else None)
         body = PageOut.of(
-            found.map(lambda e: EventOut.from_event(e.event, display_zone, saved=e.saved))
+            found.map(
+                lambda e: EventOut.from_event(
+                    e.event, display_zone, saved=e.saved, distance_km=e.distance_km
+                )
+            )
         )
         return Response(body, headers=stale_headers(stale))
 

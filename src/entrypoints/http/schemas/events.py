@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Annotated
@@ -7,11 +8,12 @@ import msgspec
 
 from application.auth import Principal
 from application.use_cases.create_event import CreateEventCommand
-from application.use_cases.update_event import EventChanges
+from application.use_cases.update_event import EventChanges, Keep
 from domain.clock import DEFAULT_ZONE
 from domain.events import Event, EventStatus
 from domain.listings import EventSource
 from entrypoints.http.schemas.common import Email, PersonName, Request
+from entrypoints.http.schemas.geo import PointIn, PointOut, coordinates_of
 from entrypoints.http.schemas.listings import ListingOut
 
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=100, examples=["Indie Night"])]
@@ -53,6 +55,7 @@ class EventIn(Request):
     currency: Currency = "INR"
     tags: Tags = []
     registration_requires_sign_in: bool = False
+    coordinates: PointIn | None = None
 
     def to_command(self, actor: Principal) -> CreateEventCommand:
         return CreateEventCommand(
@@ -69,10 +72,12 @@ class EventIn(Request):
             currency=self.currency,
             tags=tuple(self.tags),
             registration_requires_sign_in=self.registration_requires_sign_in,
+            coordinates=coordinates_of(self.coordinates),
         )
 
     def to_changes(self) -> EventChanges:
-        return _changes(self, tuple(self.tags), getattr(self, "status", None))
+        changes = _changes(self, tuple(self.tags), getattr(self, "status", None))
+        return replace(changes, coordinates=coordinates_of(self.coordinates))
 
 
 class EventReplace(EventIn):
@@ -97,9 +102,13 @@ class EventPatch(Request):
     tags: Tags | None = None
     status: EventStatus | None = None
     registration_requires_sign_in: bool | None = None
+    coordinates: PointIn | msgspec.UnsetType | None = msgspec.UNSET  # null clears them
 
     def to_changes(self) -> EventChanges:
-        return _changes(self, None if self.tags is None else tuple(self.tags), self.status)
+        changes = _changes(self, None if self.tags is None else tuple(self.tags), self.status)
+        if self.coordinates is msgspec.UNSET:
+            return replace(changes, coordinates=Keep.KEEP)
+        return replace(changes, coordinates=coordinates_of(self.coordinates))
 
 
 def _changes(
@@ -146,6 +155,9 @@ class EventOut(msgspec.Struct):
     # Whether the caller saved it: only for a signed-in caller, and only where it is known.
     saved: bool | msgspec.UnsetType = msgspec.UNSET
     saved_at: datetime | msgspec.UnsetType = msgspec.UNSET
+    coordinates: PointOut | None = None  # GeoJSON; null when not known
+    # Great-circle kilometres from the list's `near` centre: only on a list filtered by it.
+    distance_km: float | msgspec.UnsetType = msgspec.UNSET
 
     @classmethod
     def from_event(
@@ -154,6 +166,7 @@ class EventOut(msgspec.Struct):
         tz: tzinfo,
         saved: bool | None = None,
         saved_at: datetime | None = None,
+        distance_km: float | None = None,
     ) -> "EventOut":
         d = event.details
         return cls(
@@ -179,6 +192,8 @@ class EventOut(msgspec.Struct):
             listing=None if event.listing is None else ListingOut.from_listing(event.listing, tz),
             saved=msgspec.UNSET if saved is None else saved,
             saved_at=msgspec.UNSET if saved_at is None else saved_at.astimezone(tz),
+            coordinates=PointOut.of(d.coordinates),
+            distance_km=msgspec.UNSET if distance_km is None else round(distance_km, 3),
         )
 
 

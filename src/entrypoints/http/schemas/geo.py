@@ -1,0 +1,35 @@
+"""Where an event is, on the wire: a GeoJSON Point (RFC 7946), longitude first."""
+
+from typing import Annotated, Literal
+
+import msgspec
+
+from domain.geo import Coordinates
+from entrypoints.http.schemas.common import Request
+
+Longitude = Annotated[float, msgspec.Meta(ge=-180, le=180, description="degrees east")]
+Latitude = Annotated[float, msgspec.Meta(ge=-90, le=90, description="degrees north")]
+
+
+class PointIn(Request):
+    """`{"type": "Point", "coordinates": [longitude, latitude]}`: exactly two numbers."""
+
+    type: Literal["Point"]
+    coordinates: tuple[Longitude, Latitude]
+
+    def to_coordinates(self) -> Coordinates:
+        longitude, latitude = self.coordinates
+        return Coordinates(longitude, latitude)
+
+
+class PointOut(msgspec.Struct):
+    type: Literal["Point"]
+    coordinates: tuple[Longitude, Latitude]
+
+    @classmethod
+    def of(cls, where: Coordinates | None) -> "PointOut | None":
+        return None if where is None else cls("Point", (where.longitude, where.latitude))
+
+
+def coordinates_of(point: PointIn | None) -> Coordinates | None:
+    return None if point is None else point.to_coordinates()
