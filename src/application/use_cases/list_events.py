@@ -1,33 +1,21 @@
-from dataclasses import dataclass
 from uuid import UUID
 
+from application.event_views import EventView
 from application.pagination import Page
 from application.ports.clock import Clock
-from application.ports.unit_of_work import UnitOfWork
+from application.ports.event_reads import EventReads
 from application.queries import EventFilter
-from domain.events import Event
-
-
-@dataclass(frozen=True, slots=True)
-class ListedEvent:
-    event: Event
-    saved: bool | None = None  # whether the viewer saved it; None for an anonymous viewer
 
 
 class ListEvents:
     """Public browsing: active events not yet over by default, soonest first.
 
-    A signed-in viewer also learns which of the page's events they saved, in one more query.
+    A signed-in viewer also learns which of the page's events they saved, in the same read.
     """
 
-    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
-        self._uow = uow
+    def __init__(self, reads: EventReads, clock: Clock) -> None:
+        self._reads = reads
         self._clock = clock
 
-    async def execute(self, query: EventFilter, viewer: UUID | None = None) -> Page[ListedEvent]:
-        async with self._uow as uow:
-            found = await uow.events.list(query, self._clock.now())
-            if viewer is None:
-                return found.map(ListedEvent)
-            saved = await uow.saved_events.saved_among(viewer, [e.id for e in found.items])
-        return found.map(lambda e: ListedEvent(e, e.id in saved))
+    async def execute(self, query: EventFilter, viewer: UUID | None = None) -> Page[EventView]:
+        return await self._reads.page(query, self._clock.now(), viewer)

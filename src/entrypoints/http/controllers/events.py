@@ -1,7 +1,8 @@
+from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from litestar import Controller, Response, delete, get, patch, post, put
+from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
@@ -17,6 +18,7 @@ from application.use_cases.list_events import ListEvents
 from application.use_cases.refresh_market import RefreshMarket
 from application.use_cases.update_event import UpdateEvent, UpdateEventCommand
 from domain.listings import EventSource
+from entrypoints.http.answers import AnswerCache, answer_of, respond
 from entrypoints.http.controllers.params import BEARER
 from entrypoints.http.schemas.common import PageOut
 from entrypoints.http.schemas.events import (
@@ -43,22 +45,29 @@ class EventController(Controller):
     @get("/", summary="Browse events: active and not yet over by default, soonest first")
     async def list_events(
         self,
+        request: Request[Any, Any, Any],
         list_events: NamedDependency[ListEvents],
         refresh_market: NamedDependency[RefreshMarket],
         display_zone: NamedDependency[ZoneInfo],
         event_filter: NamedDependency[EventFilter],
         viewer: NamedDependency[Principal | None],
         client_address: NamedDependency[str],
+        answers: NamedDependency[AnswerCache],
     ) -> Response[PageOut[EventOut]]:
         stale = None
         if event_filter.source is EventSource.TICKETMASTER:
             caller = caller_key(viewer, client_address)
             stale = await refresh_market.execute(event_filter.city, event_filter.text, caller)
-        found = await list_events.execute(event_filter, viewer.user_id if viewer else None)
-        body = PageOut.of(
-            found.map(lambda e: EventOut.from_event(e.event, display_zone, saved=e.saved))
-        )
-        return Response(body, headers=stale_headers(stale))
+
+        async def page() -> PageOut[EventOut]:
+            found = await list_events.execute(event_filter, viewer.user_id if viewer else None)
+            return PageOut.of(found.map(lambda view: EventOut.from_view(view, display_zone)))
+
+        if viewer is None and event_filter.source is not EventSource.TICKETMASTER:
+            answer = await answers.get_or_make(("list", event_filter, display_zone.key), page)
+        else:  # a viewer's own flags, or a refresh that may have just changed the market
+            answer = answer_of(await page())
+        return respond(request, answer, private=viewer is not None, headers=stale_headers(stale))
 
     @post(
         "/",
@@ -78,11 +87,18 @@ class EventController(Controller):
     @get("/{event_id:uuid}", summary="One event")
     async def get_event(
         self,
+        request: Request[Any, Any, Any],
         event_id: FromPath[UUID],
         get_event: NamedDependency[GetEvent],
         display_zone: NamedDependency[ZoneInfo],
-    ) -> EventOut:
-        return EventOut.from_event(await get_event.execute(event_id), display_zone)
+        answers: NamedDependency[AnswerCache],
+    ) -> Response[EventOut]:
+        async def event() -> EventOut:
+            return EventOut.from_view(await get_event.execute(event_id), display_zone)
+
+        # The same for every caller (no saved flag here), so cached for all.
+        answer = await answers.get_or_make(("one", event_id, display_zone.key), event)
+        return respond(request, answer, private=False, headers={})
 
     @put("/{event_id:uuid}", summary="Replace an event (owner or admin)", security=BEARER)
     async def replace_event(

@@ -1,0 +1,96 @@
+"""Read answers as bytes: a weak ETag on each (304 when the client has it), and a short-lived
+cache of anonymous answers in this process.
+
+Cached answers live at most `ttl` seconds, and every write this process answers empties the
+cache (see `ForgetOnWrite`), so a change shows at once here and within `ttl` in the other
+processes and after writes from the worker. Answers for a signed-in caller are never cached
+here: they carry that caller's `saved` flags.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import msgspec
+from litestar import Request, Response
+from litestar.status_codes import HTTP_304_NOT_MODIFIED
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+_ENCODER = msgspec.json.Encoder()
+_SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+MAX_ENTRIES = 4096  # bounds memory: a flood of distinct queries empties the cache, no more
+PUBLIC = "no-cache"  # any cache may keep it, but asks again (a 304 is cheap) before using it
+PRIVATE = "private, no-cache"
+
+
+class Answer(msgspec.Struct, frozen=True):
+    body: bytes
+    etag: str
+
+
+def answer_of(value: Any) -> Answer:
+    body = _ENCODER.encode(value)
+    return Answer(body, f'W/"{hashlib.blake2b(body, digest_size=12).hexdigest()}"')
+
+
+class AnswerCache:
+    def __init__(self, ttl: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._ttl = ttl
+        self._clock = clock
+        self._entries: dict[Hashable, tuple[float, Answer]] = {}
+
+    async def get_or_make(self, key: Hashable, make: Callable[[], Any]) -> Answer:
+        """The cached answer for `key`, or `await make()` encoded (and kept for `ttl`)."""
+        now = self._clock()
+        found = self._entries.get(key)
+        if found is not None and found[0] > now:
+            return found[1]
+        answer = answer_of(await make())
+        if self._ttl > 0:
+            if len(self._entries) >= MAX_ENTRIES:
+                self._entries.clear()
+            self._entries[key] = (now + self._ttl, answer)
+        return answer
+
+    def forget(self) -> None:
+        self._entries.clear()
+
+
+def respond(
+    request: Request[Any, Any, Any], answer: Answer, *, private: bool, headers: dict[str, str]
+) -> Response[Any]:
+    """200 with the body, or 304 when the client's If-None-Match names this answer."""
+    headers = headers | {"ETag": answer.etag, "Cache-Control": PRIVATE if private else PUBLIC}
+    if private:
+        headers["Vary"] = "Authorization"
+    if _names(request.headers.get("if-none-match", ""), answer.etag):
+        return Response(b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)
+    return Response(answer.body, media_type="application/json", headers=headers)
+
+
+def _names(if_none_match: str, etag: str) -> bool:
+    # Weak comparison (RFC 9110 13.1.2): W/"x" and "x" name the same answer.
+    tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+    return "*" in tags or etag.removeprefix("W/") in tags
+
+
+class ForgetOnWrite:
+    """ASGI middleware: when this process answers a write, the cached reads are forgotten
+    before the answer leaves, so the writer's next read sees what it wrote."""
+
+    def __init__(self, app: ASGIApp, cache: AnswerCache) -> None:
+        self._app = app
+        self._cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("method", "GET") in _SAFE:  # websockets have no method
+            await self._app(scope, receive, send)
+            return
+
+        async def forget_then_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                self._cache.forget()
+            await send(message)
+
+        await self._app(scope, receive, forget_then_send)
