@@ -7,9 +7,10 @@ processes and after writes from the worker. Answers for a signed-in caller are n
 here: they carry that caller's `saved` flags.
 """
 
+import asyncio
 import hashlib
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
 import msgspec
@@ -39,15 +40,48 @@ class AnswerCache:
         self._ttl = ttl
         self._clock = clock
         self._entries: dict[Hashable, tuple[float, Answer]] = {}
+        self._making: dict[Hashable, asyncio.Future[Answer]] = {}
+        self._generation = 0  # counts forget()s
 
-    async def get_or_make(self, key: Hashable, make: Callable[[], Any]) -> Answer:
-        """The cached answer for `key`, or `await make()` encoded (and kept for `ttl`)."""
+    async def get_or_make(self, key: Hashable, make: Callable[[], Awaitable[Any]]) -> Answer:
+        """The cached answer for `key`, or `await make()` encoded (and kept for `ttl`).
+
+        Requests that miss together wait for the first one's answer rather than each reading
+        the database: when an answer expires under load, one read replaces it, not one per
+        waiting connection.
+        """
         now = self._clock()
         found = self._entries.get(key)
         if found is not None and found[0] > now:
             return found[1]
-        answer = answer_of(await make())
-        if self._ttl > 0:
+        if self._ttl <= 0:
+            return answer_of(await make())
+        if (making := self._making.get(key)) is not None:
+            try:
+                return await asyncio.shield(making)
+            except asyncio.CancelledError:
+                if not making.cancelled():  # this request itself was cancelled
+                    raise
+            return answer_of(await make())  # the first one's client went away
+        return await self._make(key, make, now)
+
+    async def _make(self, key: Hashable, make: Callable[[], Awaitable[Any]], now: float) -> Answer:
+        making = self._making[key] = asyncio.get_running_loop().create_future()
+        generation = self._generation
+        try:
+            answer = answer_of(await make())
+        except Exception as e:  # the waiters get the same error (404, 503)
+            making.set_exception(e)
+            making.exception()  # retrieved, so no warning when nobody waited
+            raise
+        except BaseException:
+            making.cancel()
+            raise
+        finally:
+            if self._making.get(key) is making:
+                del self._making[key]
+        making.set_result(answer)
+        if generation == self._generation:  # else a write came meanwhile: may predate it
             if len(self._entries) >= MAX_ENTRIES:
                 self._entries.clear()
             self._entries[key] = (now + self._ttl, answer)
@@ -55,6 +89,8 @@ class AnswerCache:
 
     def forget(self) -> None:
         self._entries.clear()
+        self._making.clear()  # answers being made now may predate the write: not shared
+        self._generation += 1
 
 
 def respond(

@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -47,7 +48,7 @@ class EventController(Controller):
         self,
         request: Request[Any, Any, Any],
         list_events: NamedDependency[ListEvents],
-        refresh_market: NamedDependency[RefreshMarket],
+        market_refresher: NamedDependency[Callable[[], RefreshMarket]],
         display_zone: NamedDependency[ZoneInfo],
         event_filter: NamedDependency[EventFilter],
         viewer: NamedDependency[Principal | None],
@@ -57,6 +58,7 @@ class EventController(Controller):
         stale = None
         if event_filter.source is EventSource.TICKETMASTER:
             caller = caller_key(viewer, client_address)
+            refresh_market = market_refresher()
             stale = await refresh_market.execute(event_filter.city, event_filter.text, caller)
 
         async def page() -> PageOut[EventOut]:
