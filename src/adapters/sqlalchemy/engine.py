@@ -63,10 +63,12 @@ def create_read_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         )
         event.listen(engine.sync_engine, "connect", _set_up_sqlite)
         return engine
+    # No overflow: a read holds its connection for one statement, so a few serve many
+    # requests, and the database's connection limit is shared with the transaction pool.
     return create_async_engine(
         url,
         pool_size=pool_size,
-        max_overflow=pool_size,
+        max_overflow=0,
         isolation_level="AUTOCOMMIT",
         pool_reset_on_return=None,
         hide_parameters=True,
