@@ -14,6 +14,7 @@ from adapters.rate_limit.redis import RedisRateLimiter
 from adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from adapters.security.jwt_tokens import JwtTokenService
 from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
+from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
 from adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
 from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
@@ -30,6 +31,7 @@ from adapters.ticketmaster.pacing import InProcessDailyBudget
 from adapters.ticketmaster.redis_budget import RedisDailyBudget
 from application.outbox_relay import OutboxWakeUp
 from application.ports.clock import Clock
+from application.ports.event_reads import EventReads
 from application.ports.market_syncs import MarketSyncRepository
 from application.ports.message_broker import MessageBroker
 from application.ports.notifications import NotificationFanout, NotificationStore
@@ -56,6 +58,7 @@ from application.ports.ticketmaster import TicketmasterGateway
 from application.ports.unit_of_work import UnitOfWork
 from application.ports.upstream_budget import UpstreamBudget
 from tests.fake_broker import RecordingBroker
+from tests.fake_event_reads import InMemoryEventReads
 from tests.fake_gateway import FakeTicketmasterGateway
 from tests.fake_market_syncs import InMemoryMarketSyncRepository
 from tests.fake_notifications import InMemoryNotificationStore, RecordingFanout
@@ -81,6 +84,10 @@ def unit_of_work(a: SqlAlchemyUnitOfWork, f: InMemoryUnitOfWork) -> list[UnitOfW
 
 
 def events(a: SqlAlchemyEventRepository, f: InMemoryEventRepository) -> list[EventRepository]:
+    return [a, f]
+
+
+def event_reads(a: SqlAlchemyEventReads, f: InMemoryEventReads) -> list[EventReads]:
     return [a, f]
 
 

@@ -10,6 +10,9 @@ T = TypeVar("T")
 U = TypeVar("U")
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 100_000
+# Lists that may be long count their total only this far past the page's first item: a page
+# then costs the same however many items match (see Page.total_is_exact).
+TOTAL_BOUND = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,8 @@ class Page(Generic[T]):
     page: int
     size: int
     total: int
+    total_is_exact: bool = True  # False: there are at least `total` (counting stopped there)
 
     def map(self, fn: Callable[[T], U]) -> "Page[U]":
-        return Page([fn(item) for item in self.items], self.page, self.size, self.total)
+        items = [fn(item) for item in self.items]
+        return Page(items, self.page, self.size, self.total, self.total_is_exact)

@@ -17,7 +17,8 @@ from adapters.rate_limit.memory import InMemoryRateLimiter
 from adapters.rate_limit.redis import RedisRateLimiter
 from adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from adapters.security.jwt_tokens import JwtTokenService
-from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.engine import create_engine, create_read_engine
+from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system.clock import SystemClock
 from adapters.system.ticket_codes import SecretsTicketCodes
@@ -111,7 +112,13 @@ class Container(containers.DeclarativeContainer):
     engine = providers.Singleton(
         create_engine, settings.provided.database_url, pool_size=settings.provided.db_pool_size
     )
+    # Single reads (event lists and pages) go through their own pool: no transaction, no ping.
+    read_engine = providers.Singleton(
+        create_read_engine, settings.provided.database_url, pool_size=settings.provided.db_pool_size
+    )
+    read_engine_lifecycle = providers.Resource(engine_lifecycle, engine=read_engine)
     engine_lifecycle = providers.Resource(engine_lifecycle, engine=engine)
+    event_reads = providers.Singleton(SqlAlchemyEventReads, engine=read_engine)
     http_client = providers.Singleton(httpx.AsyncClient, timeout=10.0, follow_redirects=False)
     rate_limiter = providers.Selector(
         settings.provided.rate_limit_backend,
@@ -244,8 +251,8 @@ class Container(containers.DeclarativeContainer):
     create_event = providers.Factory(
         CreateEvent, uow=uow, clock=clock, open_creation=settings.provided.open_event_creation
     )
-    get_event = providers.Factory(GetEvent, uow=uow)
-    list_events = providers.Factory(ListEvents, uow=uow, clock=clock)
+    get_event = providers.Factory(GetEvent, reads=event_reads)
+    list_events = providers.Factory(ListEvents, reads=event_reads, clock=clock)
     update_event = providers.Factory(UpdateEvent, uow=uow, clock=clock)
     delete_event = providers.Factory(DeleteEvent, uow=uow, clock=clock)
     get_event_stats = providers.Factory(GetEventStats, uow=uow)

@@ -43,6 +43,8 @@ class Settings:
     port: int = 8000
     workers: int = 1
     db_pool_size: int = 10
+    # How long this process may answer an anonymous event list or page from memory (0: never)
+    read_cache_seconds: float = 1.0
     # Request bodies: the most bytes one may have, and how long it may take to arrive
     max_body_bytes: int = 65536
     body_read_timeout_seconds: float = 10.0

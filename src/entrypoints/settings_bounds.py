@@ -34,6 +34,7 @@ BOUNDS: dict[str, Bound] = {
     "port": PORT,
     "workers": Bound(1, 64),
     "db_pool_size": AT_LEAST_1,
+    "read_cache_seconds": Bound(0, 1),  # a change shows within a second
     "max_body_bytes": AT_LEAST_1,
     "body_read_timeout_seconds": POSITIVE,
     "oidc_jwks_refresh_seconds": Bound(0),  # 0: an unknown key id refetches every time

@@ -13,6 +13,7 @@ from dependency_injector import providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import entrypoints
+from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from domain.users import Role
 from entrypoints.container import build_container
@@ -53,6 +54,19 @@ class FailingUnitOfWork(SqlAlchemyUnitOfWork):
         return self
 
 
+class FailingEventReads(SqlAlchemyEventReads):
+    """The real read side, which fails as the unit of work does during an outage."""
+
+    def __init__(self, engine: AsyncEngine, outage: Outage) -> None:
+        super().__init__(engine)
+        self._outage = outage
+
+    async def _read(self, statement: Any, params: dict[str, Any]) -> Any:
+        if self._outage.now:
+            raise DatabaseMeltdown(f"connection to postgresql://boxoffice:{DB_PASSWORD}@db failed")
+        return await super()._read(statement, params)
+
+
 def fragments(secret: str, size: int = 8) -> set[str]:
     return {secret[i : i + size] for i in range(len(secret) - size + 1)}
 
@@ -68,6 +82,7 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Pa
         ticketmaster_api_key=API_KEY,
         log_json=request.param == "json",
         outbox_poll_seconds=3600,
+        read_cache_seconds=0,  # every read meets the outage
     )
 
 
@@ -88,6 +103,8 @@ async def api(settings: Settings, outage: Outage, lines: list[str]) -> AsyncIter
     container = build_container(settings)
     failing = providers.Factory(FailingUnitOfWork, engine=container.engine, outage=outage)
     container.uow.override(failing)
+    reads = providers.Singleton(FailingEventReads, engine=container.read_engine, outage=outage)
+    container.event_reads.override(reads)
     app = create_app(settings, container)
     async with running(app):
         transport = httpx.ASGITransport(app=app)

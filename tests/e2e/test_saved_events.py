@@ -4,7 +4,7 @@ import asyncio
 from datetime import timedelta
 
 from tests.e2e.api import Api, Caller, ShiftableClock, assert_problem
-from tests.e2e.test_queries import statements_on
+from tests.e2e.test_queries import engines_of, statements_on
 
 
 async def save(api: Api, caller: Caller, event_id: str) -> dict:  # type: ignore[type-arg]
@@ -128,12 +128,12 @@ async def test_the_saved_marks_cost_one_query_for_a_page_of_one_or_fifty(
         )
         if day % 2:
             await save(api, customer, event["id"])
-    engine = api.app.state.container.engine()
+    engines = engines_of(api)
 
     counts, marks = {}, {}
     for caller_headers, who in ((customer.headers, "signed in"), ({}, "anonymous")):
         for size in (1, 50):
-            with statements_on(engine) as seen:
+            with statements_on(*engines) as seen:
                 response = await api.client.get(
                     "/events", params={"size": size}, headers=caller_headers
                 )
@@ -143,7 +143,7 @@ async def test_the_saved_marks_cost_one_query_for_a_page_of_one_or_fifty(
             marks[who, size] = sum("saved_events" in statement for statement in seen)
     for url in ("/my/events",):
         for size in (1, 20):
-            with statements_on(engine) as seen:
+            with statements_on(*engines) as seen:
                 response = await api.client.get(
                     url, params={"size": size}, headers=customer.headers
                 )

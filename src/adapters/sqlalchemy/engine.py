@@ -16,6 +16,7 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 # would hold a request for the kernel's TCP timeout, minutes. Both end as StorageUnavailable.
 CONNECT_TIMEOUT_S = 5
 POOL_TIMEOUT_S = 30
+READ_POOL_SQLITE = 2  # each aiosqlite connection is a thread; reads are short
 
 
 def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
@@ -48,6 +49,48 @@ def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Async
     )
 
 
+def create_read_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    """An engine for single reads: no transaction around them (autocommit), no pre-ping and
+    no rollback when a connection goes back to the pool. A connection the database dropped
+    while idle fails its statement as invalidated; the caller sends the read again."""
+    if url.startswith("sqlite"):
+        # WAL lets readers run beside the one writer; these take no lock up front.
+        engine = create_async_engine(
+            url,
+            pool_size=READ_POOL_SQLITE,
+            max_overflow=0,
+            pool_reset_on_return=None,
+            hide_parameters=True,
+        )
+        event.listen(engine.sync_engine, "connect", _set_up_sqlite)
+        return engine
+    # No overflow: a read holds its connection for one statement, so a few serve many
+    # requests, and the database's connection limit is shared with the transaction pool.
+    return create_async_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=0,
+        isolation_level="AUTOCOMMIT",
+        pool_reset_on_return=None,
+        hide_parameters=True,
+        pool_timeout=POOL_TIMEOUT_S,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+    )
+
+
+def _set_up_sqlite(dbapi_connection: Any, _: ConnectionPoolEntry) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+    # SQLite's own lower() folds ASCII only; the unique lower(email) and lower(username)
+    # indexes must treat Ärger@ and ärger@ as one address, as PostgreSQL does.
+    dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+    add_missing_math_functions(dbapi_connection)
+
+
 def _make_sqlite_transactions_serial(engine: AsyncEngine) -> None:
     """Every transaction starts with BEGIN IMMEDIATE, taking SQLite's write lock up front.
 
@@ -55,19 +98,7 @@ def _make_sqlite_transactions_serial(engine: AsyncEngine) -> None:
     SQLITE_BUSY if another process wrote in between; taking the lock first makes writers
     queue (up to the busy timeout) instead, across threads and processes alike.
     """
-
-    @event.listens_for(engine.sync_engine, "connect")
-    def _on_connect(dbapi_connection: Any, _: ConnectionPoolEntry) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.close()
-        # SQLite's own lower() folds ASCII only; the unique lower(email) and lower(username)
-        # indexes must treat Ärger@ and ärger@ as one address, as PostgreSQL does.
-        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
-        add_missing_math_functions(dbapi_connection)
+    event.listen(engine.sync_engine, "connect", _set_up_sqlite)
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Connection) -> None:

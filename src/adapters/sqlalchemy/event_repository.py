@@ -5,60 +5,24 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.sqlalchemy import imported_events
+from adapters.sqlalchemy.event_filters import conditions, ordering
 from adapters.sqlalchemy.event_rows import EVENTS_WITH_EXTRAS, event_columns, to_event
-from adapters.sqlalchemy.near import haversine_from, within
 from adapters.sqlalchemy.paging import fetch_page
-from adapters.sqlalchemy.tables import bookings, event_tags, events, registrations, tickets
+from adapters.sqlalchemy.tables import bookings, events, registrations, tickets
 from adapters.sqlalchemy.types import Money
 from application.errors import EventNotFound
 from application.imports import ImportOutcome
 from application.pagination import Page
-from application.queries import EventFilter, EventOrder
+from application.queries import EventFilter
 from application.stats import EventStats
-from domain.case import fold_case
 from domain.errors import CapacityBelowSeatsTaken, Conflict
 from domain.events import Event, EventStatus
 from domain.listings import EventSource
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def conditions(query: EventFilter, now: datetime) -> list[ColumnElement[bool]]:
-    where = [events.c.status == query.status.value]
-    if query.source is not None:
-        where.append(events.c.source == query.source.value)
-    if query.starts_from is not None:
-        where.append(events.c.start_time >= query.starts_from)
-    elif query.status is EventStatus.ACTIVE:
-        where.append(events.c.end_time > now)
-    if query.starts_before is not None:
-        where.append(events.c.start_time < query.starts_before)
-    if query.city:
-        where.append(func.lower(events.c.city) == fold_case(query.city.strip()))
-    if query.tag:
-        tagged = select(event_tags.c.event_id).where(event_tags.c.tag == query.tag.strip().lower())
-        where.append(events.c.id.in_(tagged))
-    if query.text:
-        pattern = f"%{_escape_like(fold_case(query.text.strip()))}%"
-        columns = (events.c.title, events.c.description, events.c.location)
-        where.append(or_(*(func.lower(c).like(pattern, escape="\\") for c in columns)))
-    if query.near is not None:
-        where.append(within(query.near))
-    return where
-
-
-def ordering(query: EventFilter) -> list[ColumnElement[Any]]:
-    soonest: list[ColumnElement[Any]] = [events.c.start_time, events.c.id]
-    if query.order is EventOrder.DISTANCE and query.near is not None:
-        return [haversine_from(query.near.center), *soonest]
-    return soonest
 
 
 class SqlAlchemyEventRepository:
@@ -100,8 +64,11 @@ class SqlAlchemyEventRepository:
             raise Conflict("the event has bookings or registrations; cancel it instead") from e
 
     async def list(self, query: EventFilter, now: datetime) -> Page[Event]:
-        statement = EVENTS_WITH_EXTRAS.where(*conditions(query, now)).order_by(*ordering(query))
-        rows, total = await fetch_page(self._conn, statement, query.page)
+        """Whole aggregates, for use cases that change them; readers use the read side."""
+        where, params = conditions(query, now)
+        _, order_by = ordering(query)
+        statement = EVENTS_WITH_EXTRAS.where(*where).order_by(*order_by)
+        rows, total = await fetch_page(self._conn, statement, query.page, params)
         return Page([to_event(row) for row in rows], query.page.page, query.page.size, total)
 
     async def get_by_external_id(self, source: EventSource, external_id: str) -> Event | None:

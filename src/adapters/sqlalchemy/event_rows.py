@@ -14,7 +14,7 @@ from domain.listings import EventSource, Listing, PriceRange, SaleStatus, Venue
 # group_concat), so a page of events is one statement. Neither may contain control characters,
 # so this one separates them safely.
 SEPARATOR = "\x1f"
-_tag_list = (
+TAG_LIST = (
     select(func.aggregate_strings(event_tags.c.tag, SEPARATOR))
     .where(event_tags.c.event_id == events.c.id)
     .scalar_subquery()
@@ -23,7 +23,7 @@ _tag_list = (
 # String aggregates have no defined order (and SQLite before 3.44 cannot ORDER BY inside one),
 # so each attraction carries its position, fixed-width, and is put in place after reading.
 POSITION_OFFSET = 100_000  # six digits for any position below 900,000
-_attraction_list = (
+ATTRACTION_LIST = (
     select(
         func.aggregate_strings(
             cast(event_attractions.c.position + POSITION_OFFSET, String)
@@ -37,7 +37,7 @@ _attraction_list = (
     .label("attraction_list")
 )
 VENUE_COLUMNS = [c.label(f"venue_{c.name}") for c in venues.c if c.name != "id"]
-EVENTS_WITH_EXTRAS = select(events, _tag_list, _attraction_list, *VENUE_COLUMNS).select_from(
+EVENTS_WITH_EXTRAS = select(events, TAG_LIST, ATTRACTION_LIST, *VENUE_COLUMNS).select_from(
     events.outerjoin(venues, venues.c.id == events.c.venue_id)
 )
 
@@ -117,8 +117,8 @@ def to_event(row: Row[Any]) -> Event:
         city=row.city,
         price=row.price,
         currency=row.currency,
-        tags=tuple(_split(row.tag_list)),
-        coordinates=_coordinates(row),
+        tags=tuple(split_list(row.tag_list)),
+        coordinates=coordinates_of(row),
     )
     return Event(
         id=row.id,
@@ -127,26 +127,26 @@ def to_event(row: Row[Any]) -> Event:
         created_by=row.created_by,
         status=EventStatus(row.status),
         seats_taken=row.seats_taken,
-        listing=None if row.source == EventSource.LOCAL.value else _listing(row),
+        listing=None if row.source == EventSource.LOCAL.value else listing_of(row),
         registration_requires_sign_in=row.registration_requires_sign_in,
     )
 
 
-def _coordinates(row: Row[Any]) -> Coordinates | None:
+def coordinates_of(row: Row[Any]) -> Coordinates | None:
     if row.latitude is None or row.longitude is None:
         return None
     return Coordinates(row.longitude, row.latitude)
 
 
-def _split(joined: str | None) -> list[str]:
+def split_list(joined: str | None) -> list[str]:
     return joined.split(SEPARATOR) if joined else []
 
 
 def _in_position_order(joined: str | None) -> tuple[str, ...]:
-    return tuple(item.partition(":")[2] for item in sorted(_split(joined)))
+    return tuple(item.partition(":")[2] for item in sorted(split_list(joined)))
 
 
-def _listing(row: Row[Any]) -> Listing:
+def listing_of(row: Row[Any]) -> Listing:
     source = EventSource(row.source)
     prices = None
     if row.price_min is not None:

@@ -4,7 +4,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.event_repository import conditions
+from adapters.sqlalchemy.event_filters import conditions
 from adapters.sqlalchemy.tables import saved_events
 from adapters.sqlalchemy.user_event_links import UserEventLinks
 from application.pagination import Page
@@ -19,7 +19,8 @@ class SqlAlchemySavedEventRepository(UserEventLinks):
     async def list_for_user(
         self, user_id: UUID, query: EventFilter, now: datetime
     ) -> Page[SavedEvent]:
-        rows, total = await self.page_for_user(user_id, conditions(query, now), query.page)
+        where, params = conditions(query, now)
+        rows, total = await self.page_for_user(user_id, where, query.page, params)
         items = [SavedEvent(event, saved_at) for event, saved_at in rows]
         return Page(items, query.page.page, query.page.size, total)
 

@@ -143,7 +143,7 @@ events = Table(
     ),
     UniqueConstraint("source", "external_id", name="uq_events_source_external_id"),
     Index("ix_events_venue_id", "venue_id"),
-    Index("ix_events_status_start_time", "status", "start_time"),
+    Index("ix_events_status_start_time_id", "status", "start_time", "id"),
     Index("ix_events_status_end_time", "status", "end_time"),
     Index("ix_events_city_lower", text("lower(city)")),
     Index("ix_events_created_by", "created_by"),

@@ -57,7 +57,11 @@ class UserEventLinks:
         return {row[0]: row[1] for row in rows}
 
     async def page_for_user(
-        self, user_id: UUID, where: Sequence[ColumnElement[bool]], page: PageRequest
+        self,
+        user_id: UUID,
+        where: Sequence[ColumnElement[bool]],
+        page: PageRequest,
+        params: dict[str, Any] | None = None,
     ) -> tuple[list[tuple[Event, datetime]], int]:
         """The user's linked events that `where` matches, newest link first."""
         t = self._table
@@ -67,5 +71,5 @@ class UserEventLinks:
             .where(t.c.user_id == user_id, *where)
             .order_by(self._at.desc(), events.c.id)
         )
-        rows, total = await fetch_page(self._conn, statement, page)
+        rows, total = await fetch_page(self._conn, statement, page, params)
         return [(to_event(row), row.linked_at_) for row in rows], total

@@ -1,6 +1,8 @@
 from uuid import UUID
 
 from application.errors import EventNotFound
+from application.event_views import EventView
+from application.ports.event_reads import EventReads
 from application.ports.unit_of_work import UnitOfWork
 from domain.events import Event
 
@@ -14,9 +16,11 @@ async def load_event(uow: UnitOfWork, event_id: UUID) -> Event:
 
 
 class GetEvent:
-    def __init__(self, uow: UnitOfWork) -> None:
-        self._uow = uow
+    def __init__(self, reads: EventReads) -> None:
+        self._reads = reads
 
-    async def execute(self, event_id: UUID) -> Event:
-        async with self._uow as uow:
-            return await load_event(uow, event_id)
+    async def execute(self, event_id: UUID) -> EventView:
+        view = await self._reads.one(event_id)
+        if view is None:
+            raise EventNotFound
+        return view

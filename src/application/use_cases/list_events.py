@@ -1,44 +1,34 @@
-from dataclasses import dataclass
+from dataclasses import replace
 from uuid import UUID
 
+from application.event_views import EventView
 from application.pagination import Page
 from application.ports.clock import Clock
-from application.ports.unit_of_work import UnitOfWork
+from application.ports.event_reads import EventReads
 from application.queries import EventFilter
-from domain.events import Event
 from domain.geo import distance_km
-
-
-@dataclass(frozen=True, slots=True)
-class ListedEvent:
-    event: Event
-    saved: bool | None = None  # whether the viewer saved it; None for an anonymous viewer
-    distance_km: float | None = None  # from the filter's `near` centre, when one was given
 
 
 class ListEvents:
     """Public browsing: active events not yet over by default, soonest first.
 
-    A signed-in viewer also learns which of the page's events they saved, in one more query.
+    A signed-in viewer also learns which of the page's events they saved, in the same read.
+    With `near`, each event also says how far it is from the centre.
     """
 
-    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
-        self._uow = uow
+    def __init__(self, reads: EventReads, clock: Clock) -> None:
+        self._reads = reads
         self._clock = clock
 
-    async def execute(self, query: EventFilter, viewer: UUID | None = None) -> Page[ListedEvent]:
-        async with self._uow as uow:
-            found = await uow.events.list(query, self._clock.now())
-            saved = None
-            if viewer is not None:
-                saved = await uow.saved_events.saved_among(viewer, [e.id for e in found.items])
+    async def execute(self, query: EventFilter, viewer: UUID | None = None) -> Page[EventView]:
+        found = await self._reads.page(query, self._clock.now(), viewer)
+        if query.near is None:
+            return found
+        center = query.near.center
         return found.map(
-            lambda e: ListedEvent(e, None if saved is None else e.id in saved, _distance(query, e))
+            lambda view: (
+                view
+                if view.coordinates is None
+                else replace(view, distance_km=distance_km(center, view.coordinates))
+            )
         )
-
-
-def _distance(query: EventFilter, event: Event) -> float | None:
-    where = event.details.coordinates
-    if query.near is None or where is None:
-        return None
-    return distance_km(query.near.center, where)

@@ -6,10 +6,13 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from litestar import Litestar
+from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 
 from entrypoints.background import stop
 from entrypoints.container import Container, build_container
 from entrypoints.embedded_notifications import embedded_notifications, hosts_notifications
+from entrypoints.http.answers import AnswerCache, ForgetOnWrite
 from entrypoints.http.controllers.bookings import BookingController
 from entrypoints.http.controllers.events import EventController
 from entrypoints.http.controllers.health import health, ready
@@ -78,14 +81,22 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         # shared database pool is closed.
         router, notifications_lifespan = embedded_notifications(settings, container)
         handlers, lifespans = [*handlers, router], [*lifespans, notifications_lifespan]
+    answers = AnswerCache(settings.read_cache_seconds)
+    provided = dependencies(container, settings) | {
+        "engine": bridge(container.engine),
+        "answers": Provide(lambda: answers, use_cache=True, sync_to_thread=False),
+    }
     app = Litestar(
         route_handlers=handlers,
-        dependencies={**dependencies(container, settings), "engine": bridge(container.engine)},
+        dependencies=provided,
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=guard_request,
         request_class=StrictJsonRequest,
         request_max_body_size=settings.max_body_bytes,
-        middleware=[rate_limiting(container.rate_limiter, settings)],
+        middleware=[
+            DefineMiddleware(ForgetOnWrite, cache=answers),
+            rate_limiting(container.rate_limiter, settings),
+        ],
         cors_config=cors_config(settings),
         openapi_config=openapi_config(settings),
         lifespan=lifespans,

@@ -11,6 +11,7 @@ from application.use_cases.list_events import ListEvents
 from application.use_cases.update_event import EventChanges, Keep, UpdateEvent
 from domain.errors import InvalidValue
 from domain.geo import Circle, Coordinates
+from tests.fake_event_reads import InMemoryEventReads
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.geo_points import PUNE, SUVA, TAVEUNI, reference_km
 from tests.unit.application.conftest import AddEvent, People, stored_event
@@ -56,13 +57,13 @@ async def test_listed_events_carry_their_distance_only_when_asked_near_a_place(
     await add_event(coordinates=PUNE)
 
     near = EventFilter(near=Circle(SUVA, 400), order=EventOrder.DISTANCE)
-    page = await ListEvents(uow, clock).execute(near)
+    page = await ListEvents(InMemoryEventReads(uow.store), clock).execute(near)
 
-    assert [(e.event.id, e.distance_km) for e in page.items] == [
+    assert [(e.id, e.distance_km) for e in page.items] == [
         (suva.id, 0),
         (taveuni.id, pytest.approx(reference_km(SUVA, TAVEUNI), abs=1e-6)),
     ]
-    plain = await ListEvents(uow, clock).execute(EventFilter())
+    plain = await ListEvents(InMemoryEventReads(uow.store), clock).execute(EventFilter())
     assert {e.distance_km for e in plain.items} == {None}
 
 

@@ -16,6 +16,7 @@ from application.use_cases.unsave_event import UnsaveEvent, UnsaveEventCommand
 from domain.events import Event
 from domain.listings import EventSource
 from tests.builders import NOW
+from tests.fake_event_reads import InMemoryEventReads
 from tests.fake_gateway import FakeTicketmasterGateway
 from tests.fakes import FixedClock, InMemoryStore, InMemoryUnitOfWork
 from tests.ticketmaster_fixtures import DMA_PAGES, raw_events
@@ -153,10 +154,10 @@ async def test_saved_events_are_listed_newest_save_first_and_marked_on_the_publi
     await save.execute(SaveEventCommand(people.customer, str(second.id)))
 
     assert await saved_ids(store, people, clock) == [str(second.id), str(first.id)]
-    listed = await ListEvents(InMemoryUnitOfWork(store), clock).execute(
+    listed = await ListEvents(InMemoryEventReads(store), clock).execute(
         EventFilter(), people.customer.user_id
     )
-    marks = {item.event.id: item.saved for item in listed.items}
+    marks = {item.id: item.saved for item in listed.items}
     assert marks == {first.id: True, second.id: True, unsaved.id: False}
-    anonymous = await ListEvents(InMemoryUnitOfWork(store), clock).execute(EventFilter())
+    anonymous = await ListEvents(InMemoryEventReads(store), clock).execute(EventFilter())
     assert {item.saved for item in anonymous.items} == {None}

@@ -1,7 +1,9 @@
+from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from litestar import Controller, Response, delete, get, patch, post, put
+from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
@@ -17,6 +19,7 @@ from application.use_cases.list_events import ListEvents
 from application.use_cases.refresh_market import RefreshMarket
 from application.use_cases.update_event import UpdateEvent, UpdateEventCommand
 from domain.listings import EventSource
+from entrypoints.http.answers import AnswerCache, answer_of, respond
 from entrypoints.http.controllers.params import BEARER
 from entrypoints.http.schemas.common import PageOut
 from entrypoints.http.schemas.events import (
@@ -43,26 +46,30 @@ class EventController(Controller):
     @get("/", summary="Browse events: active and not yet over by default, soonest first")
     async def list_events(
         self,
+        request: Request[Any, Any, Any],
         list_events: NamedDependency[ListEvents],
-        refresh_market: NamedDependency[RefreshMarket],
+        market_refresher: NamedDependency[Callable[[], RefreshMarket]],
         display_zone: NamedDependency[ZoneInfo],
         events_query: NamedDependency[EventFilter],
         viewer: NamedDependency[Principal | None],
         client_address: NamedDependency[str],
+        answers: NamedDependency[AnswerCache],
     ) -> Response[PageOut[EventOut]]:
         stale = None
         if events_query.source is EventSource.TICKETMASTER:
             caller = caller_key(viewer, client_address)
+            refresh_market = market_refresher()
             stale = await refresh_market.execute(events_query.city, events_query.text, caller)
-        found = await list_events.execute(events_query, viewer.user_id if viewer else None)
-        body = PageOut.of(
-            found.map(
-                lambda e: EventOut.from_event(
-                    e.event, display_zone, saved=e.saved, distance_km=e.distance_km
-                )
-            )
-        )
-        return Response(body, headers=stale_headers(stale))
+
+        async def page() -> PageOut[EventOut]:
+            found = await list_events.execute(events_query, viewer.user_id if viewer else None)
+            return PageOut.of(found.map(lambda view: EventOut.from_view(view, display_zone)))
+
+        if viewer is None and events_query.source is not EventSource.TICKETMASTER:
+            answer = await answers.get_or_make(("list", events_query, display_zone.key), page)
+        else:  # a viewer's own flags, or a refresh that may have just changed the market
+            answer = answer_of(await page())
+        return respond(request, answer, private=viewer is not None, headers=stale_headers(stale))
 
     @post(
         "/",
@@ -82,11 +89,18 @@ class EventController(Controller):
     @get("/{event_id:uuid}", summary="One event")
     async def get_event(
         self,
+        request: Request[Any, Any, Any],
         event_id: FromPath[UUID],
         get_event: NamedDependency[GetEvent],
         display_zone: NamedDependency[ZoneInfo],
-    ) -> EventOut:
-        return EventOut.from_event(await get_event.execute(event_id), display_zone)
+        answers: NamedDependency[AnswerCache],
+    ) -> Response[EventOut]:
+        async def event() -> EventOut:
+            return EventOut.from_view(await get_event.execute(event_id), display_zone)
+
+        # The same for every caller (no saved flag here), so cached for all.
+        answer = await answers.get_or_make(("one", event_id, display_zone.key), event)
+        return respond(request, answer, private=False, headers={})
 
     @put("/{event_id:uuid}", summary="Replace an event (owner or admin)", security=BEARER)
     async def replace_event(

@@ -21,7 +21,15 @@ class PageOut(msgspec.Struct, Generic[T]):
     page: int
     size: int
     total: int
+    # False when counting stopped at a bound: there are at least `total` items
+    total_is_exact: bool = True
 
     @classmethod
     def of(cls, page: Page[T]) -> "PageOut[T]":
-        return cls(items=page.items, page=page.page, size=page.size, total=page.total)
+        return cls(
+            items=page.items,
+            page=page.page,
+            size=page.size,
+            total=page.total,
+            total_is_exact=page.total_is_exact,
+        )

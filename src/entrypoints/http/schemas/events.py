@@ -7,6 +7,7 @@ from uuid import UUID
 import msgspec
 
 from application.auth import Principal
+from application.event_views import EventView
 from application.use_cases.create_event import CreateEventCommand
 from application.use_cases.update_event import EventChanges, Keep
 from domain.clock import DEFAULT_ZONE
@@ -168,32 +169,36 @@ class EventOut(msgspec.Struct):
         saved_at: datetime | None = None,
         distance_km: float | None = None,
     ) -> "EventOut":
-        d = event.details
+        view = replace(EventView.of(event, saved), distance_km=distance_km)
+        return cls.from_view(view, tz, saved_at)
+
+    @classmethod
+    def from_view(cls, view: EventView, tz: tzinfo, saved_at: datetime | None = None) -> "EventOut":
         return cls(
-            id=event.id,
-            title=d.title,
-            description=d.description,
-            location=d.location,
-            city=d.city,
-            start_time=d.slot.start.astimezone(tz),
-            end_time=d.slot.end.astimezone(tz),
-            timezone=d.slot.timezone,
-            capacity=d.capacity,
-            seats_available=event.seats_available,
-            price=d.price,
-            currency=d.currency,
-            status=event.status,
-            tags=list(d.tags),
-            created_by=event.created_by,
-            created_at=event.created_at.astimezone(tz),
-            source=event.source,
-            bookable=event.bookable,
-            registration_requires_sign_in=event.registration_requires_sign_in,
-            listing=None if event.listing is None else ListingOut.from_listing(event.listing, tz),
-            saved=msgspec.UNSET if saved is None else saved,
+            id=view.id,
+            title=view.title,
+            description=view.description,
+            location=view.location,
+            city=view.city,
+            start_time=view.start_time.astimezone(tz),
+            end_time=view.end_time.astimezone(tz),
+            timezone=view.timezone,
+            capacity=view.capacity,
+            seats_available=view.seats_available,
+            price=view.price,
+            currency=view.currency,
+            status=view.status,
+            tags=list(view.tags),
+            created_by=view.created_by,
+            created_at=view.created_at.astimezone(tz),
+            source=view.source,
+            bookable=view.bookable,
+            registration_requires_sign_in=view.registration_requires_sign_in,
+            listing=None if view.listing is None else ListingOut.from_listing(view.listing, tz),
+            saved=msgspec.UNSET if view.saved is None else view.saved,
             saved_at=msgspec.UNSET if saved_at is None else saved_at.astimezone(tz),
-            coordinates=PointOut.of(d.coordinates),
-            distance_km=msgspec.UNSET if distance_km is None else round(distance_km, 3),
+            coordinates=PointOut.of(view.coordinates),
+            distance_km=msgspec.UNSET if view.distance_km is None else round(view.distance_km, 3),
         )
 
 

@@ -1,0 +1,19 @@
+"""The read side of events: answers for lists and single events, without a transaction."""
+
+from datetime import datetime
+from typing import Protocol
+from uuid import UUID
+
+from application.event_views import EventView
+from application.pagination import Page
+from application.queries import EventFilter
+
+
+class EventReads(Protocol):
+    async def page(
+        self, query: EventFilter, now: datetime, viewer: UUID | None = None
+    ) -> Page[EventView]:
+        """One page of `query`, soonest first (ties by id). With a `viewer`, each view says
+        whether they saved it. `total` is exact up to a bound (see `Page.total_is_exact`)."""
+
+    async def one(self, event_id: UUID) -> EventView | None: ...

@@ -1,0 +1,33 @@
+"""The read side of events over the in-memory store, for use-case tests and the contract."""
+
+from datetime import datetime
+from uuid import UUID
+
+from application.event_views import EventView
+from application.pagination import TOTAL_BOUND, Page
+from application.queries import EventFilter
+from tests.fakes import InMemoryStore, InMemoryUnitOfWork
+
+
+class InMemoryEventReads:
+    def __init__(self, store: InMemoryStore, total_bound: int = TOTAL_BOUND) -> None:
+        self._store = store
+        self._total_bound = total_bound
+
+    async def page(
+        self, query: EventFilter, now: datetime, viewer: UUID | None = None
+    ) -> Page[EventView]:
+        async with InMemoryUnitOfWork(self._store) as uow:
+            found = await uow.events.list(query, now)
+            saved = {}
+            if viewer is not None:
+                saved = await uow.saved_events.saved_among(viewer, [e.id for e in found.items])
+        views = [EventView.of(e, None if viewer is None else e.id in saved) for e in found.items]
+        count_limit = query.page.offset + self._total_bound + 1
+        total = min(found.total, count_limit)
+        return Page(views, found.page, found.size, total, total < count_limit)
+
+    async def one(self, event_id: UUID) -> EventView | None:
+        async with InMemoryUnitOfWork(self._store) as uow:
+            event = await uow.events.get(event_id)
+        return None if event is None else EventView.of(event)
