@@ -3,6 +3,7 @@
 from types import TracebackType
 from typing import Protocol, Self
 
+from application.ports.attachments import AttachmentRepository
 from application.ports.market_syncs import MarketSyncRepository
 from application.ports.outbox import Outbox
 from application.ports.repositories import (
@@ -29,6 +30,7 @@ class UnitOfWork(Protocol):
     saved_events: SavedEventRepository
     subscriptions: SubscriptionRepository
     outbox: Outbox
+    attachments: AttachmentRepository
 
     async def __aenter__(self) -> Self: ...
 

@@ -36,6 +36,7 @@ USE_CASES = (
     "list_users", "log_in", "get_current_user", "refresh_market",
     "sign_in_with_provider", "save_event", "unsave_event", "list_saved_events",
     "subscribe_to_event", "unsubscribe_from_event", "list_subscriptions",
+    "upload_attachment", "list_attachments", "download_attachment", "delete_attachment",
 )  # fmt: skip
 
 
@@ -102,4 +103,5 @@ def dependencies(container: Container, settings: Settings) -> dict[str, Provide]
     provided["event_filter"] = Provide(event_filter)
     provided["display_zone"] = display_zone_provider(settings)
     provided["client_address"] = client_address_provider(settings)
+    provided["settings"] = Provide(lambda: settings, use_cache=True, sync_to_thread=False)
     return provided

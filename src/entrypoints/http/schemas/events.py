@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Annotated
@@ -11,6 +12,7 @@ from application.use_cases.update_event import EventChanges
 from domain.clock import DEFAULT_ZONE
 from domain.events import Event, EventStatus
 from domain.listings import EventSource
+from entrypoints.http.schemas.attachments import attachment_path
 from entrypoints.http.schemas.common import Email, PersonName, Request
 from entrypoints.http.schemas.listings import ListingOut
 
@@ -97,9 +99,12 @@ class EventPatch(Request):
     tags: Tags | None = None
     status: EventStatus | None = None
     registration_requires_sign_in: bool | None = None
+    # The attachment to show as attachment_url (one of the event's own)
+    attachment_id: UUID | None = None
 
     def to_changes(self) -> EventChanges:
-        return _changes(self, None if self.tags is None else tuple(self.tags), self.status)
+        changes = _changes(self, None if self.tags is None else tuple(self.tags), self.status)
+        return replace(changes, attachment_id=self.attachment_id)
 
 
 def _changes(
@@ -143,6 +148,8 @@ class EventOut(msgspec.Struct):
     bookable: bool = True
     registration_requires_sign_in: bool = False
     listing: ListingOut | None = None  # imported events: what their seller says
+    # Where its chosen attachment (else its first) downloads; null without attachments
+    attachment_url: str | None = None
     # Whether the caller saved it: only for a signed-in caller, and only where it is known.
     saved: bool | msgspec.UnsetType = msgspec.UNSET
     saved_at: datetime | msgspec.UnsetType = msgspec.UNSET
@@ -177,6 +184,9 @@ class EventOut(msgspec.Struct):
             bookable=event.bookable,
             registration_requires_sign_in=event.registration_requires_sign_in,
             listing=None if event.listing is None else ListingOut.from_listing(event.listing, tz),
+            attachment_url=None
+            if event.shown_attachment_id is None
+            else attachment_path(event.id, event.shown_attachment_id),
             saved=msgspec.UNSET if saved is None else saved,
             saved_at=msgspec.UNSET if saved_at is None else saved_at.astimezone(tz),
         )
