@@ -6,7 +6,7 @@ import tempfile
 import warnings
 from typing import Any, BinaryIO
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from domain.attachments import FileKind
 from domain.errors import InvalidValue
@@ -30,20 +30,24 @@ class PillowImageCleaner:
                 return self._checked_and_cleaned(kind, content)
             except (Image.DecompressionBombError, Image.DecompressionBombWarning):
                 raise self._too_many_pixels() from None
-            except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
-                detail = "the image cannot be read"
-                raise InvalidValue("file", f"{detail} as {kind.value}") from e
+            except InvalidValue:
+                raise
+            except Exception as e:  # Pillow's many ways of saying a file is not that image
+                raise InvalidValue("file", f"the image cannot be read as {kind.value}") from e
 
     def _checked_and_cleaned(self, kind: FileKind, content: BinaryIO) -> BinaryIO:
         content.seek(0)
         with Image.open(content, formats=[FORMATS[kind]]) as image:
             if image.width * image.height > self._max_pixels:
                 raise self._too_many_pixels()
+            image.verify()  # its structure and checksums, without decoding the pixels
+        content.seek(0)
+        with Image.open(content, formats=[FORMATS[kind]]) as image:
             exif = image.getexif()
             if GPS_IFD not in exif:
-                image.verify()
                 return content
             del exif[GPS_IFD]
+            image.load()
             return _saved(image, kind, exif.tobytes())
 
     def _too_many_pixels(self) -> InvalidValue:

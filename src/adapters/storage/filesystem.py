@@ -3,6 +3,7 @@
 import asyncio
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -68,7 +69,7 @@ class FilesystemFileStorage:
 def _is_file(path: Path) -> bool:
     """Path.is_file() reads every error as "no": only a missing file is one here."""
     try:
-        return path.stat().st_mode & 0o170000 == 0o100000
+        return stat.S_ISREG(path.stat().st_mode)
     except FileNotFoundError:
         return False
 

@@ -49,14 +49,24 @@ class UploadAttachment:
         kind = file_kind(command.declared_type, name, head)
         async with self._uow as uow:  # refused before anything is stored
             require_event_manager(command.actor, await load_event(uow, command.event_id))
-        if kind.is_image:
-            content = await self._images.without_location(kind, content)
-        sha256, size = await asyncio.to_thread(_digest, content)
-        attachment = Attachment(
-            uuid4(), command.event_id, name, kind, size, sha256, self._clock.now(),
-            command.actor.user_id,
-        )  # fmt: skip
-        await self._files.put(attachment.key, content, size, kind)
+        cleaned = await self._images.without_location(kind, content) if kind.is_image else content
+        try:
+            sha256, size = await asyncio.to_thread(_digest, cleaned)
+            attachment = Attachment(
+                uuid4(), command.event_id, name, kind, size, sha256, self._clock.now(),
+                command.actor.user_id,
+            )  # fmt: skip
+            await self._files.put(attachment.key, cleaned, size, kind)
+        finally:
+            if cleaned is not content:
+                cleaned.close()
+        await self._record(command, attachment)
+        logger.bind(event_id=str(command.event_id)).info("attachment {} added", attachment.id)
+        return attachment
+
+    async def _record(self, command: UploadAttachmentCommand, attachment: Attachment) -> None:
+        """Commits the row; its file goes again if that does not happen (unless another
+        attachment has the same content)."""
         try:
             async with self._uow as uow:
                 require_event_manager(command.actor, await load_event(uow, command.event_id))
@@ -65,8 +75,6 @@ class UploadAttachment:
         except BaseException:
             await remove_unused_files(self._uow, self._files, [attachment.key])
             raise
-        logger.bind(event_id=str(command.event_id)).info("attachment {} added", attachment.id)
-        return attachment
 
 
 def _digest(content: BinaryIO) -> tuple[str, int]:

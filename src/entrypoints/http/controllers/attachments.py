@@ -66,8 +66,6 @@ class AttachmentController(Controller):
         "/{attachment_id:uuid}",
         summary="Download an attachment: streamed, or a redirect to a short-lived storage URL",
         status_code=200,
-        media_type="application/octet-stream",
-        responses={HTTP_302_FOUND: None},  # type: ignore[dict-item]
     )
     async def download(
         self,
