@@ -3,11 +3,13 @@ either the file or a redirect: the multipart upload and both download answers.""
 
 from litestar import Litestar
 from litestar.openapi.spec import (
+    OpenAPIFormat,
     OpenAPIHeader,
     OpenAPIMediaType,
     OpenAPIResponse,
     OpenAPIType,
     Operation,
+    Reference,
     RequestBody,
     Schema,
 )
@@ -18,7 +20,8 @@ from entrypoints.settings import Settings
 ATTACHMENTS = "/events/{event_id}/attachments"
 ATTACHMENT = ATTACHMENTS + "/{attachment_id}"
 _TEXT = Schema(type=OpenAPIType.STRING)
-_DOWNLOAD_HEADERS = {
+_BINARY = Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY)
+_DOWNLOAD_HEADERS: dict[str, OpenAPIHeader | Reference] = {
     "Content-Disposition": OpenAPIHeader(schema=_TEXT, description="attachment; its name"),
     "X-Content-Type-Options": OpenAPIHeader(schema=_TEXT, description="nosniff"),
 }
@@ -38,7 +41,9 @@ def document_uploads(app: Litestar, settings: Settings) -> None:
         download.responses["200"] = OpenAPIResponse(
             description="the file, streamed by the service (file storage)",
             content={
-                kind: OpenAPIMediaType(schema=Schema(type=OpenAPIType.STRING, format="binary"))
+                kind: OpenAPIMediaType(
+                    schema=Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY)
+                )
                 for kind in ("image/png", "image/jpeg", "image/webp", "application/pdf")
             },
             headers=_DOWNLOAD_HEADERS,
@@ -56,7 +61,7 @@ def _upload_schema() -> Schema:
         properties={
             FIELD: Schema(
                 type=OpenAPIType.STRING,
-                format="binary",
+                format=OpenAPIFormat.BINARY,
                 description="PNG, JPEG, WebP or PDF; its part's Content-Type and file name "
                 "must say the same",
             )
