@@ -3,6 +3,7 @@ either the file or a redirect: the multipart upload and both download answers.""
 
 from litestar import Litestar
 from litestar.openapi.spec import (
+    Encoding,
     OpenAPIFormat,
     OpenAPIHeader,
     OpenAPIMediaType,
@@ -14,10 +15,12 @@ from litestar.openapi.spec import (
     Schema,
 )
 
+from domain.attachments import FileKind
 from entrypoints.http.uploads import FIELD
 from entrypoints.settings import Settings
 
 ATTACHMENTS = "/events/{event_id}/attachments"
+TAKEN = tuple(kind.value for kind in FileKind)
 ATTACHMENT = ATTACHMENTS + "/{attachment_id}"
 _TEXT = Schema(type=OpenAPIType.STRING)
 _BINARY = Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY)
@@ -34,7 +37,13 @@ def document_uploads(app: Litestar, settings: Settings) -> None:
         upload.request_body = RequestBody(
             required=True,
             description=f"one part, `{FIELD}`, of at most {settings.attachment_max_bytes} bytes",
-            content={"multipart/form-data": OpenAPIMediaType(schema=_upload_schema())},
+            content={
+                "multipart/form-data": OpenAPIMediaType(
+                    schema=_upload_schema(),
+                    # The part's own Content-Type is required: it is the declared type.
+                    encoding={FIELD: Encoding(content_type=", ".join(TAKEN))},
+                )
+            },
         )
     download = getattr(paths.get(ATTACHMENT), "get", None)
     if isinstance(download, Operation) and download.responses:
@@ -44,7 +53,7 @@ def document_uploads(app: Litestar, settings: Settings) -> None:
                 kind: OpenAPIMediaType(
                     schema=Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY)
                 )
-                for kind in ("image/png", "image/jpeg", "image/webp", "application/pdf")
+                for kind in TAKEN
             },
             headers=_DOWNLOAD_HEADERS,
         )
