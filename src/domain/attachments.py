@@ -68,16 +68,19 @@ def display_name(raw: str) -> str:
 
 
 def file_kind(declared: str, name: str, head: bytes) -> FileKind:
-    """The file's kind when its declared type, its extension and its content all agree."""
+    """The file's kind when its declared type is taken (UnsupportedFile otherwise), and its
+    extension and its content agree with it (InvalidValue otherwise)."""
     try:
         kind = FileKind(declared.partition(";")[0].strip().lower())
     except ValueError:
         allowed = ", ".join(k.value for k in FileKind)
         raise UnsupportedFile(f"{declared[:100]!r} is not taken; send one of {allowed}") from None
+    # A type that is taken, on a file that is not what it claims: unacceptable content.
     if not name.lower().endswith(kind.extensions):
-        raise UnsupportedFile(f"a {kind.value} file is named {' or '.join(kind.extensions)}")
+        detail = f"a {kind.value} file's name ends in {' or '.join(kind.extensions)}"
+        raise InvalidValue("file", detail)
     if sniff(head) is not kind:
-        raise UnsupportedFile(f"the file's content is not {kind.value}")
+        raise InvalidValue("file", f"the file's content is not {kind.value}")
     return kind
 
 

@@ -78,9 +78,10 @@ async def test_an_image_loses_its_gps_position_and_keeps_its_other_metadata(
 
 REFUSED: list[Any] = [
     pytest.param("poster.txt", b"hello", "text/plain", 415, id="a type not taken"),
-    pytest.param("poster.pdf", png(), "image/png", 415, id="an extension of another type"),
-    pytest.param("poster.png", PDF, "image/png", 415, id="content of another type"),
-    pytest.param("poster.png", png(), "application/pdf", 415, id="a declared type that lies"),
+    pytest.param("poster.pdf", png(), "image/png", 422, id="an extension of another type"),
+    pytest.param("poster.png", PDF, "image/png", 422, id="content of another type"),
+    pytest.param("poster.png", png(), "application/pdf", 422, id="a declared type that lies"),
+    pytest.param("poster.png", png(), "", 415, id="no declared type"),
     pytest.param("poster.png", b"", "image/png", 422, id="an empty file"),
     pytest.param("../poster.png", png(), "image/png", 422, id="a path in the name"),
     pytest.param("a\\poster.png", png(), "image/png", 422, id="a windows path in the name"),

@@ -67,6 +67,7 @@ def _upload_schema() -> Schema:
     return Schema(
         type=OpenAPIType.OBJECT,
         required=[FIELD],
+        additional_properties=False,
         properties={
             FIELD: Schema(
                 type=OpenAPIType.STRING,
