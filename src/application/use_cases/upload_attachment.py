@@ -57,10 +57,14 @@ class UploadAttachment:
                 command.actor.user_id,
             )  # fmt: skip
             await self._files.put(attachment.key, cleaned, size, kind)
+            await self._record(command, attachment)
+            # Equal content shares a key: a removal that found the key unused just before
+            # this commit may have deleted the file since. Stored again, the row has its file.
+            if not await self._files.exists(attachment.key):
+                await self._files.put(attachment.key, cleaned, size, kind)
         finally:
             if cleaned is not content:
                 cleaned.close()
-        await self._record(command, attachment)
         logger.bind(event_id=str(command.event_id)).info("attachment {} added", attachment.id)
         return attachment
 
