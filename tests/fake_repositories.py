@@ -119,6 +119,8 @@ class InMemoryEventRepository(FakeRepository):
         for links in (self._t.saved_events, self._t.subscriptions):
             for key in [k for k in links if k[1] == event_id]:
                 del links[key]  # ON DELETE CASCADE
+        for attachment in [a for a in self._t.attachments.values() if a.event_id == event_id]:
+            del self._t.attachments[attachment.id]
 
     async def list(self, query: EventFilter, now: datetime) -> Page[Event]:
         await self._io()

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from application.pagination import Page, PageRequest
 from application.ports.message_broker import BrokerMessage
+from domain.attachments import Attachment
 from domain.bookings import Booking
 from domain.events import Event
 from domain.registrations import Registration
@@ -37,6 +38,7 @@ class Tables:
     # (message, sent) in the order added; entries are replaced, never changed in place
     outbox: list[tuple[BrokerMessage, bool]] = field(default_factory=list)
     aborted: bool = False
+    attachments: dict[UUID, Attachment] = field(default_factory=dict)
 
     def copy(self) -> "Tables":
         if self.aborted:
@@ -50,6 +52,7 @@ class Tables:
             dict(self.saved_events),
             dict(self.subscriptions),
             list(self.outbox),
+            attachments=dict(self.attachments),
         )
 
 

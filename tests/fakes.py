@@ -18,6 +18,7 @@ from application.ports.outbox_signal import OutboxSignal
 from application.ports.security import AccessToken
 from domain.tickets import ENTROPY_BYTES, TicketCode
 from domain.users import User
+from tests.fake_attachments import InMemoryAttachmentRepository
 from tests.fake_market_syncs import InMemoryMarketSyncRepository
 from tests.fake_repositories import (
     ConstraintViolation,
@@ -67,6 +68,7 @@ class InMemoryUnitOfWork:
     saved_events: InMemorySavedEventRepository
     subscriptions: InMemorySubscriptionRepository
     outbox: InMemoryOutbox
+    attachments: InMemoryAttachmentRepository
 
     def __init__(
         self, store: InMemoryStore | None = None, on_commit: OutboxSignal | None = None
@@ -126,6 +128,7 @@ class InMemoryUnitOfWork:
         self.saved_events = InMemorySavedEventRepository(tables)
         self.subscriptions = InMemorySubscriptionRepository(tables)
         self.outbox = InMemoryOutbox(tables)
+        self.attachments = InMemoryAttachmentRepository(tables)
 
 
 class FixedClock:

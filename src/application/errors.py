@@ -77,3 +77,17 @@ class RateLimiterUnavailable(DomainError):
 
 class StorageUnavailable(DomainError):
     """The database could not be reached, or dropped the connection mid-transaction."""
+
+
+class AttachmentNotFound(NotFound):
+    def __init__(self) -> None:
+        super().__init__("no such attachment of this event")
+
+
+class FileStorageUnavailable(DomainError):
+    """The file storage (a directory, or an S3-compatible service) could not be reached."""
+
+
+class FileMissing(NotFound):
+    def __init__(self) -> None:
+        super().__init__("the attachment's file is not in the storage")

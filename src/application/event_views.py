@@ -37,6 +37,7 @@ class EventView:
     saved: bool | None = None  # whether the viewer saved it; None for an anonymous viewer
     coordinates: Coordinates | None = None  # where it happens, when known
     distance_km: float | None = None  # from a list's `near` centre, when one was given
+    shown_attachment_id: UUID | None = None  # the chosen attachment, else the first one
 
     @property
     def source(self) -> EventSource:
@@ -76,4 +77,5 @@ class EventView:
             listing=event.listing,
             saved=saved,
             coordinates=d.coordinates,
+            shown_attachment_id=event.shown_attachment_id,
         )

@@ -55,3 +55,13 @@ class EventNotBookable(Conflict):
     def __init__(self, seller: str, url: str) -> None:
         super().__init__(f"this event is sold by {seller}, not here: get tickets at {url}")
         self.url = url
+
+
+class UnsupportedFile(DomainError):
+    """A file of a kind that is not taken, or whose name or content says otherwise."""
+
+
+class FileTooLarge(DomainError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the file must be at most {limit} bytes")
+        self.limit = limit

@@ -92,6 +92,9 @@ class Event:
     listing: Listing | None = None
     # The organiser's choice: registrations only from signed-in users (never anonymous ones).
     registration_requires_sign_in: bool = False
+    # The attachment the organiser chose to show; without one, the first is shown (read side).
+    attachment_id: UUID | None = None
+    shown_attachment_id: UUID | None = field(default=None, compare=False)
     happenings: list[Happening] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -124,6 +127,13 @@ class Event:
             self._ensure_local()
             self.registration_requires_sign_in = required
             self.happenings.append(EventUpdated(self.id, ("registration_requires_sign_in",)))
+
+    def choose_attachment(self, attachment_id: UUID) -> None:
+        """Show this attachment (one of the event's own: the caller checks that)."""
+        if attachment_id != self.attachment_id:
+            self._ensure_local()
+            self.attachment_id = self.shown_attachment_id = attachment_id
+            self.happenings.append(EventUpdated(self.id, ("attachment_id",)))
 
     @classmethod
     def create(

@@ -8,6 +8,7 @@ import httpx
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.images.pillow_cleaner import PillowImageCleaner
 from adapters.messaging.factory import broker_from_url
 from adapters.oidc.authorization_server import HttpxAuthorizationServer
 from adapters.oidc.claims import ClaimsMapper
@@ -20,6 +21,8 @@ from adapters.security.jwt_tokens import JwtTokenService
 from adapters.sqlalchemy.engine import create_engine, create_read_engine
 from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from adapters.storage.factory import file_storage_from_url
+from adapters.storage.s3 import S3Location
 from adapters.system.clock import SystemClock
 from adapters.system.ticket_codes import SecretsTicketCodes
 from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
@@ -31,11 +34,14 @@ from application.outbox_relay import OutboxRelay, OutboxWakeUp
 from application.use_cases.book_tickets import BookTickets
 from application.use_cases.cancel_booking import CancelBooking
 from application.use_cases.create_event import CreateEvent
+from application.use_cases.delete_attachment import DeleteAttachment
 from application.use_cases.delete_event import DeleteEvent
+from application.use_cases.download_attachment import DownloadAttachment
 from application.use_cases.get_booking import GetBooking
 from application.use_cases.get_current_user import GetCurrentUser
 from application.use_cases.get_event import GetEvent
 from application.use_cases.get_event_stats import GetEventStats
+from application.use_cases.list_attachments import ListAttachments
 from application.use_cases.list_attendees import ListAttendees
 from application.use_cases.list_event_bookings import ListEventBookings
 from application.use_cases.list_events import ListEvents
@@ -56,6 +62,7 @@ from application.use_cases.subscribe_event import SubscribeToEvent, UnsubscribeF
 from application.use_cases.sync_ticketmaster import SyncTicketmaster
 from application.use_cases.unsave_event import UnsaveEvent
 from application.use_cases.update_event import UpdateEvent
+from application.use_cases.upload_attachment import UploadAttachment
 from entrypoints.settings import Settings
 
 
@@ -96,6 +103,21 @@ async def closing(*closeables: Any) -> AsyncIterator[None]:
         for closeable in closeables:
             if closeable is not None:
                 await closeable.aclose()
+
+
+def s3_location(settings: Settings) -> S3Location | None:
+    if not settings.s3_bucket:
+        return None
+    return S3Location(
+        bucket=settings.s3_bucket,
+        endpoint_url=settings.s3_endpoint_url or None,
+        region=settings.s3_region or None,
+        access_key_id=settings.s3_access_key_id or None,
+        secret_access_key=settings.s3_secret_access_key or None,
+        public_endpoint_url=settings.s3_public_endpoint_url or None,
+        url_seconds=settings.s3_url_seconds,
+        timeout_seconds=settings.s3_timeout_seconds,
+    )
 
 
 T = TypeVar("T")
@@ -214,6 +236,16 @@ class Container(containers.DeclarativeContainer):
     # Commits that add outbox messages wake this process's relay at once.
     outbox_wake_up = providers.Singleton(OutboxWakeUp)
 
+    # Attachments' files, where BOXOFFICE_STORAGE_URL says; images checked and cleaned first
+    file_storage = providers.Singleton(
+        file_storage_from_url,
+        settings.provided.storage_url,
+        providers.Callable(s3_location, settings),
+    )
+    image_cleaner = providers.Singleton(
+        PillowImageCleaner, max_pixels=settings.provided.attachment_max_pixels
+    )
+
     # A fresh unit of work for every use case
     uow = providers.Factory(SqlAlchemyUnitOfWork, engine=engine, on_commit=outbox_wake_up)
     relay_outbox = providers.Factory(
@@ -254,7 +286,13 @@ class Container(containers.DeclarativeContainer):
     get_event = providers.Factory(GetEvent, reads=event_reads)
     list_events = providers.Factory(ListEvents, reads=event_reads, clock=clock)
     update_event = providers.Factory(UpdateEvent, uow=uow, clock=clock)
-    delete_event = providers.Factory(DeleteEvent, uow=uow, clock=clock)
+    delete_event = providers.Factory(DeleteEvent, uow=uow, clock=clock, files=file_storage)
+    upload_attachment = providers.Factory(
+        UploadAttachment, uow=uow, clock=clock, files=file_storage, images=image_cleaner
+    )
+    list_attachments = providers.Factory(ListAttachments, uow=uow)
+    download_attachment = providers.Factory(DownloadAttachment, uow=uow, files=file_storage)
+    delete_attachment = providers.Factory(DeleteAttachment, uow=uow, files=file_storage)
     get_event_stats = providers.Factory(GetEventStats, uow=uow)
     register_attendee = providers.Factory(
         RegisterAttendee,

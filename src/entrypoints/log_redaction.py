@@ -19,7 +19,8 @@ _BEARER = re.compile(r"\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}", re.IGNORECASE)
 _JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*){0,2}")
 _URL_PASSWORD = re.compile(r"(?P<head>\b[a-z][a-z0-9+.-]*://[^:/@\s]*):[^@/\s]+@", re.IGNORECASE)
 _SECRET_FIELD = re.compile(
-    r"""(?P<key>\b\w*(?:password|passwd|pwd|secret|token|api_?key|authorization|cookie)\w*)"""
+    r"""(?P<key>\b\w*(?:password|passwd|pwd|secret|token|api_?key|authorization|cookie"""
+    r"""|signature|credential)\w*)"""
     r"""(?P<sep>["']?\s*[:=]\s*)"""
     r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|(?:Basic|Digest)\s+[^\s,;'"]+"""
     r"""|(?!\[redacted\]|Bearer\s+\[redacted\])[^\s&,;)}\]]+)""",
@@ -28,7 +29,9 @@ _SECRET_FIELD = re.compile(
 
 
 # Looked for first, in the lowercased text: most lines hold nothing the patterns above match.
-_SUSPECT = r"://|bearer|eyj|passw|pwd|secret|token|api_?key|authorization|cookie"
+_SUSPECT = (
+    r"://|bearer|eyj|passw|pwd|secret|token|api_?key|authorization|cookie|signature|credential"
+)
 
 
 class Redactor:
@@ -58,6 +61,7 @@ def _mask_field(match: re.Match[str]) -> str:
 def secrets_of(settings: Settings) -> tuple[str, ...]:
     """Every configured value that must never be logged, URL passwords included."""
     values = [settings.jwt_secret, settings.oidc_client_secret, settings.ticketmaster_api_key]
+    values += [settings.s3_secret_access_key, settings.s3_access_key_id]
     for url in (settings.database_url, settings.redis_url, settings.broker_url):
         values.append(_password_of(url))
     return tuple(v for v in values if v)

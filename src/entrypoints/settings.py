@@ -22,6 +22,9 @@ __all__ = ["PREFIX", "Settings", "SettingsError", "read_env_file"]
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///boxoffice.db"
 TICKETMASTER_URL = "https://app.ticketmaster.com/discovery/v2"
 MEMORY_BROKER_URL = "memory://"
+DEFAULT_STORAGE_URL = "file://./attachments"
+# Bucket names as S3 takes them: 3 to 63 lower-case letters, digits, dots and hyphens.
+S3_URL = re.compile(r"s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
 BROKER_SCHEMES = ("amqp://", "amqps://", "redis://", "rediss://", "unix://")
 LOG_LEVELS = ("TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL")
 # Browsers send an origin with a lower-case host and no path; the allow-list is compared exactly.
@@ -101,6 +104,18 @@ class Settings:
     notifications_heartbeat_seconds: float = 20.0
     notifications_heartbeat_timeout_seconds: float = 10.0
     notifications_auth_timeout_seconds: float = 5.0
+    # Attachments: where their files are stored, and what an upload may be
+    storage_url: str = DEFAULT_STORAGE_URL
+    s3_endpoint_url: str = ""  # empty: AWS itself
+    s3_public_endpoint_url: str = ""  # where browsers reach the store, if not at s3_endpoint_url
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str = field(default="", repr=False)
+    s3_secret_access_key: str = field(default="", repr=False)
+    s3_url_seconds: int = 300
+    s3_timeout_seconds: float = 10.0
+    attachment_max_bytes: int = 10 * 1024 * 1024
+    attachment_max_pixels: int = 50_000_000
+    attachment_upload_seconds: float = 120.0
     # Not settings: what start-up found worth a warning, and whether the secret was made up
     notices: tuple[str, ...] = field(default=(), repr=False, compare=False)
     jwt_secret_generated: bool = field(default=False, init=False, repr=False, compare=False)
@@ -122,6 +137,7 @@ class Settings:
         self._check_rate_limits()
         self._check_ticketmaster()
         self._check_broker()
+        self._check_storage()
         self.cors_origin_list  # noqa: B018 (parsed now, so a typo stops the start)
 
     def _check_names(self) -> None:
@@ -146,6 +162,24 @@ class Settings:
                 f"{PREFIX}BROKER_URL must be memory:// or a URL starting with "
                 f"{', '.join(BROKER_SCHEMES)}"
             )
+
+    def _check_storage(self) -> None:
+        if not (
+            S3_URL.fullmatch(self.storage_url)
+            or (self.storage_url.startswith("file://") and len(self.storage_url) > len("file://"))
+        ):
+            raise SettingsError(
+                f"{PREFIX}STORAGE_URL must be file://PATH (such as {DEFAULT_STORAGE_URL}) or "
+                "s3://BUCKET"
+            )
+        for name in ("s3_endpoint_url", "s3_public_endpoint_url"):
+            value = getattr(self, name)
+            if value and not value.startswith(("https://", "http://")):
+                raise SettingsError(f"{PREFIX}{name.upper()} must be an http(s) URL")
+
+    @property
+    def s3_bucket(self) -> str:
+        return self.storage_url.removeprefix("s3://") if self.storage_url.startswith("s3:") else ""
 
     def _check_ticketmaster(self) -> None:
         if not self.ticketmaster_base_url.startswith(("https://", "http://")):

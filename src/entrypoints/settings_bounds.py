@@ -61,6 +61,11 @@ BOUNDS: dict[str, Bound] = {
     "notifications_heartbeat_seconds": POSITIVE,
     "notifications_heartbeat_timeout_seconds": POSITIVE,
     "notifications_auth_timeout_seconds": POSITIVE,
+    "s3_url_seconds": Bound(1, 604800),  # S3 signs URLs for at most 7 days
+    "s3_timeout_seconds": POSITIVE,
+    "attachment_max_bytes": AT_LEAST_1,
+    "attachment_max_pixels": AT_LEAST_1,
+    "attachment_upload_seconds": POSITIVE,
 }
 
 

@@ -28,9 +28,10 @@ def open_event_creation() -> bool:
 
 
 @pytest.fixture
-def settings(database_url: str, open_event_creation: bool) -> Settings:
+def settings(database_url: str, open_event_creation: bool, tmp_path: Path) -> Settings:
     return Settings(
         database_url=database_url,
+        storage_url=f"file://{tmp_path}/attachments",
         bcrypt_rounds=4,
         jwt_secret=JWT_SECRET,
         open_event_creation=open_event_creation,

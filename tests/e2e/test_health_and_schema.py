@@ -21,6 +21,8 @@ ENDPOINTS = {
     "/events": {"get", "post"},
     "/events/{event_id}": {"get", "put", "patch", "delete"},
     "/events/{event_id}/register": {"post"},
+    "/events/{event_id}/attachments": {"get", "post"},
+    "/events/{event_id}/attachments/{attachment_id}": {"get", "delete"},
     "/events/{event_id}/attendees": {"get"},
     "/events/{event_id}/bookings": {"get"},
     "/events/{event_id}/stats": {"get"},

@@ -18,6 +18,7 @@ from adapters.sqlalchemy import event_filters
 from adapters.sqlalchemy.errors import outages_as_unavailable
 from adapters.sqlalchemy.event_rows import (
     ATTRACTION_LIST,
+    SHOWN_ATTACHMENT,
     TAG_LIST,
     VENUE_COLUMNS,
     coordinates_of,
@@ -34,7 +35,9 @@ from domain.listings import EventSource
 _NOT_READ = {"content_hash", "synced_at", "venue_id"}
 _COLUMNS = [c for c in events.c if c.name not in _NOT_READ]
 _FROM = events.outerjoin(venues, venues.c.id == events.c.venue_id)
-_VIEW = select(*_COLUMNS, TAG_LIST, ATTRACTION_LIST, *VENUE_COLUMNS).select_from(_FROM)
+_VIEW = select(*_COLUMNS, TAG_LIST, ATTRACTION_LIST, SHOWN_ATTACHMENT, *VENUE_COLUMNS).select_from(
+    _FROM
+)
 _SAVED = (
     exists()
     .where(saved_events.c.user_id == bindparam("viewer"), saved_events.c.event_id == events.c.id)
@@ -84,6 +87,7 @@ def to_view(row: Row[Any], saved: bool | None = None) -> EventView:
         listing=None if row.source == _LOCAL else listing_of(row),
         saved=saved,
         coordinates=coordinates_of(row),
+        shown_attachment_id=row.shown_attachment_id,
     )
 
 

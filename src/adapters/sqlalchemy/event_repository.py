@@ -31,7 +31,8 @@ class SqlAlchemyEventRepository:
 
     async def add(self, event: Event) -> None:
         values = {"id": event.id, "created_at": event.created_at, "created_by": event.created_by}
-        values |= {"seats_taken": event.seats_taken} | event_columns(event)
+        values |= {"seats_taken": event.seats_taken, "attachment_id": event.attachment_id}
+        values |= event_columns(event)
         await self._conn.execute(insert(events).values(values))
         await imported_events.write_children(self._conn, event)
 
@@ -45,7 +46,7 @@ class SqlAlchemyEventRepository:
         statement = (
             update(events)
             .where(events.c.id == event.id, events.c.seats_taken <= capacity)
-            .values(event_columns(event))
+            .values(event_columns(event) | {"attachment_id": event.attachment_id})
         )
         if (await self._conn.execute(statement)).rowcount != 1:
             # Deleted, or seats were taken since the event was read: say which, with today's count.

@@ -4,7 +4,7 @@ from typing import Any
 
 from sqlalchemy import Row, String, cast, func, select
 
-from adapters.sqlalchemy.tables import event_attractions, event_tags, events, venues
+from adapters.sqlalchemy.tables import attachments, event_attractions, event_tags, events, venues
 from domain.clock import TimeSlot
 from domain.events import Event, EventDetails, EventStatus
 from domain.geo import Coordinates
@@ -36,10 +36,19 @@ ATTRACTION_LIST = (
     .scalar_subquery()
     .label("attraction_list")
 )
+# The chosen attachment, else the first one.
+SHOWN_ATTACHMENT = func.coalesce(
+    events.c.attachment_id,
+    select(attachments.c.id)
+    .where(attachments.c.event_id == events.c.id)
+    .order_by(attachments.c.created_at, attachments.c.id)
+    .limit(1)
+    .scalar_subquery(),
+).label("shown_attachment_id")
 VENUE_COLUMNS = [c.label(f"venue_{c.name}") for c in venues.c if c.name != "id"]
-EVENTS_WITH_EXTRAS = select(events, TAG_LIST, ATTRACTION_LIST, *VENUE_COLUMNS).select_from(
-    events.outerjoin(venues, venues.c.id == events.c.venue_id)
-)
+EVENTS_WITH_EXTRAS = select(
+    events, TAG_LIST, ATTRACTION_LIST, SHOWN_ATTACHMENT, *VENUE_COLUMNS
+).select_from(events.outerjoin(venues, venues.c.id == events.c.venue_id))
 
 
 def event_columns(event: Event) -> dict[str, Any]:
@@ -129,6 +138,8 @@ def to_event(row: Row[Any]) -> Event:
         seats_taken=row.seats_taken,
         listing=None if row.source == EventSource.LOCAL.value else listing_of(row),
         registration_requires_sign_in=row.registration_requires_sign_in,
+        attachment_id=row.attachment_id,
+        shown_attachment_id=row.shown_attachment_id,
     )
 
 

@@ -128,6 +128,8 @@ events = Table(
     # rebuilding the table, which its foreign keys forbid while they are enforced).
     Column("latitude", Float),
     Column("longitude", Float),
+    # The attachment shown (no foreign key: attachments refer to events; deleting one unsets it)
+    Column("attachment_id", Uuid),
     CheckConstraint("capacity > 0", name="capacity_positive"),
     CheckConstraint("seats_taken >= 0", name="seats_taken_not_negative"),
     CheckConstraint("seats_taken <= capacity", name="seats_within_capacity"),
@@ -231,4 +233,20 @@ saved_events = Table(
     Column("event_id", Uuid, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("saved_at", UtcDateTime(), nullable=False),
     Index("ix_saved_events_user_id_saved_at", "user_id", "saved_at"),
+)
+
+attachments = Table(
+    "attachments",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("event_id", Uuid, ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("content_type", String(50), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("uploaded_by", Uuid, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("created_at", UtcDateTime(), nullable=False),
+    CheckConstraint("size > 0", name="size_positive"),
+    Index("ix_attachments_event_id_created_at", "event_id", "created_at"),
+    Index("ix_attachments_sha256", "sha256"),
 )

@@ -3,6 +3,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.sqlalchemy.attachment_repository import SqlAlchemyAttachmentRepository
 from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
 from adapters.sqlalchemy.errors import is_outage, outages_as_unavailable, unavailable
 from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
@@ -32,6 +33,7 @@ class SqlAlchemyUnitOfWork:
     saved_events: SqlAlchemySavedEventRepository
     subscriptions: SqlAlchemySubscriptionRepository
     outbox: SqlAlchemyOutbox
+    attachments: SqlAlchemyAttachmentRepository
 
     def __init__(self, engine: AsyncEngine, on_commit: OutboxSignal | None = None) -> None:
         self._engine = engine
@@ -57,6 +59,7 @@ class SqlAlchemyUnitOfWork:
         self.saved_events = SqlAlchemySavedEventRepository(conn)
         self.subscriptions = SqlAlchemySubscriptionRepository(conn)
         self.outbox = SqlAlchemyOutbox(conn)
+        self.attachments = SqlAlchemyAttachmentRepository(conn)
         return self
 
     async def __aexit__(

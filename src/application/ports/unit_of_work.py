@@ -3,6 +3,7 @@
 from types import TracebackType
 from typing import Protocol, Self
 
+from application.ports.attachments import AttachmentRepository
 from application.ports.market_syncs import MarketSyncRepository
 from application.ports.outbox import Outbox
 from application.ports.repositories import (
@@ -38,6 +39,8 @@ class UnitOfWork(Protocol):
     def subscriptions(self) -> SubscriptionRepository: ...
     @property
     def outbox(self) -> Outbox: ...
+    @property
+    def attachments(self) -> AttachmentRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -8,7 +8,9 @@ from application.announce import announce
 from application.auth import Principal, require_event_manager
 from application.messages import ChangeAction
 from application.ports.clock import Clock
+from application.ports.file_storage import FileStorage
 from application.ports.unit_of_work import UnitOfWork
+from application.unused_files import remove_unused_files
 from application.use_cases.cancel_event import cancel_event
 from application.use_cases.get_event import load_event
 from domain.events import Event
@@ -32,14 +34,17 @@ class DeleteEventResult:
 
 
 class DeleteEvent:
-    """Delete an event nobody booked or registered for; otherwise cancel it, keeping history."""
+    """Delete an event nobody booked or registered for, and its files; otherwise cancel it,
+    keeping history."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+    def __init__(self, uow: UnitOfWork, clock: Clock, files: FileStorage) -> None:
         self._uow = uow
         self._clock = clock
+        self._files = files
 
     async def execute(self, command: DeleteEventCommand) -> DeleteEventResult:
         now, actor = self._clock.now(), command.actor.username
+        files: set[str] = set()
         async with self._uow as uow:
             event = await load_event(uow, command.event_id)
             require_event_manager(command.actor, event)
@@ -52,8 +57,10 @@ class DeleteEvent:
             else:
                 # Announced first: the recipients are read before the delete cascades.
                 await announce(uow, ChangeAction.DELETED, event, actor, now)
+                files = await uow.attachments.keys_for_event(event.id)
                 await uow.events.delete(event.id)
                 outcome = DeleteOutcome.DELETED
             await uow.commit()
+        await remove_unused_files(self._uow, self._files, files)
         logger.bind(event_id=str(event.id)).info("event {}", outcome.value)
         return DeleteEventResult(outcome, event)

@@ -43,6 +43,7 @@ class EventChanges:
     status: EventStatus | None = None
     registration_requires_sign_in: bool | None = None
     coordinates: Coordinates | Keep | None = Keep.KEEP  # None clears them
+    attachment_id: UUID | None = None
 
     def slot(self, current: TimeSlot, now: datetime) -> TimeSlot:
         """The new slot. Naive times are read in the new (or current) zone; a moved start
@@ -77,6 +78,12 @@ class EventChanges:
         return EventDetails(**{**_as_dict(current), **given, "slot": self.slot(current.slot, now)})
 
 
+async def _choose_attachment(uow: UnitOfWork, event: Event, attachment_id: UUID) -> None:
+    if await uow.attachments.get(event.id, attachment_id) is None:
+        raise InvalidValue("attachment_id", "the event has no attachment with this id")
+    event.choose_attachment(attachment_id)
+
+
 def _as_dict(details: EventDetails) -> dict[str, object]:
     return {name: getattr(details, name) for name in EventDetails.__dataclass_fields__}
 
@@ -103,6 +110,8 @@ class UpdateEvent:
             event.revise(command.changes.apply(event.details, now))
             if command.changes.registration_requires_sign_in is not None:
                 event.require_sign_in_to_register(command.changes.registration_requires_sign_in)
+            if command.changes.attachment_id is not None:
+                await _choose_attachment(uow, event, command.changes.attachment_id)
             if command.changes.status is EventStatus.CANCELLED:
                 await cancel_event(uow, event, now)
             elif command.changes.status is not None:

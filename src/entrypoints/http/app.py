@@ -13,6 +13,7 @@ from entrypoints.background import stop
 from entrypoints.container import Container, build_container
 from entrypoints.embedded_notifications import embedded_notifications, hosts_notifications
 from entrypoints.http.answers import AnswerCache, ForgetOnWrite
+from entrypoints.http.controllers.attachments import AttachmentController
 from entrypoints.http.controllers.bookings import BookingController
 from entrypoints.http.controllers.events import EventController
 from entrypoints.http.controllers.health import health, ready
@@ -37,6 +38,7 @@ from entrypoints.settings import Settings
 def route_handlers(settings: Settings) -> list[Any]:
     handlers: list[Any] = [
         EventController,
+        AttachmentController,
         RegistrationController,
         SavedEventController,
         SubscriptionController,

@@ -37,6 +37,7 @@ USE_CASES = (
     "list_users", "log_in", "get_current_user",
     "sign_in_with_provider", "save_event", "unsave_event", "list_saved_events",
     "subscribe_to_event", "unsubscribe_from_event", "list_subscriptions",
+    "upload_attachment", "list_attachments", "download_attachment", "delete_attachment",
 )  # fmt: skip
 
 
@@ -107,4 +108,5 @@ def dependencies(container: Container, settings: Settings) -> dict[str, Provide]
     provided["events_query"] = Provide(events_query)
     provided["display_zone"] = display_zone_provider(settings)
     provided["client_address"] = client_address_provider(settings)
+    provided["settings"] = Provide(lambda: settings, use_cache=True, sync_to_thread=False)
     return provided

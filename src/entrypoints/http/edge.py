@@ -2,13 +2,34 @@
 the request log line, body and header bounds, and CORS refusals as problems. Outside the
 router, so that unknown paths (404), methods (405) and refused bodies (413) get them too."""
 
+import re
+
 from litestar import Litestar
+from litestar.types import Scope
 
 from entrypoints.http.cors import preflight_refusals_as_problems
 from entrypoints.http.middleware import request_logging
-from entrypoints.http.request_limits import bounded_requests
+from entrypoints.http.request_limits import Wider, bounded_requests
 from entrypoints.http.security_headers import docs_asset_origins, security_headers
+from entrypoints.http.uploads import MULTIPART_OVERHEAD_BYTES
 from entrypoints.settings import Settings
+
+UPLOAD_PATH = re.compile(r"/events/[^/]+/attachments/?")
+
+
+def upload_bounds(settings: Settings) -> Wider:
+    """Uploads take a file of up to the attachment limit (the reader holds it to exactly that),
+    and the time a large file takes to send."""
+    bounds = (
+        settings.attachment_max_bytes + MULTIPART_OVERHEAD_BYTES,
+        settings.attachment_upload_seconds,
+    )
+
+    def wider(scope: Scope) -> tuple[int, float] | None:
+        is_upload = scope.get("method") == "POST" and UPLOAD_PATH.fullmatch(scope["path"])
+        return bounds if is_upload else None
+
+    return wider
 
 
 def guard_the_edge(app: Litestar, settings: Settings) -> None:
@@ -16,6 +37,7 @@ def guard_the_edge(app: Litestar, settings: Settings) -> None:
         preflight_refusals_as_problems(app.asgi_handler),
         settings.max_body_bytes,
         settings.body_read_timeout_seconds,
+        upload_bounds(settings),
     )
     app.asgi_handler = security_headers(
         request_logging(bounded), settings, docs_asset_origins(app.openapi_config)

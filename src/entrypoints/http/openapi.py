@@ -9,6 +9,7 @@ from litestar.openapi.spec import Components, Reference, SecurityScheme
 from entrypoints.http.docs_assets import OfflineRedoc, OfflineSwagger
 from entrypoints.http.openapi_problems import document_problems, operations
 from entrypoints.http.openapi_schemas import correct_schemas, nested_structs
+from entrypoints.http.openapi_uploads import document_uploads
 from entrypoints.settings import Settings
 
 BEARER = "BearerToken"
@@ -73,6 +74,7 @@ def document_truthfully(app: Litestar, settings: Settings) -> None:
     """Correct what Litestar generates to what the app really accepts and answers."""
     if settings.oidc_sign_in_enabled:
         offer_provider_sign_in(app)
+    document_uploads(app, settings)
     document_problems(app, settings)
     correct_schemas(app, _body_types(app))
 

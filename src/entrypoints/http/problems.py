@@ -12,6 +12,7 @@ from litestar.types import ExceptionHandlersMap
 from loguru import logger
 
 from application.errors import (
+    FileStorageUnavailable,
     NotAuthenticated,
     PermissionDenied,
     ProviderSignInFailed,
@@ -28,10 +29,12 @@ from domain.errors import (
     DomainError,
     EventNotBookable,
     EventNotOpen,
+    FileTooLarge,
     InvalidValue,
     NotEnoughSeats,
     NotFound,
     SignInRequired,
+    UnsupportedFile,
 )
 
 PROBLEM_JSON = "application/problem+json"
@@ -50,6 +53,9 @@ PROBLEMS: tuple[tuple[type[DomainError], int, str, str], ...] = (
     (ProviderUnavailable, 503, "provider-unavailable", "Identity provider unavailable"),
     (RateLimiterUnavailable, 503, "rate-limiter-unavailable", "Service unavailable"),
     (StorageUnavailable, 503, "storage-unavailable", "Service unavailable"),
+    (FileStorageUnavailable, 503, "file-storage-unavailable", "Service unavailable"),
+    (UnsupportedFile, 415, "unsupported-file", "Unsupported file"),
+    (FileTooLarge, 413, "file-too-large", "File too large"),
     (NotFound, 404, "not-found", "Not found"),
     (NotEnoughSeats, 409, "not-enough-seats", "Not enough seats"),
     (EventNotBookable, 409, "event-not-bookable", "Event not sold here"),

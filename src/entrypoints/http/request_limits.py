@@ -10,6 +10,7 @@ trickles in slower than the deadline is answered 408 instead of holding a worker
 
 import asyncio
 import json
+from collections.abc import Callable
 from http import HTTPStatus
 
 from litestar.enums import ScopeType
@@ -40,16 +41,26 @@ class BodyTooSlow(HTTPException):
     status_code = 408
 
 
-def bounded_requests(app: ASGIApp, max_body_bytes: int, body_read_seconds: float) -> ASGIApp:
+# A route that takes larger bodies, and longer to send them: its (bytes, seconds), else None.
+Wider = Callable[[Scope], tuple[int, float] | None]
+
+
+def bounded_requests(
+    app: ASGIApp,
+    max_body_bytes: int,
+    body_read_seconds: float,
+    wider: Wider = lambda _: None,
+) -> ASGIApp:
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
-        refusal = _refusal(scope, max_body_bytes)
+        max_bytes, read_seconds = wider(scope) or (max_body_bytes, body_read_seconds)
+        refusal = _refusal(scope, max_bytes)
         if refusal is not None:
             await _answer(scope, send, *refusal)
             return
-        await app(scope, _bounded(receive, max_body_bytes, body_read_seconds), send)
+        await app(scope, _bounded(receive, max_bytes, read_seconds), send)
 
     return middleware
 

@@ -14,6 +14,7 @@ from application.use_cases.update_event import EventChanges, UpdateEvent, Update
 from domain.bookings import BookingStatus
 from domain.events import Event, EventStatus
 from domain.tickets import TicketStatus
+from tests.fake_attachments import InMemoryFileStorage
 from tests.fakes import FakeTicketCodes, FixedClock, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People, stored_event
 
@@ -22,7 +23,7 @@ Booker = Callable[[Event], Awaitable[None]]
 
 @pytest.fixture
 def delete(uow: InMemoryUnitOfWork, clock: FixedClock) -> DeleteEvent:
-    return DeleteEvent(uow, clock)
+    return DeleteEvent(uow, clock, InMemoryFileStorage())
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from application.use_cases.update_event import EventChanges, UpdateEvent, Update
 from domain.errors import CapacityBelowSeatsTaken
 from domain.events import Event, EventStatus
 from tests.builders import NOW
+from tests.fake_attachments import InMemoryFileStorage
 from tests.fakes import FakeTicketCodes, FixedClock, InMemoryStore, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People
 from tests.unit.application.test_create_and_update_event import new_event
@@ -86,7 +87,9 @@ async def test_a_deletion_reaches_those_who_followed_the_event_before_it_was_del
     event = await add_event()
     await follow(uow, event, people.customer.user_id, people.stranger.user_id)
 
-    result = await DeleteEvent(uow, clock).execute(DeleteEventCommand(people.owner, event.id))
+    result = await DeleteEvent(uow, clock, InMemoryFileStorage()).execute(
+        DeleteEventCommand(people.owner, event.id)
+    )
 
     assert result.outcome is DeleteOutcome.DELETED
     [change] = messages(store)
@@ -110,7 +113,9 @@ async def test_a_deletion_that_cancels_instead_is_an_update(
         BookTicketsCommand(people.customer, event.id, 1)
     )
 
-    result = await DeleteEvent(uow, clock).execute(DeleteEventCommand(people.admin, event.id))
+    result = await DeleteEvent(uow, clock, InMemoryFileStorage()).execute(
+        DeleteEventCommand(people.admin, event.id)
+    )
 
     assert result.outcome is DeleteOutcome.CANCELLED
     [change] = messages(store)
@@ -129,7 +134,9 @@ async def test_a_refused_change_leaves_no_message(
     with pytest.raises(PermissionDenied):
         await UpdateEvent(uow, clock).execute(update(people.stranger, event, title="Mine"))
     with pytest.raises(PermissionDenied):
-        await DeleteEvent(uow, clock).execute(DeleteEventCommand(people.stranger, event.id))
+        await DeleteEvent(uow, clock, InMemoryFileStorage()).execute(
+            DeleteEventCommand(people.stranger, event.id)
+        )
     with pytest.raises(CapacityBelowSeatsTaken):
         await UpdateEvent(uow, clock).execute(update(people.owner, event, capacity=5))
 

@@ -28,10 +28,28 @@ def environments() -> list[tuple[str, str, str]]:
     ]
 
 
+# Jobs that run once at start: retried until they succeed, not restarted after.
+ONE_SHOT = {"minio-init": "on-failure"}
+
+
 def test_every_compose_service_is_restarted_when_it_stops() -> None:
     policies = {name: spec.get("restart") for name, spec in COMPOSE["services"].items()}
 
-    assert policies == dict.fromkeys(COMPOSE["services"], "unless-stopped")
+    assert policies == dict.fromkeys(COMPOSE["services"], "unless-stopped") | ONE_SHOT
+
+
+def test_minio_serves_the_apps_bucket_which_is_made_before_the_app_starts() -> None:
+    services = COMPOSE["services"]
+    environment = COMPOSE["x-boxoffice-environment"]
+    bucket = environment["BOXOFFICE_STORAGE_URL"].removeprefix("s3://")
+
+    assert environment["BOXOFFICE_S3_ENDPOINT_URL"] == "http://minio:9000"
+    assert f"mc mb --ignore-existing local/{bucket}" in " ".join(
+        services["minio-init"]["entrypoint"]
+    )
+    assert services["app"]["depends_on"]["minio-init"] == {
+        "condition": "service_completed_successfully"
+    }
 
 
 def test_the_token_secret_has_no_default_and_compose_refuses_to_start_without_it() -> None:

@@ -47,6 +47,13 @@ def test_a_short_configured_value_is_not_masked_in_ordinary_words() -> None:
         ("authorization=Basic dXNlcjpwYXNz", f"authorization={MASK}"),
         (f"token {JWT} refused", f"token {MASK} refused"),
         (f"cut at {JWT[:20]}", f"cut at {MASK}"),
+        (
+            "302 to http://minio:9000/b/k?X-Amz-Credential=AKIA1234%2F20261201%2Fus-east-1"
+            "&X-Amz-Signature=0badc0ffee&X-Amz-Expires=300",
+            f"302 to http://minio:9000/b/k?X-Amz-Credential={MASK}&X-Amz-Signature={MASK}"
+            "&X-Amz-Expires=300",
+        ),
+        ("X-Amz-Security-Token=FwoGZXIvYXdz", f"X-Amz-Security-Token={MASK}"),
     ],
 )
 def test_text_shaped_like_a_secret_is_masked_and_the_rest_kept(
@@ -71,6 +78,9 @@ def test_the_secrets_of_the_settings_include_the_passwords_in_their_urls() -> No
         oidc_audience="boxoffice",
         oidc_client_id="boxoffice",
         oidc_client_secret="oidc-client-secret",
+        storage_url="s3://boxoffice-attachments",
+        s3_access_key_id="s3-access-key-id",
+        s3_secret_access_key="s3-secret-access-key",
     )
 
     assert set(secrets_of(settings)) == {
@@ -80,4 +90,6 @@ def test_the_secrets_of_the_settings_include_the_passwords_in_their_urls() -> No
         JWT_SECRET,
         "tm-api-key",
         "oidc-client-secret",
+        "s3-access-key-id",
+        "s3-secret-access-key",
     }

@@ -13,6 +13,7 @@ from application.use_cases.update_event import EventChanges, Keep
 from domain.clock import DEFAULT_ZONE
 from domain.events import Event, EventStatus
 from domain.listings import EventSource
+from entrypoints.http.schemas.attachments import attachment_path
 from entrypoints.http.schemas.common import Email, PersonName, Request
 from entrypoints.http.schemas.geo import PointIn, PointOut, coordinates_of
 from entrypoints.http.schemas.listings import ListingOut
@@ -104,9 +105,12 @@ class EventPatch(Request):
     status: EventStatus | None = None
     registration_requires_sign_in: bool | None = None
     coordinates: PointIn | msgspec.UnsetType | None = msgspec.UNSET  # null clears them
+    # The attachment to show as attachment_url (one of the event's own)
+    attachment_id: UUID | None = None
 
     def to_changes(self) -> EventChanges:
         changes = _changes(self, None if self.tags is None else tuple(self.tags), self.status)
+        changes = replace(changes, attachment_id=self.attachment_id)
         if self.coordinates is msgspec.UNSET:
             return replace(changes, coordinates=Keep.KEEP)
         return replace(changes, coordinates=coordinates_of(self.coordinates))
@@ -153,6 +157,8 @@ class EventOut(msgspec.Struct):
     bookable: bool = True
     registration_requires_sign_in: bool = False
     listing: ListingOut | None = None  # imported events: what their seller says
+    # Where its chosen attachment (else its first) downloads; null without attachments
+    attachment_url: str | None = None
     # Whether the caller saved it: only for a signed-in caller, and only where it is known.
     saved: bool | msgspec.UnsetType = msgspec.UNSET
     saved_at: datetime | msgspec.UnsetType = msgspec.UNSET
@@ -196,6 +202,9 @@ class EventOut(msgspec.Struct):
             registration_requires_sign_in=view.registration_requires_sign_in,
             listing=None if view.listing is None else ListingOut.from_listing(view.listing, tz),
             saved=msgspec.UNSET if view.saved is None else view.saved,
+            attachment_url=None
+            if view.shown_attachment_id is None
+            else attachment_path(view.id, view.shown_attachment_id),
             saved_at=msgspec.UNSET if saved_at is None else saved_at.astimezone(tz),
             coordinates=PointOut.of(view.coordinates),
             distance_km=msgspec.UNSET if view.distance_km is None else round(view.distance_km, 3),

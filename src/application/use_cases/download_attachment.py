@@ -1,0 +1,34 @@
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from uuid import UUID
+
+from application.errors import AttachmentNotFound
+from application.ports.file_storage import FileStorage
+from application.ports.unit_of_work import UnitOfWork
+from domain.attachments import Attachment
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """Either a short-lived URL the storage serves the file at, or its chunks."""
+
+    attachment: Attachment
+    url: str | None = None
+    chunks: AsyncIterator[bytes] | None = None
+
+
+class DownloadAttachment:
+    def __init__(self, uow: UnitOfWork, files: FileStorage) -> None:
+        self._uow = uow
+        self._files = files
+
+    async def execute(self, event_id: UUID, attachment_id: UUID) -> Download:
+        async with self._uow as uow:
+            attachment = await uow.attachments.get(event_id, attachment_id)
+        if attachment is None:  # another event's attachment is no attachment of this one
+            raise AttachmentNotFound
+        key, name, kind = attachment.key, attachment.name, attachment.kind
+        url = await self._files.download_url(key, name, kind)
+        if url is not None:
+            return Download(attachment, url=url)
+        return Download(attachment, chunks=await self._files.open(key))
