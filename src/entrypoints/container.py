@@ -18,6 +18,7 @@ from adapters.rate_limit.redis import RedisRateLimiter
 from adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from adapters.security.jwt_tokens import JwtTokenService
 from adapters.sqlalchemy.engine import create_engine
+from adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.system.clock import SystemClock
 from adapters.system.ticket_codes import SecretsTicketCodes
@@ -209,6 +210,8 @@ class Container(containers.DeclarativeContainer):
 
     # A fresh unit of work for every use case
     uow = providers.Factory(SqlAlchemyUnitOfWork, engine=engine, on_commit=outbox_wake_up)
+    # Seats sold in one atomic step of their own, outside any unit of work
+    ticket_sales = providers.Singleton(SqlAlchemyTicketSales, engine=engine)
     relay_outbox = providers.Factory(
         RelayOutbox,
         uow=uow,
@@ -257,7 +260,9 @@ class Container(containers.DeclarativeContainer):
         limits=providers.Singleton(registration_limits, settings),
     )
     list_attendees = providers.Factory(ListAttendees, uow=uow)
-    book_tickets = providers.Factory(BookTickets, uow=uow, clock=clock, codes=ticket_codes)
+    book_tickets = providers.Factory(
+        BookTickets, uow=uow, clock=clock, codes=ticket_codes, sales=ticket_sales
+    )
     cancel_booking = providers.Factory(CancelBooking, uow=uow, clock=clock)
     get_booking = providers.Factory(GetBooking, uow=uow)
     list_user_bookings = providers.Factory(ListUserBookings, uow=uow)
