@@ -39,9 +39,12 @@ def environment(database_url: str, log_level: str) -> dict[str, str]:
 
 
 def cli(args: list[str], env: dict[str, str], cwd: Path) -> None:
-    subprocess.run(
-        [BOXOFFICE, *args], env=env, cwd=cwd, check=True, capture_output=True, timeout=120
+    done = subprocess.run(
+        [BOXOFFICE, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=120
     )
+    if done.returncode != 0:
+        last = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        raise RuntimeError(f"boxoffice {' '.join(args[:2])} failed: {' | '.join(last)}")
 
 
 def prepare_database(env: dict[str, str], workdir: Path) -> None:

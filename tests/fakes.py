@@ -16,6 +16,7 @@ from application.auth import Principal
 from application.errors import NotAuthenticated
 from application.ports.outbox_signal import OutboxSignal
 from application.ports.security import AccessToken
+from domain.bookings import Booking, BookingRequest
 from domain.tickets import ENTROPY_BYTES, TicketCode
 from domain.users import User
 from tests.fake_attachments import InMemoryAttachmentRepository
@@ -38,6 +39,7 @@ __all__ = [
     "FakeTokens",
     "FixedClock",
     "InMemoryStore",
+    "InMemoryTicketSales",
     "InMemoryUnitOfWork",
     "Tables",
 ]
@@ -129,6 +131,31 @@ class InMemoryUnitOfWork:
         self.subscriptions = InMemorySubscriptionRepository(tables)
         self.outbox = InMemoryOutbox(tables)
         self.attachments = InMemoryAttachmentRepository(tables)
+
+
+class InMemoryTicketSales:
+    """The sale as one transaction of the fake store: claim, price, store, commit."""
+
+    def __init__(self, store: InMemoryStore) -> None:
+        self._store = store
+
+    async def sell(self, request: BookingRequest) -> Booking | None:
+        async with InMemoryUnitOfWork(self._store) as uow:
+            if not await uow.events.claim_seats(
+                request.event_id, request.quantity, request.requested_at
+            ):
+                return None
+            event = await uow.events.get(request.event_id)
+            assert event is not None
+            booking = request.priced(event.details.price, event.details.currency)
+            try:
+                await uow.bookings.add(booking)
+            except ConstraintViolation as e:
+                if "fk_bookings_user_id_users" in str(e):
+                    raise NotAuthenticated("the account of this token no longer exists") from e
+                raise
+            await uow.commit()
+        return booking
 
 
 class FixedClock:

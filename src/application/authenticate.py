@@ -29,13 +29,27 @@ class Authenticate:
 
     async def verify(self, token: str) -> Principal:
         if self._external is not None and self._external.accepts(token):
-            provisioned = await self._provision.execute(await self._external.verify(token))
-            return Principal(
-                provisioned.id, provisioned.role, provisioned.is_verified, provisioned.username
-            )
+            return await self._provisioned(token)
         claimed = await self._local.verify(token)
         async with self._uow as uow:
             user = await uow.users.get(claimed.user_id)
         if user is None:
             raise NotAuthenticated("the account of this token no longer exists")
         return Principal(user.id, user.role, user.is_verified, user.username)
+
+    async def verify_claims(self, token: str) -> Principal:
+        """The caller a local token proves, without reading the user: for a use case that
+        needs only who the caller is and whose own atomic step fails when that user does not
+        exist (a sale, through its foreign key). Role and verification are the token's own,
+        so they must not decide anything. A provider's token is provisioned as by `verify`.
+        """
+        if self._external is not None and self._external.accepts(token):
+            return await self._provisioned(token)
+        return await self._local.verify(token)
+
+    async def _provisioned(self, token: str) -> Principal:
+        assert self._external is not None
+        provisioned = await self._provision.execute(await self._external.verify(token))
+        return Principal(
+            provisioned.id, provisioned.role, provisioned.is_verified, provisioned.username
+        )

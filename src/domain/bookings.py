@@ -90,3 +90,42 @@ class Booking:
 
     def active_tickets(self) -> list[Ticket]:
         return [t for t in self.tickets if t.status is not TicketStatus.CANCELLED]
+
+
+@dataclass(frozen=True, slots=True)
+class BookingRequest:
+    """A booking before its sale: who wants how many seats of which event, with their codes.
+
+    The sale claims the seats only while the event is open and has them (`Event.take_seats`
+    states that rule) and prices the booking at the event's price in the same atomic step.
+    """
+
+    booking_id: UUID
+    user_id: UUID
+    event_id: UUID
+    codes: tuple[TicketCode, ...]
+    requested_at: datetime
+    idempotency_key: str | None = None
+
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.codes) <= MAX_QUANTITY:
+            raise InvalidValue("quantity", f"must be between 1 and {MAX_QUANTITY}")
+        if len(set(self.codes)) != len(self.codes):
+            raise InvalidValue("tickets", "ticket codes must be unique")
+
+    @property
+    def quantity(self) -> int:
+        return len(self.codes)
+
+    def priced(self, unit_price: Decimal, currency: str) -> Booking:
+        """The booking this request became, sold at the event's price."""
+        return Booking.place(
+            self.booking_id,
+            self.user_id,
+            self.event_id,
+            unit_price,
+            currency,
+            list(self.codes),
+            self.requested_at,
+            self.idempotency_key,
+        )

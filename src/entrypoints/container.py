@@ -20,6 +20,7 @@ from adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from adapters.security.jwt_tokens import JwtTokenService
 from adapters.sqlalchemy.engine import create_engine, create_read_engine
 from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
+from adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.storage.factory import file_storage_from_url
 from adapters.storage.s3 import S3Location
@@ -248,6 +249,8 @@ class Container(containers.DeclarativeContainer):
 
     # A fresh unit of work for every use case
     uow = providers.Factory(SqlAlchemyUnitOfWork, engine=engine, on_commit=outbox_wake_up)
+    # Seats sold in one atomic step of their own, outside any unit of work
+    ticket_sales = providers.Singleton(SqlAlchemyTicketSales, engine=engine)
     relay_outbox = providers.Factory(
         RelayOutbox,
         uow=uow,
@@ -302,7 +305,9 @@ class Container(containers.DeclarativeContainer):
         limits=providers.Singleton(registration_limits, settings),
     )
     list_attendees = providers.Factory(ListAttendees, uow=uow)
-    book_tickets = providers.Factory(BookTickets, uow=uow, clock=clock, codes=ticket_codes)
+    book_tickets = providers.Factory(
+        BookTickets, uow=uow, clock=clock, codes=ticket_codes, sales=ticket_sales
+    )
     cancel_booking = providers.Factory(CancelBooking, uow=uow, clock=clock)
     get_booking = providers.Factory(GetBooking, uow=uow)
     list_user_bookings = providers.Factory(ListUserBookings, uow=uow)

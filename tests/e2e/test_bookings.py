@@ -4,6 +4,7 @@ import dataclasses
 from datetime import timedelta
 from uuid import uuid4
 
+from tests.builders import a_user
 from tests.e2e.api import Api, Caller, ShiftableClock, assert_problem
 
 
@@ -181,3 +182,20 @@ async def test_cancelling_an_unknown_booking_is_404(api: Api, customer: Caller) 
 
     assert_problem(response, 404)
     assert_problem(await api.client.post(f"/bookings/{uuid4()}/cancel"), 401)
+
+
+async def test_a_token_whose_account_no_longer_exists_books_nothing_and_is_401(
+    api: Api, admin: Caller
+) -> None:
+    event = await api.event(admin, capacity=4)
+    ghost = a_user("ghost")  # signed by the service, but never stored
+    token = api.app.state.container.tokens().issue(ghost).token
+
+    response = await api.client.post(
+        "/bookings",
+        json={"event_id": event["id"], "quantity": 2},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+
+    assert_problem(response, 401)
+    assert await api.seats_available(event["id"]) == 4

@@ -7,11 +7,11 @@ from application.auth import Principal
 from application.errors import DuplicateIdempotencyKey, IdempotencyKeyReused
 from application.ports.clock import Clock
 from application.ports.ticket_codes import TicketCodes
+from application.ports.ticket_sales import TicketSales
 from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.claim_seats import claim_seats
 from application.use_cases.get_event import load_event
-from domain.bookings import MAX_QUANTITY, Booking
-from domain.errors import InvalidValue
+from domain.bookings import MAX_QUANTITY, Booking, BookingRequest
+from domain.errors import InvalidValue, NotEnoughSeats
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,51 +29,58 @@ class BookingOutcome:
 
 
 class BookTickets:
-    """Sell seats without ever overselling; a retried request with its key books nothing twice."""
+    """Sell seats without ever overselling; a retried request with its key books nothing twice.
 
-    def __init__(self, uow: UnitOfWork, clock: Clock, codes: TicketCodes) -> None:
+    The sale is tried first, in one atomic step; reads happen only when it did not sell: to
+    find the booking an earlier request with the same key made, or to explain the refusal.
+    """
+
+    def __init__(
+        self, uow: UnitOfWork, clock: Clock, codes: TicketCodes, sales: TicketSales
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._codes = codes
+        self._sales = sales
 
     async def execute(self, command: BookTicketsCommand) -> BookingOutcome:
         if not 1 <= command.quantity <= MAX_QUANTITY:
             raise InvalidValue("quantity", f"must be between 1 and {MAX_QUANTITY}")
-        earlier = await self._replay(command)
-        if earlier is not None:
-            return earlier
         try:
-            booking = await self._book(command)
+            booking = await self._sales.sell(self._request(command))
         except DuplicateIdempotencyKey:
             replay = await self._replay(command)
             if replay is None:  # the racing request rolled back after all
                 raise
             return replay
+        if booking is None:
+            return await self._refused(command)
         logger.bind(booking_id=str(booking.id), event_id=str(booking.event_id)).info(
             "booking created: {} tickets, total {}", booking.quantity, booking.total
         )
         return BookingOutcome(booking)
 
-    async def _book(self, command: BookTicketsCommand) -> Booking:
+    def _request(self, command: BookTicketsCommand) -> BookingRequest:
+        return BookingRequest(
+            uuid4(),
+            command.actor.user_id,
+            command.event_id,
+            tuple(self._codes.issue(command.quantity)),
+            self._clock.now(),
+            command.idempotency_key,
+        )
+
+    async def _refused(self, command: BookTicketsCommand) -> BookingOutcome:
+        """A retry of a booking that sold the last seats is a replay, not a refusal."""
+        replay = await self._replay(command)
+        if replay is not None:
+            return replay
         now = self._clock.now()
         async with self._uow as uow:
             event = await load_event(uow, command.event_id)
-            event.ensure_bookable()
-            event.ensure_open(now)
-            booking = Booking.place(
-                uuid4(),
-                command.actor.user_id,
-                event.id,
-                event.details.price,
-                event.details.currency,
-                self._codes.issue(command.quantity),
-                now,
-                command.idempotency_key,
-            )
-            await claim_seats(uow, event, command.quantity, now)
-            await uow.bookings.add(booking)
-            await uow.commit()
-        return booking
+        event.ensure_bookable()
+        event.ensure_open(now)
+        raise NotEnoughSeats(command.quantity, event.seats_available or 0)
 
     async def _replay(self, command: BookTicketsCommand) -> BookingOutcome | None:
         if command.idempotency_key is None:

@@ -13,6 +13,7 @@ from litestar.di import Provide
 from litestar.params import QueryParameter
 
 from application.auth import Principal
+from application.authenticate import Authenticate
 from application.errors import NotAuthenticated
 from application.ports.security import TokenVerifier
 from domain.clock import zone
@@ -41,14 +42,19 @@ USE_CASES = (
 )  # fmt: skip
 
 
-async def _verified(
-    request: Request[Any, Any, Any], verifier: providers.Provider[Any]
-) -> Principal:
+def _bearer_token(request: Request[Any, Any, Any]) -> str:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise NotAuthenticated("send an access token as 'Authorization: Bearer <token>'")
+    return token.strip()
+
+
+async def _verified(
+    request: Request[Any, Any, Any], verifier: providers.Provider[Any]
+) -> Principal:
+    token = _bearer_token(request)
     token_verifier: TokenVerifier = verifier()
-    return await token_verifier.verify(token.strip())
+    return await token_verifier.verify(token)
 
 
 def principal_provider(verifier: providers.Provider[Any]) -> Provide:
@@ -57,6 +63,17 @@ def principal_provider(verifier: providers.Provider[Any]) -> Provide:
         return await _verified(request, verifier)
 
     return Provide(current_principal)
+
+
+def buyer_provider(verifier: providers.Provider[Any]) -> Provide:
+    async def current_buyer(request: Request[Any, Any, Any]) -> Principal:
+        """The caller proven by the bearer token, for a sale: the sale's own statement checks
+        that the user exists, so no read of the user comes first."""
+        token = _bearer_token(request)
+        authenticate: Authenticate = verifier()
+        return await authenticate.verify_claims(token)
+
+    return Provide(current_buyer)
 
 
 def viewer_provider(verifier: providers.Provider[Any]) -> Provide:
@@ -103,6 +120,7 @@ def dependencies(container: Container, settings: Settings) -> dict[str, Provide]
     refresher = container.refresh_market
     provided["market_refresher"] = Provide(lambda: refresher, use_cache=True, sync_to_thread=False)
     provided["principal"] = principal_provider(container.token_verifier)
+    provided["buyer"] = buyer_provider(container.token_verifier)
     provided["viewer"] = viewer_provider(container.token_verifier)
     provided["event_filter"] = Provide(event_filter)
     provided["events_query"] = Provide(events_query)

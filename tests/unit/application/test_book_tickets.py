@@ -14,7 +14,7 @@ from domain.bookings import BookingStatus
 from domain.errors import EventNotOpen, InvalidValue, NotEnoughSeats
 from domain.events import Event, EventStatus
 from domain.tickets import TicketStatus
-from tests.fakes import FakeTicketCodes, FixedClock, InMemoryUnitOfWork
+from tests.fakes import FakeTicketCodes, FixedClock, InMemoryTicketSales, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People, stored_event
 
 ALL = PageRequest(1, 100)
@@ -22,7 +22,7 @@ ALL = PageRequest(1, 100)
 
 @pytest.fixture
 def book_tickets(uow: InMemoryUnitOfWork, clock: FixedClock, codes: FakeTicketCodes) -> BookTickets:
-    return BookTickets(uow, clock, codes)
+    return BookTickets(uow, clock, codes, InMemoryTicketSales(uow.store))
 
 
 @pytest.fixture
@@ -217,3 +217,14 @@ async def test_bookings_close_at_the_start_even_a_moment_before_is_fine(
     outcome = await book_tickets.execute(BookTicketsCommand(people.customer, event.id, 1))
 
     assert outcome.booking.booked_at == clock.now()
+
+
+async def test_a_retry_of_the_booking_that_took_the_last_seats_is_a_replay_not_a_refusal(
+    book_tickets: BookTickets, people: People, event: Event
+) -> None:
+    command = BookTicketsCommand(people.customer, event.id, 5, idempotency_key="all-of-them")
+    first = await book_tickets.execute(command)
+
+    again = await book_tickets.execute(command)
+
+    assert again == BookingOutcome(first.booking, replayed=True)

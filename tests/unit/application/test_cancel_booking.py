@@ -14,7 +14,7 @@ from domain.bookings import Booking, BookingStatus
 from domain.errors import EventNotOpen
 from domain.events import Event
 from domain.tickets import TicketStatus
-from tests.fakes import FakeTicketCodes, FixedClock, InMemoryUnitOfWork
+from tests.fakes import FakeTicketCodes, FixedClock, InMemoryTicketSales, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People, stored_booking, stored_event
 
 
@@ -37,7 +37,9 @@ async def booking(
     event: Event,
 ) -> Booking:
     command = BookTicketsCommand(people.customer, event.id, 3)
-    return (await BookTickets(uow, clock, codes).execute(command)).booking
+    return (
+        await BookTickets(uow, clock, codes, InMemoryTicketSales(uow.store)).execute(command)
+    ).booking
 
 
 async def test_cancelling_frees_the_seats_and_cancels_every_ticket(
@@ -69,7 +71,7 @@ async def test_cancelling_twice_is_harmless_and_frees_the_seats_only_once(
     booking: Booking,
 ) -> None:
     other = BookTicketsCommand(people.stranger, event.id, 2)
-    await BookTickets(uow, clock, codes).execute(other)
+    await BookTickets(uow, clock, codes, InMemoryTicketSales(uow.store)).execute(other)
     command = CancelBookingCommand(people.customer, booking.id)
 
     first = await cancel.execute(command)
@@ -149,7 +151,7 @@ async def test_freed_seats_can_be_sold_again(
     add_event: AddEvent,
 ) -> None:
     tiny = await add_event(capacity=2)
-    book = BookTickets(uow, clock, codes)
+    book = BookTickets(uow, clock, codes, InMemoryTicketSales(uow.store))
     first = await book.execute(BookTicketsCommand(people.customer, tiny.id, 2))
 
     await cancel.execute(CancelBookingCommand(people.customer, first.booking.id))

@@ -15,7 +15,7 @@ from domain.bookings import BookingStatus
 from domain.events import Event, EventStatus
 from domain.tickets import TicketStatus
 from tests.fake_attachments import InMemoryFileStorage
-from tests.fakes import FakeTicketCodes, FixedClock, InMemoryUnitOfWork
+from tests.fakes import FakeTicketCodes, FixedClock, InMemoryTicketSales, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People, stored_event
 
 Booker = Callable[[Event], Awaitable[None]]
@@ -39,7 +39,9 @@ def book(
 
     async def book_twice(event: Event) -> None:
         for buyer in (people.customer, people.stranger):
-            await BookTickets(uow, clock, codes).execute(BookTicketsCommand(buyer, event.id, 2))
+            await BookTickets(uow, clock, codes, InMemoryTicketSales(uow.store)).execute(
+                BookTicketsCommand(buyer, event.id, 2)
+            )
 
     return book_twice
 

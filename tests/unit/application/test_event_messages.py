@@ -16,7 +16,13 @@ from domain.errors import CapacityBelowSeatsTaken
 from domain.events import Event, EventStatus
 from tests.builders import NOW
 from tests.fake_attachments import InMemoryFileStorage
-from tests.fakes import FakeTicketCodes, FixedClock, InMemoryStore, InMemoryUnitOfWork
+from tests.fakes import (
+    FakeTicketCodes,
+    FixedClock,
+    InMemoryStore,
+    InMemoryTicketSales,
+    InMemoryUnitOfWork,
+)
 from tests.unit.application.conftest import AddEvent, People
 from tests.unit.application.test_create_and_update_event import new_event
 
@@ -109,7 +115,7 @@ async def test_a_deletion_that_cancels_instead_is_an_update(
     add_event: AddEvent,
 ) -> None:  # fmt: skip
     event = await add_event()
-    await BookTickets(uow, clock, FakeTicketCodes()).execute(
+    await BookTickets(uow, clock, FakeTicketCodes(), InMemoryTicketSales(uow.store)).execute(
         BookTicketsCommand(people.customer, event.id, 1)
     )
 

@@ -24,7 +24,7 @@ from application.use_cases.register_attendee import RegisterAttendee, RegisterAt
 from domain.bookings import Booking
 from domain.events import Event
 from tests.fake_event_reads import InMemoryEventReads
-from tests.fakes import FakeTicketCodes, FixedClock, InMemoryUnitOfWork
+from tests.fakes import FakeTicketCodes, FixedClock, InMemoryTicketSales, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People
 
 PAGE = PageRequest(1, 20)
@@ -43,7 +43,7 @@ async def booking(
     people: People,
     event: Event,
 ) -> Booking:
-    book = BookTickets(uow, clock, codes)
+    book = BookTickets(uow, clock, codes, InMemoryTicketSales(uow.store))
     outcome = await book.execute(BookTicketsCommand(people.customer, event.id, 2))
     clock.advance(minutes=1)
     await book.execute(BookTicketsCommand(people.stranger, event.id, 1))
@@ -95,7 +95,7 @@ async def test_users_list_their_own_bookings_newest_first(
     booking: Booking,
 ) -> None:
     clock.advance(minutes=5)
-    newer = await BookTickets(uow, clock, codes).execute(
+    newer = await BookTickets(uow, clock, codes, InMemoryTicketSales(uow.store)).execute(
         BookTicketsCommand(people.customer, event.id, 1)
     )
 

@@ -42,12 +42,12 @@ class BookingController(Controller):
     async def book(
         self,
         data: JSONBody[BookingIn],
-        principal: NamedDependency[Principal],
+        buyer: NamedDependency[Principal],
         book_tickets: NamedDependency[BookTickets],
         display_zone: NamedDependency[ZoneInfo],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[BookingOut]:
-        outcome = await book_tickets.execute(data.to_command(principal, idempotency_key))
+        outcome = await book_tickets.execute(data.to_command(buyer, idempotency_key))
         headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
         body = BookingOut.from_booking(outcome.booking, display_zone)
         return Response(body, status_code=HTTP_201_CREATED, headers=headers)

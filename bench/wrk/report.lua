@@ -1,0 +1,35 @@
+-- Shared by every script: count answers by status in each thread, and print one line that
+-- bench/perf.py reads: "PERF {json}" with throughput inputs, latency percentiles (us) and
+-- the status counts. wrk calls setup() once per thread in the main state.
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+statuses = {}
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local counts = {}
+  for _, thread in ipairs(threads) do
+    local seen = thread:get("statuses")
+    for status, n in pairs(seen) do
+      counts[status] = (counts[status] or 0) + n
+    end
+  end
+  local parts = {}
+  for status, n in pairs(counts) do
+    table.insert(parts, string.format('"%d": %d', status, n))
+  end
+  local e = summary.errors
+  io.write(string.format(
+    'PERF {"requests": %d, "duration_us": %d, "p50": %d, "p95": %d, "p99": %d, ' ..
+    '"max": %d, "socket_errors": %d, "statuses": {%s}}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), latency.max, e.connect + e.read + e.write + e.timeout,
+    table.concat(parts, ", ")))
+end
