@@ -11,6 +11,7 @@ from entrypoints.background import stop
 from entrypoints.container import Container, build_container
 from entrypoints.embedded_notifications import embedded_notifications, hosts_notifications
 from entrypoints.http.controllers.bookings import BookingController
+from entrypoints.http.controllers.calendar import CalendarController
 from entrypoints.http.controllers.events import EventController
 from entrypoints.http.controllers.health import health, ready
 from entrypoints.http.controllers.oidc import OidcController
@@ -38,6 +39,7 @@ def route_handlers(settings: Settings) -> list[Any]:
         SavedEventController,
         SubscriptionController,
         BookingController,
+        CalendarController,
         AuthController,
         UserController,
         health,

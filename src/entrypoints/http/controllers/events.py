@@ -11,11 +11,11 @@ from application.limits import caller_key
 from application.queries import EventFilter
 from application.use_cases.create_event import CreateEvent
 from application.use_cases.delete_event import DeleteEvent, DeleteEventCommand, DeleteOutcome
-from application.use_cases.get_event import GetEvent
 from application.use_cases.get_event_stats import GetEventStats
 from application.use_cases.list_events import ListEvents
 from application.use_cases.refresh_market import RefreshMarket
 from application.use_cases.update_event import UpdateEvent, UpdateEventCommand
+from application.use_cases.view_event import ViewEvent
 from domain.listings import EventSource
 from entrypoints.http.controllers.params import BEARER
 from entrypoints.http.schemas.common import PageOut
@@ -75,14 +75,21 @@ class EventController(Controller):
         event = await create_event.execute(data.to_command(principal))
         return EventOut.from_event(event, display_zone)
 
-    @get("/{event_id:uuid}", summary="One event")
+    @get(
+        "/{event_id:uuid}",
+        summary="One event; with a bearer token, whether the caller saved and follows it",
+    )
     async def get_event(
         self,
         event_id: FromPath[UUID],
-        get_event: NamedDependency[GetEvent],
+        view_event: NamedDependency[ViewEvent],
         display_zone: NamedDependency[ZoneInfo],
+        viewer: NamedDependency[Principal | None],
     ) -> EventOut:
-        return EventOut.from_event(await get_event.execute(event_id), display_zone)
+        view = await view_event.execute(event_id, viewer.user_id if viewer else None)
+        return EventOut.from_event(
+            view.event, display_zone, saved=view.saved, subscribed=view.subscribed
+        )
 
     @put("/{event_id:uuid}", summary="Replace an event (owner or admin)", security=BEARER)
     async def replace_event(

@@ -146,6 +146,8 @@ class EventOut(msgspec.Struct):
     # Whether the caller saved it: only for a signed-in caller, and only where it is known.
     saved: bool | msgspec.UnsetType = msgspec.UNSET
     saved_at: datetime | msgspec.UnsetType = msgspec.UNSET
+    # Whether the caller follows it: only in one event's answer to a signed-in caller.
+    subscribed: bool | msgspec.UnsetType = msgspec.UNSET
 
     @classmethod
     def from_event(
@@ -154,6 +156,7 @@ class EventOut(msgspec.Struct):
         tz: tzinfo,
         saved: bool | None = None,
         saved_at: datetime | None = None,
+        subscribed: bool | None = None,
     ) -> "EventOut":
         d = event.details
         return cls(
@@ -179,6 +182,7 @@ class EventOut(msgspec.Struct):
             listing=None if event.listing is None else ListingOut.from_listing(event.listing, tz),
             saved=msgspec.UNSET if saved is None else saved,
             saved_at=msgspec.UNSET if saved_at is None else saved_at.astimezone(tz),
+            subscribed=msgspec.UNSET if subscribed is None else subscribed,
         )
 
 
