@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+
+import { cspViolations, demoEvents, seatsLeft } from './fixtures';
+
+test('a visitor registers by name and e-mail, and a second try is refused in plain words', async ({
+  page,
+  request,
+}) => {
+  const csp = cspViolations(page);
+  const event = (await demoEvents(request)).find((e) => e.title === 'Python Pune Meetup')!;
+  const before = await seatsLeft(request, event.id);
+  await page.goto(`/ui/events/${event.id}`);
+  await expect(page.getByText(`${before} seats left`)).toBeVisible();
+
+  await page.getByLabel('Name').fill('Kavya Menon');
+  await page.getByLabel('Email').fill('kavya@example.com');
+  await page.getByRole('button', { name: 'Register' }).click();
+
+  await expect(page.getByRole('status')).toContainText('You are registered, Kavya Menon.');
+  await expect(page.getByText(`${before - 1} seats left`)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Register' }).click();
+
+  await expect(page.getByRole('alert')).toHaveText('This e-mail address is already registered for this event.');
+  await expect(page.getByText(`${before - 1} seats left`)).toBeVisible();
+  expect(csp).toEqual([]);
+});
+
+test('the registration form checks its fields before sending', async ({ page, request }) => {
+  const event = (await demoEvents(request)).find((e) => e.title === 'Python Pune Meetup')!;
+  await page.goto(`/ui/events/${event.id}`);
+  await page.getByLabel('Email').fill('not an address');
+  await page.getByRole('button', { name: 'Register' }).click();
+
+  await expect(page.getByText('Enter your name')).toBeVisible();
+  await expect(page.getByText('Enter an e-mail address such as name@example.com.')).toBeVisible();
+  await expect(page.getByRole('status')).toHaveCount(0);
+});
