@@ -36,3 +36,32 @@ test('the registration form checks its fields before sending', async ({ page, re
   await expect(page.getByText('Enter an e-mail address such as name@example.com.')).toBeVisible();
   await expect(page.getByRole('status')).toHaveCount(0);
 });
+
+test('a sign-in-only refusal sends to sign in and back; too many tries say how long to wait', async ({
+  page,
+  request,
+}) => {
+  // Answers the API gives for a sign-in-only event and beyond the per-client limits.
+  const event = (await demoEvents(request)).find((e) => e.title === 'Startup Pitch Day')!;
+  const problem = (status: number, kind: string, detail: string) => ({
+    status,
+    contentType: 'application/problem+json',
+    headers: (status === 429 ? { 'Retry-After': '120' } : {}) as Record<string, string>,
+    body: JSON.stringify({ type: `/problems/${kind}`, title: kind, status, detail }),
+  });
+  let answer = problem(429, 'too-many-requests', 'at most 5 registrations per 3600 s from one client; try again in 120 s');
+  await page.route(
+    (url) => url.pathname === `/events/${event.id}/register`,
+    (route) => route.fulfill(answer),
+  );
+  await page.goto(`/ui/events/${event.id}`);
+  await page.getByLabel('Name').fill('Kavya Menon');
+  await page.getByLabel('Email').fill('kavya@example.com');
+
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Too many registrations from here. Try again in 2 minutes.');
+
+  answer = problem(401, 'sign-in-required', 'this event takes registrations from signed-in users only');
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page).toHaveURL(new RegExp(`/ui/login\\?next=%2Fevents%2F${event.id}$`));
+});

@@ -30,7 +30,8 @@ test('a customer saves an event, unsaves it, saves it again and unsaves it from 
   await expect(list.getByRole('link', { name: event.title })).toBeVisible();
   await list.getByRole('button', { name: `Unsave ${event.title}` }).click();
 
-  await expect(page.getByText('You have not saved any upcoming event.')).toBeVisible();
+  await expect(list.getByRole('link', { name: event.title })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'My events', level: 1 })).toBeFocused();
   await page.goto(`/ui/events/${event.id}`);
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
   expect(csp).toEqual([]);
