@@ -43,7 +43,9 @@ export function cspViolations(page: Page): string[] {
 
 /** Seats left of one event, as the API says now. */
 export async function seatsLeft(request: APIRequestContext, eventId: string): Promise<number> {
-  const answer = await request.get(`/events/${eventId}`);
+  // A fresh connection each time: a kept-alive one left idle while the browser worked may be
+  // closed by the server just as this request goes out (ECONNRESET on a busy machine).
+  const answer = await request.get(`/events/${eventId}`, { headers: { Connection: 'close' } });
   expect(answer.ok()).toBe(true);
   return ((await answer.json()) as ApiEvent).seats_available!;
 }

@@ -36,6 +36,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test.slow(); // axe on six pages: generous on a busy machine
     const csp = cspViolations(page);
     await page.emulateMedia({ colorScheme: scheme });
+    const event = (await demoEvents(request)).find((e) => e.title === 'Classical Evening')!;
     const bookingUrl = await pagesWithContent(page, request);
 
     expect(await seriousViolations(page, `${scheme}-booking-with-qr-codes`), 'the booking page').toEqual([]);
@@ -52,7 +53,6 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('list', { name: 'Saved events' })).toBeVisible();
     expect(await seriousViolations(page, `${scheme}-my-events`), 'My events').toEqual([]);
 
-    const event = (await demoEvents(request)).find((e) => e.title === 'Classical Evening')!;
     await page.goto(`/ui/events/${event.id}`);
     await page.getByRole('button', { name: 'Register' }).click(); // empty: the field errors show
     await expect(page.getByText('Enter your name')).toBeVisible();
@@ -67,6 +67,7 @@ test.describe('at a phone’s width', () => {
 
   test('the event page’s extras, the booking page and my pages do not scroll sideways', async ({ page, request }) => {
     test.slow();
+    const [first] = await demoEvents(request);
     await pagesWithContent(page, request);
     const pages: [string, () => Promise<void>][] = [
       ['booking-with-qr-codes', async () => undefined],
@@ -83,8 +84,7 @@ test.describe('at a phone’s width', () => {
         await expect(page.getByRole('list', { name: 'Saved events' })).toBeVisible();
       }],
       ['event-page-extras', async () => {
-        const [event] = await demoEvents(request);
-        await page.goto(`/ui/events/${event.id}`);
+        await page.goto(`/ui/events/${first.id}`);
         await expect(page.getByRole('button', { name: 'Register' })).toBeVisible();
       }],
     ];

@@ -14,16 +14,18 @@ import { registrationMessage } from './registration-message';
     <form [formGroup]="form" (submit)="register($event)" novalidate>
       <div class="field">
         <label for="registration-name">Name</label>
-        <input id="registration-name" type="text" formControlName="name" autocomplete="name" maxlength="100" />
-        @if (form.controls.name.invalid && form.controls.name.touched) {
-          <p class="error">Enter your name (up to 100 characters).</p>
+        <input id="registration-name" type="text" formControlName="name" autocomplete="name" maxlength="100"
+          [attr.aria-invalid]="nameWrong()" [attr.aria-describedby]="nameWrong() ? 'registration-name-error' : null" />
+        @if (nameWrong()) {
+          <p id="registration-name-error" class="error">Enter your name (up to 100 characters).</p>
         }
       </div>
       <div class="field">
         <label for="registration-email">Email</label>
-        <input id="registration-email" type="email" formControlName="email" autocomplete="email" maxlength="254" />
-        @if (form.controls.email.invalid && form.controls.email.touched) {
-          <p class="error">Enter an e-mail address such as name&#64;example.com.</p>
+        <input id="registration-email" type="email" formControlName="email" autocomplete="email" maxlength="254"
+          [attr.aria-invalid]="emailWrong()" [attr.aria-describedby]="emailWrong() ? 'registration-email-error' : null" />
+        @if (emailWrong()) {
+          <p id="registration-email-error" class="error">Enter an e-mail address such as name&#64;example.com.</p>
         }
       </div>
       <button type="submit" [disabled]="busy()">Register</button>
@@ -72,6 +74,12 @@ export class RegistrationForm {
     }),
   });
   protected readonly busy = signal(false);
+  protected nameWrong(): boolean {
+    return this.form.controls.name.invalid && this.form.controls.name.touched;
+  }
+  protected emailWrong(): boolean {
+    return this.form.controls.email.invalid && this.form.controls.email.touched;
+  }
   protected readonly done = signal<Registration | null>(null);
   protected readonly refusal = signal<string | null>(null);
 
