@@ -2,16 +2,9 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
-import {
-  Booking,
-  EventItem,
-  EventQuery,
-  EventView,
-  Page,
-  Registration,
-  Subscription,
-  TokenAnswer,
-} from './api-types';
+import { Booking, EventItem, EventQuery, Page, TokenAnswer } from './api-types';
+// Event page extras, bookings and my pages
+import { EventView, Registration, Subscription } from './api-types';
 
 /** The one place that knows the API's URLs; pages call these methods, never build paths. */
 @Injectable({ providedIn: 'root' })
