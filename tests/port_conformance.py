@@ -2,6 +2,7 @@
 type-checks this module strictly; nothing here runs). One function per pair: the argument is
 returned as the port, which mypy accepts only if the class conforms."""
 
+from adapters.images.pillow_cleaner import PillowImageCleaner
 from adapters.messaging.memory import InMemoryBroker
 from adapters.messaging.rabbitmq import RabbitMqBroker
 from adapters.messaging.redis_streams import RedisStreamsBroker
@@ -13,6 +14,7 @@ from adapters.rate_limit.memory import InMemoryRateLimiter
 from adapters.rate_limit.redis import RedisRateLimiter
 from adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from adapters.security.jwt_tokens import JwtTokenService
+from adapters.sqlalchemy.attachment_repository import SqlAlchemyAttachmentRepository
 from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
 from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
@@ -22,16 +24,21 @@ from adapters.sqlalchemy.outbox import SqlAlchemyOutbox
 from adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
 from adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
 from adapters.sqlalchemy.subscription_repository import SqlAlchemySubscriptionRepository
+from adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
 from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
+from adapters.storage.filesystem import FilesystemFileStorage
+from adapters.storage.s3 import S3FileStorage
 from adapters.system.clock import SystemClock
 from adapters.system.ticket_codes import SecretsTicketCodes
 from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from adapters.ticketmaster.pacing import InProcessDailyBudget
 from adapters.ticketmaster.redis_budget import RedisDailyBudget
 from application.outbox_relay import OutboxWakeUp
+from application.ports.attachments import AttachmentRepository
 from application.ports.clock import Clock
 from application.ports.event_reads import EventReads
+from application.ports.file_storage import FileStorage, ImageCleaner
 from application.ports.market_syncs import MarketSyncRepository
 from application.ports.message_broker import MessageBroker
 from application.ports.notifications import NotificationFanout, NotificationStore
@@ -54,9 +61,11 @@ from application.ports.security import (
 )
 from application.ports.subscriptions import SubscriptionRepository
 from application.ports.ticket_codes import TicketCodes
+from application.ports.ticket_sales import TicketSales
 from application.ports.ticketmaster import TicketmasterGateway
 from application.ports.unit_of_work import UnitOfWork
 from application.ports.upstream_budget import UpstreamBudget
+from tests.fake_attachments import InMemoryAttachmentRepository, InMemoryFileStorage
 from tests.fake_broker import RecordingBroker
 from tests.fake_event_reads import InMemoryEventReads
 from tests.fake_gateway import FakeTicketmasterGateway
@@ -75,6 +84,7 @@ from tests.fakes import (
     FakeTicketCodes,
     FakeTokens,
     FixedClock,
+    InMemoryTicketSales,
     InMemoryUnitOfWork,
 )
 
@@ -190,4 +200,24 @@ def clock(a: SystemClock, f: FixedClock) -> list[Clock]:
 
 
 def ticket_codes(a: SecretsTicketCodes, f: FakeTicketCodes) -> list[TicketCodes]:
+    return [a, f]
+
+
+def attachments(
+    a: SqlAlchemyAttachmentRepository, f: InMemoryAttachmentRepository
+) -> list[AttachmentRepository]:
+    return [a, f]
+
+
+def file_storage(
+    a: FilesystemFileStorage, b: S3FileStorage, f: InMemoryFileStorage
+) -> list[FileStorage]:
+    return [a, b, f]
+
+
+def image_cleaner(a: PillowImageCleaner) -> list[ImageCleaner]:
+    return [a]
+
+
+def ticket_sales(a: SqlAlchemyTicketSales, f: InMemoryTicketSales) -> list[TicketSales]:
     return [a, f]

@@ -64,6 +64,7 @@ from application.use_cases.sync_ticketmaster import SyncTicketmaster
 from application.use_cases.unsave_event import UnsaveEvent
 from application.use_cases.update_event import UpdateEvent
 from application.use_cases.upload_attachment import UploadAttachment
+from application.use_cases.view_event import ViewEvent
 from entrypoints.settings import Settings
 
 
@@ -341,6 +342,7 @@ class Container(containers.DeclarativeContainer):
     subscribe_to_event = providers.Factory(SubscribeToEvent, uow=uow, clock=clock)
     unsubscribe_from_event = providers.Factory(UnsubscribeFromEvent, uow=uow)
     list_subscriptions = providers.Factory(ListSubscriptions, uow=uow)
+    view_event = providers.Factory(ViewEvent, uow=uow, clock=clock)
     seed_demo = providers.Factory(
         SeedDemo, uow=uow, clock=clock, create_user=create_user, codes=ticket_codes
     )

@@ -26,6 +26,7 @@ ENDPOINTS = {
     "/events/{event_id}/attendees": {"get"},
     "/events/{event_id}/bookings": {"get"},
     "/events/{event_id}/stats": {"get"},
+    "/events/{event_id}/calendar.ics": {"get"},
     "/events/{event_id}/save": {"post", "delete"},
     "/bookings": {"post"},
     "/bookings/{booking_id}": {"get"},

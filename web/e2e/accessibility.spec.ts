@@ -13,6 +13,7 @@ async function seriousViolations(page: Page, name: string): Promise<string[]> {
 }
 
 test('every page passes axe', async ({ page, request }) => {
+  test.slow(); // axe on five pages, each richer now: about 30 s on a busy 2-core machine
   const events = await demoEvents(request);
   const event = events.find((e) => e.title === 'Indie Night at the Dome')!;
 

@@ -28,3 +28,24 @@ export async function signIn(page: Page, next = '/ui/'): Promise<void> {
 export async function fitsTheWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
+
+// Event page extras, bookings and my pages
+/** Every Content Security Policy violation the page reports, as it happens. */
+export function cspViolations(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      seen.push(message.text());
+    }
+  });
+  return seen;
+}
+
+/** Seats left of one event, as the API says now. */
+export async function seatsLeft(request: APIRequestContext, eventId: string): Promise<number> {
+  // A fresh connection each time: a kept-alive one left idle while the browser worked may be
+  // closed by the server just as this request goes out (ECONNRESET on a busy machine).
+  const answer = await request.get(`/events/${eventId}`, { headers: { Connection: 'close' } });
+  expect(answer.ok()).toBe(true);
+  return ((await answer.json()) as ApiEvent).seats_available!;
+}

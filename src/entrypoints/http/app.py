@@ -15,6 +15,7 @@ from entrypoints.embedded_notifications import embedded_notifications, hosts_not
 from entrypoints.http.answers import AnswerCache, ForgetOnWrite
 from entrypoints.http.controllers.attachments import AttachmentController
 from entrypoints.http.controllers.bookings import BookingController
+from entrypoints.http.controllers.calendar import CalendarController
 from entrypoints.http.controllers.events import EventController
 from entrypoints.http.controllers.health import health, ready
 from entrypoints.http.controllers.oidc import OidcController
@@ -43,6 +44,7 @@ def route_handlers(settings: Settings) -> list[Any]:
         SavedEventController,
         SubscriptionController,
         BookingController,
+        CalendarController,
         AuthController,
         UserController,
         health,

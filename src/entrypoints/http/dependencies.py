@@ -37,7 +37,7 @@ USE_CASES = (
     "get_booking", "list_user_bookings", "list_event_bookings", "register_user", "create_user",
     "list_users", "log_in", "get_current_user",
     "sign_in_with_provider", "save_event", "unsave_event", "list_saved_events",
-    "subscribe_to_event", "unsubscribe_from_event", "list_subscriptions",
+    "subscribe_to_event", "unsubscribe_from_event", "list_subscriptions", "view_event",
     "upload_attachment", "list_attachments", "download_attachment", "delete_attachment",
 )  # fmt: skip
 

@@ -1,5 +1,7 @@
 import { Routes } from '@angular/router';
 
+import { signedIn } from './features/my/signed-in';
+
 export const routes: Routes = [
   {
     path: '',
@@ -20,6 +22,19 @@ export const routes: Routes = [
     path: 'bookings/:id',
     title: 'Your booking · boxoffice',
     loadComponent: () => import('./features/bookings/booking-page').then((m) => m.BookingPage),
+  },
+  // Bookings and my pages
+  {
+    path: 'my/bookings',
+    title: 'My bookings · boxoffice',
+    canActivate: [signedIn],
+    loadComponent: () => import('./features/my/my-bookings').then((m) => m.MyBookings),
+  },
+  {
+    path: 'my/events',
+    title: 'My events · boxoffice',
+    canActivate: [signedIn],
+    loadComponent: () => import('./features/my/my-events').then((m) => m.MyEvents),
   },
   {
     path: '**',

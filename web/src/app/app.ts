@@ -1,11 +1,11 @@
 import { Component, inject } from '@angular/core';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
 import { AuthState } from './core/auth';
 
 @Component({
   selector: 'bo-root',
-  imports: [RouterOutlet, RouterLink],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
   template: `
     <header>
       <nav aria-label="Main">
@@ -14,6 +14,13 @@ import { AuthState } from './core/auth';
           <button type="button" class="secondary" (click)="signOut()">Sign out</button>
         } @else {
           <a routerLink="/login">Sign in</a>
+        }
+        <!-- Bookings and my pages -->
+        @if (auth.signedIn()) {
+          <span class="mine">
+            <a routerLink="/my/bookings" routerLinkActive="active" ariaCurrentWhenActive="page">My bookings</a>
+            <a routerLink="/my/events" routerLinkActive="active" ariaCurrentWhenActive="page">My events</a>
+          </span>
         }
       </nav>
     </header>
@@ -37,6 +44,23 @@ import { AuthState } from './core/auth';
       font-weight: 800;
       font-size: 1.2rem;
       text-decoration: none;
+    }
+    /* Bookings and my pages: their links sit between the brand and signing out. */
+    nav {
+      flex-wrap: wrap;
+    }
+    nav > button {
+      order: 2;
+    }
+    .mine {
+      order: 1;
+      margin-left: auto;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.3rem 1rem;
+    }
+    .mine .active {
+      font-weight: 700;
     }
   `,
 })

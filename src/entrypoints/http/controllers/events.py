@@ -18,6 +18,7 @@ from application.use_cases.get_event_stats import GetEventStats
 from application.use_cases.list_events import ListEvents
 from application.use_cases.refresh_market import RefreshMarket
 from application.use_cases.update_event import UpdateEvent, UpdateEventCommand
+from application.use_cases.view_event import ViewEvent
 from domain.listings import EventSource
 from entrypoints.http.answers import AnswerCache, answer_of, respond
 from entrypoints.http.controllers.params import BEARER
@@ -86,19 +87,31 @@ class EventController(Controller):
         event = await create_event.execute(data.to_command(principal))
         return EventOut.from_event(event, display_zone)
 
-    @get("/{event_id:uuid}", summary="One event")
+    @get(
+        "/{event_id:uuid}",
+        summary="One event; with a bearer token, whether the caller saved and follows it",
+    )
     async def get_event(
         self,
         request: Request[Any, Any, Any],
         event_id: FromPath[UUID],
         get_event: NamedDependency[GetEvent],
+        view_event: NamedDependency[ViewEvent],
         display_zone: NamedDependency[ZoneInfo],
+        viewer: NamedDependency[Principal | None],
         answers: NamedDependency[AnswerCache],
     ) -> Response[EventOut]:
+        if viewer is not None:  # the viewer's own flags: never cached, never shared
+            viewed = await view_event.execute(event_id, viewer.user_id)
+            body = EventOut.from_event(
+                viewed.event, display_zone, saved=viewed.saved, subscribed=viewed.subscribed
+            )
+            return respond(request, answer_of(body), private=True, headers={})
+
         async def event() -> EventOut:
             return EventOut.from_view(await get_event.execute(event_id), display_zone)
 
-        # The same for every caller (no saved flag here), so cached for all.
+        # The same for every anonymous caller, so cached for all of them.
         answer = await answers.get_or_make(("one", event_id, display_zone.key), event)
         return respond(request, answer, private=False, headers={})
 

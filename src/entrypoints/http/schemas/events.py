@@ -165,6 +165,8 @@ class EventOut(msgspec.Struct):
     coordinates: PointOut | None = None  # GeoJSON; null when not known
     # Great-circle kilometres from the list's `near` centre: only on a list filtered by it.
     distance_km: float | msgspec.UnsetType = msgspec.UNSET
+    # Whether the caller follows it: only in one event's answer to a signed-in caller.
+    subscribed: bool | msgspec.UnsetType = msgspec.UNSET
 
     @classmethod
     def from_event(
@@ -174,12 +176,19 @@ class EventOut(msgspec.Struct):
         saved: bool | None = None,
         saved_at: datetime | None = None,
         distance_km: float | None = None,
+        subscribed: bool | None = None,
     ) -> "EventOut":
         view = replace(EventView.of(event, saved), distance_km=distance_km)
-        return cls.from_view(view, tz, saved_at)
+        return cls.from_view(view, tz, saved_at, subscribed)
 
     @classmethod
-    def from_view(cls, view: EventView, tz: tzinfo, saved_at: datetime | None = None) -> "EventOut":
+    def from_view(
+        cls,
+        view: EventView,
+        tz: tzinfo,
+        saved_at: datetime | None = None,
+        subscribed: bool | None = None,
+    ) -> "EventOut":
         return cls(
             id=view.id,
             title=view.title,
@@ -208,6 +217,7 @@ class EventOut(msgspec.Struct):
             saved_at=msgspec.UNSET if saved_at is None else saved_at.astimezone(tz),
             coordinates=PointOut.of(view.coordinates),
             distance_km=msgspec.UNSET if view.distance_km is None else round(view.distance_km, 3),
+            subscribed=msgspec.UNSET if subscribed is None else subscribed,
         )
 
 

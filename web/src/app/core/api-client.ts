@@ -3,6 +3,8 @@ import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
 import { Booking, EventItem, EventQuery, Page, TokenAnswer } from './api-types';
+// Event page extras, bookings and my pages
+import { EventView, Registration, Subscription } from './api-types';
 
 /** The one place that knows the API's URLs; pages call these methods, never build paths. */
 @Injectable({ providedIn: 'root' })
@@ -27,6 +29,49 @@ export class ApiClient {
 
   booking(id: string): Observable<Booking> {
     return this.http.get<Booking>(`/bookings/${encodeURIComponent(id)}`);
+  }
+
+  // Event page extras, bookings and my pages
+  /** One event; with a token it also says whether the caller saved and follows it. */
+  eventView(id: string): Observable<EventView> {
+    return this.http.get<EventView>(`/events/${encodeURIComponent(id)}`);
+  }
+
+  /** Where the event's .ics file is downloaded from (a plain link, no token needed). */
+  calendarUrl(eventId: string): string {
+    return `/events/${encodeURIComponent(eventId)}/calendar.ics`;
+  }
+
+  register(eventId: string, name: string, email: string): Observable<Registration> {
+    return this.http.post<Registration>(`/events/${encodeURIComponent(eventId)}/register`, { name, email });
+  }
+
+  save(eventId: string): Observable<EventItem> {
+    return this.http.post<EventItem>(`/events/${encodeURIComponent(eventId)}/save`, null);
+  }
+
+  unsave(eventId: string): Observable<void> {
+    return this.http.delete<void>(`/events/${encodeURIComponent(eventId)}/save`);
+  }
+
+  subscribe(eventId: string): Observable<Subscription> {
+    return this.http.post<Subscription>(`/events/${encodeURIComponent(eventId)}/subscribe`, null);
+  }
+
+  unsubscribe(eventId: string): Observable<void> {
+    return this.http.delete<void>(`/events/${encodeURIComponent(eventId)}/subscribe`);
+  }
+
+  cancelBooking(id: string): Observable<Booking> {
+    return this.http.post<Booking>(`/bookings/${encodeURIComponent(id)}/cancel`, null);
+  }
+
+  myBookings(page: number, size: number): Observable<Page<Booking>> {
+    return this.http.get<Page<Booking>>('/my/bookings', { params: { page, size } });
+  }
+
+  myEvents(page: number, size: number): Observable<Page<EventItem>> {
+    return this.http.get<Page<EventItem>>('/my/events', { params: { page, size } });
   }
 }
 

@@ -83,3 +83,24 @@ export interface ProblemBody {
   readonly errors?: readonly { field: string; message: string }[];
   readonly seats_available?: number;
 }
+
+// Event page extras, bookings and my pages
+/** One event as `GET /events/{id}` answers a signed-in caller: whether they saved and follow it. */
+export interface EventView extends EventItem {
+  readonly registration_requires_sign_in?: boolean;
+  readonly subscribed?: boolean;
+}
+
+export interface Registration {
+  readonly id: string;
+  readonly event_id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly registered_at: string;
+  readonly user_id: string | null;
+}
+
+export interface Subscription {
+  readonly subscribed_at: string;
+  readonly event: EventItem;
+}

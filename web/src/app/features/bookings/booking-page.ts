@@ -1,14 +1,27 @@
-import { Component, computed, inject, input } from '@angular/core';
+import {
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  viewChild,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 
 import { ApiClient } from '../../core/api-client';
+import { Booking } from '../../core/api-types';
 import { toProblem } from '../../core/problem';
 import { ViewerZone, formatPrice, formatTime } from '../../core/time-zone';
+import { CancelBooking } from './cancel-booking';
+import { TicketQr } from './ticket-qr';
 
 @Component({
   selector: 'bo-booking-page',
-  imports: [RouterLink],
+  imports: [RouterLink, TicketQr, CancelBooking],
   template: `
     <main>
       @if (problem(); as problem) {
@@ -19,7 +32,7 @@ import { ViewerZone, formatPrice, formatTime } from '../../core/time-zone';
         </div>
       } @else if (current(); as booking) {
         <article class="card">
-          <h1>{{ booking.status === 'confirmed' ? 'Booking confirmed' : 'Booking cancelled' }}</h1>
+          <h1 #heading tabindex="-1">{{ booking.status === 'confirmed' ? 'Booking confirmed' : 'Booking cancelled' }}</h1>
           <dl>
             <dt>Tickets</dt>
             <dd>{{ booking.quantity }}</dd>
@@ -31,12 +44,24 @@ import { ViewerZone, formatPrice, formatTime } from '../../core/time-zone';
             <dd>{{ booked() }}</dd>
           </dl>
           <h2>Ticket codes</h2>
-          <ul aria-label="Ticket codes">
+          <ul aria-label="Ticket codes" class="tickets">
             @for (ticket of booking.tickets; track ticket.code) {
-              <li><code>{{ ticket.code }}</code> <span class="muted">{{ ticket.status }}</span></li>
+              <li>
+                @if (ticket.status !== 'cancelled') {
+                  <bo-ticket-qr [code]="ticket.code" />
+                }
+                <code>{{ ticket.code }}</code>
+                <span class="muted">{{ ticket.status }}</span>
+              </li>
             }
           </ul>
-          <p><a [routerLink]="['/events', booking.event_id]">Back to the event</a></p>
+          @if (booking.status === 'confirmed') {
+            <bo-cancel-booking [booking]="booking" (cancelled)="cancelled($event)" />
+          }
+          <p>
+            <a [routerLink]="['/events', booking.event_id]">Back to the event</a> ·
+            <a routerLink="/my/bookings">My bookings</a>
+          </p>
         </article>
       } @else {
         <p class="muted" aria-live="polite">Loading your booking…</p>
@@ -59,6 +84,21 @@ import { ViewerZone, formatPrice, formatTime } from '../../core/time-zone';
       font-size: 1.1rem;
       overflow-wrap: anywhere;
     }
+    .tickets {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+      gap: 1rem;
+    }
+    .tickets li {
+      display: flex;
+      flex-direction: column;
+      gap: 0.3rem;
+    }
+    h1:focus {
+      outline: none;
+    }
   `,
 })
 export class BookingPage {
@@ -66,14 +106,17 @@ export class BookingPage {
 
   private readonly api = inject(ApiClient);
   private readonly viewer = inject(ViewerZone);
+  private readonly injector = inject(Injector);
 
   protected readonly booking = rxResource({
     params: () => this.id(),
     stream: ({ params }) => this.api.booking(params),
   });
-  protected readonly current = computed(() =>
+  /** The booking as loaded, or as its cancellation answered. */
+  protected readonly current = linkedSignal<Booking | undefined>(() =>
     this.booking.hasValue() ? this.booking.value() : undefined,
   );
+  private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
   protected readonly problem = computed(() => {
     const error = this.booking.error();
     return error ? toProblem(error) : null;
@@ -86,4 +129,10 @@ export class BookingPage {
     const booking = this.current();
     return booking ? formatTime(booking.booked_at, this.viewer.zone()) : '';
   });
+
+  /** The page now says "Booking cancelled"; the focus goes to that news. */
+  protected cancelled(booking: Booking): void {
+    this.current.set(booking);
+    afterNextRender(() => this.heading()?.nativeElement.focus(), { injector: this.injector });
+  }
 }

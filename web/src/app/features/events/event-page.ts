@@ -7,11 +7,13 @@ import { AuthState } from '../../core/auth';
 import { toProblem } from '../../core/problem';
 import { ViewerZone, formatPrice, formatTime, seatsLabel } from '../../core/time-zone';
 import { BookingForm } from '../bookings/booking-form';
+import { EventToggles } from '../my/event-toggles';
+import { RegistrationForm } from '../registration/registration-form';
 import { TimeZonePicker } from './time-zone-picker';
 
 @Component({
   selector: 'bo-event-page',
-  imports: [RouterLink, TimeZonePicker, BookingForm],
+  imports: [RouterLink, TimeZonePicker, BookingForm, EventToggles, RegistrationForm],
   templateUrl: './event-page.html',
   styleUrl: './event-page.css',
 })
@@ -25,7 +27,7 @@ export class EventPage {
 
   protected readonly event = rxResource({
     params: () => this.id(),
-    stream: ({ params }) => this.api.event(params),
+    stream: ({ params }) => this.api.eventView(params),
   });
   /** The event once loaded; kept while it reloads, so the booking form and its message stay. */
   protected readonly current = computed(() => (this.event.hasValue() ? this.event.value() : undefined));
@@ -60,4 +62,9 @@ export class EventPage {
   protected refresh(): void {
     this.event.reload();
   }
+
+  // Event page extras
+  protected readonly calendarUrl = computed(() => this.api.calendarUrl(this.id()));
+  /** Our own active events take registrations by name and e-mail, each taking one seat. */
+  protected readonly takesRegistrations = this.sellsHere;
 }

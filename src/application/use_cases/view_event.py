@@ -1,0 +1,35 @@
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from application.ports.clock import Clock
+from application.ports.unit_of_work import UnitOfWork
+from application.use_cases.get_event import load_event
+from domain.events import Event
+
+
+@dataclass(frozen=True, slots=True)
+class ViewedEvent:
+    event: Event
+    seen_at: datetime  # when it was read: a calendar entry's stamp
+    saved: bool | None = None  # whether the viewer saved it; None for an anonymous viewer
+    subscribed: bool | None = None  # whether the viewer follows it; None for an anonymous one
+
+
+class ViewEvent:
+    """One event as its page shows it: a signed-in viewer also learns whether they saved it
+    and whether they follow it."""
+
+    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def execute(self, event_id: UUID, viewer: UUID | None = None) -> ViewedEvent:
+        now = self._clock.now()
+        async with self._uow as uow:
+            event = await load_event(uow, event_id)
+            if viewer is None:
+                return ViewedEvent(event, now)
+            saved = await uow.saved_events.saved_among(viewer, [event_id])
+            subscribed = await uow.subscriptions.subscribed_at(viewer, event_id)
+        return ViewedEvent(event, now, event_id in saved, subscribed is not None)

@@ -1,0 +1,49 @@
+"""One event as its page shows it: saved and followed only for a signed-in viewer."""
+
+from datetime import timedelta
+from uuid import uuid4
+
+import pytest
+
+from application.errors import EventNotFound
+from application.use_cases.view_event import ViewEvent
+from tests.builders import NOW
+from tests.fakes import FixedClock, InMemoryUnitOfWork
+from tests.unit.application.conftest import AddEvent, People
+
+
+async def test_an_anonymous_viewer_learns_neither_saved_nor_followed(
+    uow: InMemoryUnitOfWork, clock: FixedClock, add_event: AddEvent
+) -> None:
+    event = await add_event()
+    clock.advance(hours=1)
+
+    view = await ViewEvent(uow, clock).execute(event.id)
+
+    assert (view.event, view.saved, view.subscribed) == (event, None, None)
+    assert view.seen_at == NOW + timedelta(hours=1)
+
+
+async def test_a_signed_in_viewer_learns_whether_they_saved_and_follow_it(
+    uow: InMemoryUnitOfWork, clock: FixedClock, add_event: AddEvent, people: People
+) -> None:
+    event = await add_event()
+    view = ViewEvent(uow, clock)
+    viewer = people.customer.user_id
+
+    assert ((v := await view.execute(event.id, viewer)).saved, v.subscribed) == (False, False)
+    async with uow:
+        await uow.saved_events.add(viewer, event.id, NOW)
+        await uow.commit()
+    assert ((v := await view.execute(event.id, viewer)).saved, v.subscribed) == (True, False)
+    async with uow:
+        await uow.subscriptions.add(viewer, event.id, NOW)
+        await uow.commit()
+    assert ((v := await view.execute(event.id, viewer)).saved, v.subscribed) == (True, True)
+    other = await view.execute(event.id, people.stranger.user_id)
+    assert (other.saved, other.subscribed) == (False, False)
+
+
+async def test_an_unknown_event_is_not_found(uow: InMemoryUnitOfWork, clock: FixedClock) -> None:
+    with pytest.raises(EventNotFound):
+        await ViewEvent(uow, clock).execute(uuid4())
