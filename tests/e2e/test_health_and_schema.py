@@ -37,6 +37,7 @@ ENDPOINTS = {
     "/auth/register": {"post"},
     "/auth/login": {"post"},
     "/auth/me": {"get"},
+    "/auth/providers": {"get"},
     "/health": {"get"},
     "/ready": {"get"},
 }

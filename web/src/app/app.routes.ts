@@ -21,6 +21,23 @@ export const routes: Routes = [
     title: 'Your booking · boxoffice',
     loadComponent: () => import('./features/bookings/booking-page').then((m) => m.BookingPage),
   },
+  // Sign-up, provider sign-in and notifications
+  {
+    path: 'register',
+    title: 'Create an account · boxoffice',
+    loadComponent: () => import('./features/auth/register-page').then((m) => m.RegisterPage),
+  },
+  {
+    path: 'auth/callback',
+    title: 'Signing in · boxoffice',
+    loadComponent: () => import('./features/auth/provider-sign-in').then((m) => m.ProviderCallback),
+  },
+  {
+    path: 'notifications',
+    title: 'Notifications · boxoffice',
+    loadComponent: () =>
+      import('./features/notifications/notifications-page').then((m) => m.NotificationsPage),
+  },
   {
     path: '**',
     title: 'Not found · boxoffice',

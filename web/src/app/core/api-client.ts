@@ -2,7 +2,17 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
-import { Booking, EventItem, EventQuery, Page, TokenAnswer } from './api-types';
+import {
+  Account,
+  Booking,
+  EventItem,
+  EventQuery,
+  NotificationItem,
+  Page,
+  SignInProvider,
+  SignUp,
+  TokenAnswer,
+} from './api-types';
 
 /** The one place that knows the API's URLs; pages call these methods, never build paths. */
 @Injectable({ providedIn: 'root' })
@@ -27,6 +37,31 @@ export class ApiClient {
 
   booking(id: string): Observable<Booking> {
     return this.http.get<Booking>(`/bookings/${encodeURIComponent(id)}`);
+  }
+
+  // Sign-up, identity providers and notifications
+  register(account: SignUp): Observable<Account> {
+    return this.http.post<Account>('/auth/register', account);
+  }
+
+  signInProviders(): Observable<readonly SignInProvider[]> {
+    return this.http.get<readonly SignInProvider[]>('/auth/providers');
+  }
+
+  notifications(page: number, size: number, unreadOnly = false): Observable<Page<NotificationItem>> {
+    let params = new HttpParams().set('page', page).set('size', size);
+    if (unreadOnly) {
+      params = params.set('unread', 'true');
+    }
+    return this.http.get<Page<NotificationItem>>('/notifications', { params });
+  }
+
+  markNotificationRead(id: number): Observable<void> {
+    return this.http.post<void>(`/notifications/${encodeURIComponent(id)}/read`, null);
+  }
+
+  markAllNotificationsRead(): Observable<void> {
+    return this.http.post<void>('/notifications/read-all', null);
   }
 }
 
