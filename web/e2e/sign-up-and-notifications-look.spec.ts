@@ -23,6 +23,7 @@ async function showRefusedSignUp(page: Page): Promise<void> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`the sign-up, callback and notifications pages pass axe (${scheme})`, async ({ page }) => {
+    test.slow(); // four axe runs: a loaded machine takes its time
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/ui/register');
     await expect(page.getByRole('button', { name: 'Create account' })).toBeVisible();
