@@ -77,6 +77,8 @@ test('a subscriber sees a live toast within a second of an admin’s edit, and t
   expect(delay).toBeLessThan(5_000); // generous: shared machines are noisy; the figure is reported
   await expect(toast).toContainText('Changed');
   await expect(badge).toHaveAccessibleName('Notifications (1 unread)');
+  await expect(page.getByRole('list', { name: 'Notifications' })).toContainText('Unread');
+  await page.screenshot({ path: 'screenshots/desktop-live-toast-and-unread.png', fullPage: true });
 
   await markAll.click();
   await expect(badge).toHaveAccessibleName('Notifications');
