@@ -49,7 +49,6 @@ async def test_a_provider_is_named_after_its_issuers_host_by_default(
     assert answer.json() == [
         {"id": "oidc", "name": "tenant.eu.auth0.test", "login_url": "/auth/oidc/login"}
     ]
-    assert (await client.get("/auth/oidc/login")).status_code != 404
 
 
 @pytest.mark.parametrize(
