@@ -150,3 +150,19 @@ def test_a_crafted_next_cannot_send_the_person_to_another_site(
 
     expect(page).to_have_url(f"{server.url}/ui/")
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def test_a_refusal_at_the_provider_comes_back_to_the_ui_saying_why(
+    browser: Browser, server: Server, provider_url: str
+) -> None:
+    page, _ = page_reaching_only(browser, server.url, provider_url)
+
+    page.goto(f"{server.url}/ui/login")
+    page.get_by_role("button", name=f"Sign in with {PROVIDER_NAME}").click()
+    page.wait_for_url(f"{provider_url}/**")
+    page.get_by_role("button", name="Deny").click()
+
+    expect(page.get_by_role("heading", name="Sign-in did not complete")).to_be_visible()
+    expect(page.get_by_role("alert")).to_contain_text("access_denied")
+    expect(page).to_have_url(f"{server.url}/ui/auth/callback")
+    expect(page.get_by_role("link", name="Sign in", exact=True)).to_be_visible()

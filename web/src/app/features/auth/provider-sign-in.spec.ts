@@ -1,4 +1,4 @@
-import { rememberNext, takeNext, tokenFromFragment } from './provider-sign-in';
+import { refusalFromFragment, rememberNext, takeNext, tokenFromFragment } from './provider-sign-in';
 
 describe('signing in through the identity provider', () => {
   beforeEach(() => sessionStorage.clear());
@@ -28,5 +28,12 @@ describe('signing in through the identity provider', () => {
     expect(takeNext()).toBe('/');
     sessionStorage.setItem('boxoffice.sign-in-next', '//evil.example/');
     expect(takeNext()).toBe('/');
+  });
+
+  it('says why the sign-in was refused when the API says it', () => {
+    const fragment = '#error=sign_in_failed&error_description=the+identity+provider+said+access_denied';
+    expect(tokenFromFragment(fragment)).toBeNull();
+    expect(refusalFromFragment(fragment)).toBe('the identity provider said access_denied');
+    expect(refusalFromFragment('#access_token=abc')).toBeNull();
   });
 });

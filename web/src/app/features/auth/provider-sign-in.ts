@@ -33,6 +33,12 @@ export function tokenFromFragment(fragment: string): FragmentToken | null {
   return { token, expiresIn };
 }
 
+/** Why the API's callback sent the browser back without a token (`#error=...`), if it said. */
+export function refusalFromFragment(fragment: string): string | null {
+  const params = new URLSearchParams(fragment.replace(/^#/, ''));
+  return params.get('error') ? (params.get('error_description') ?? '').slice(0, 300) : null;
+}
+
 /** `/ui/auth/callback`: where the identity provider's sign-in comes back with our token. */
 @Component({
   selector: 'bo-provider-callback',
@@ -42,7 +48,12 @@ export function tokenFromFragment(fragment: string): FragmentToken | null {
       <div class="card" role="alert">
         @if (failed()) {
           <h1>Sign-in did not complete</h1>
-          <p>The identity provider did not send a usable token back. Please try again.</p>
+          @if (reason()) {
+            <p>The reason given: {{ reason() }}.</p>
+          } @else {
+            <p>The identity provider did not send a usable token back.</p>
+          }
+          <p>Please try again.</p>
           <p><a routerLink="/login">Back to sign in</a></p>
         } @else {
           <h1>Signing you in…</h1>
@@ -55,12 +66,15 @@ export class ProviderCallback implements OnInit {
   private readonly auth = inject(AuthState);
   private readonly router = inject(Router);
   protected readonly failed = signal(false);
+  protected readonly reason = signal('');
 
   ngOnInit(): void {
-    const found = tokenFromFragment(window.location.hash);
+    const fragment = window.location.hash;
+    const found = tokenFromFragment(fragment);
     // The token must not stay in the address bar, the history or a shared link.
     history.replaceState(history.state, '', window.location.pathname + window.location.search);
     if (!found) {
+      this.reason.set(refusalFromFragment(fragment) ?? '');
       this.failed.set(true);
       return;
     }
