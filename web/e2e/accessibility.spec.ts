@@ -13,6 +13,7 @@ async function seriousViolations(page: Page, name: string): Promise<string[]> {
 }
 
 test('every page passes axe', async ({ page, request }) => {
+  test.slow(); // five axe runs: on a loaded machine they outlast the default 30 s
   const events = await demoEvents(request);
   const event = events.find((e) => e.title === 'Indie Night at the Dome')!;
 
