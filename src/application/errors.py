@@ -26,12 +26,22 @@ class UserNotFound(NotFound):
         super().__init__("no such user")
 
 
-class UsernameTaken(Conflict):
+class ValueTaken(Conflict):
+    """A value another account already has; `field` names it as clients send it."""
+
+    field = ""
+
+
+class UsernameTaken(ValueTaken):
+    field = "username"
+
     def __init__(self) -> None:
         super().__init__("this username is taken")
 
 
-class EmailTaken(Conflict):
+class EmailTaken(ValueTaken):
+    field = "email"
+
     def __init__(self) -> None:
         super().__init__("an account with this e-mail address exists")
 

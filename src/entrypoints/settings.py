@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import croniter
@@ -61,6 +62,7 @@ class Settings:
     oidc_client_secret: str = field(default="", repr=False)
     oidc_scopes: str = "openid profile email"
     oidc_frontend_url: str = ""
+    oidc_provider_name: str = ""  # shown on the sign-in button; empty: the issuer's host
     oidc_jwks_refresh_seconds: int = 30
     oidc_discovery_url: str = ""
     public_url: str = ""
@@ -259,6 +261,10 @@ class Settings:
     @property
     def oidc_sign_in_enabled(self) -> bool:
         return bool(self.oidc_issuer and self.oidc_client_id)
+
+    @property
+    def oidc_display_name(self) -> str:
+        return self.oidc_provider_name or urlsplit(self.oidc_issuer).hostname or "the provider"
 
     @property
     def is_sqlite(self) -> bool:

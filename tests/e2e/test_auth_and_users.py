@@ -59,6 +59,24 @@ async def test_a_taken_username_or_email_is_409_whatever_the_case(api: Api, admi
     assert await user_count(api, admin) == 2
 
 
+async def test_a_taken_username_or_email_names_its_field(api: Api) -> None:
+    await api.client.post("/auth/register", json=signup())
+
+    same_name = await api.client.post(
+        "/auth/register", json=signup(username="Meera_S", email="other@example.com")
+    )
+    same_email = await api.client.post(
+        "/auth/register", json=signup(username="meera2", email="MEERA@example.com")
+    )
+
+    assert assert_problem(same_name, 409)["errors"] == [
+        {"field": "username", "message": "this username is taken"}
+    ]
+    assert assert_problem(same_email, 409)["errors"] == [
+        {"field": "email", "message": "an account with this e-mail address exists"}
+    ]
+
+
 async def test_weak_passwords_and_bad_usernames_are_refused(api: Api, admin: Caller) -> None:
     cases = [
         (signup(password="Sh0rt!"), 400, "password"),

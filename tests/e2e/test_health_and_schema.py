@@ -40,6 +40,7 @@ ENDPOINTS = {
     "/auth/register": {"post"},
     "/auth/login": {"post"},
     "/auth/me": {"get"},
+    "/auth/providers": {"get"},
     "/health": {"get"},
     "/ready": {"get"},
 }

@@ -29,12 +29,21 @@ export async function fitsTheWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
 
-// Event page extras, bookings and my pages
-/** Every Content Security Policy violation the page reports, as it happens. */
+// Event page extras, bookings and my pages; sign-up and notifications
+export const ADMIN = { login: 'admin', password: 'Demo-pass1!' };
+
+/** A bearer token from the API itself, for set-up steps a test does not click through. */
+export async function apiToken(request: APIRequestContext, who = CUSTOMER): Promise<string> {
+  const answer = await request.post('/auth/login', { data: who });
+  expect(answer.ok()).toBe(true);
+  return ((await answer.json()) as { access_token: string }).access_token;
+}
+
+/** Every Content-Security-Policy violation the page reports on its console, as it happens. */
 export function cspViolations(page: Page): string[] {
   const seen: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) {
       seen.push(message.text());
     }
   });

@@ -19,6 +19,7 @@ from entrypoints.http.controllers.calendar import CalendarController
 from entrypoints.http.controllers.events import EventController
 from entrypoints.http.controllers.health import health, ready
 from entrypoints.http.controllers.oidc import OidcController
+from entrypoints.http.controllers.providers import providers
 from entrypoints.http.controllers.registrations import RegistrationController
 from entrypoints.http.controllers.saved_events import SavedEventController
 from entrypoints.http.controllers.subscriptions import SubscriptionController
@@ -49,6 +50,7 @@ def route_handlers(settings: Settings) -> list[Any]:
         UserController,
         health,
         ready,
+        providers,
         web_ui_router(settings),
     ]
     if settings.local_accounts:

@@ -20,6 +20,7 @@ from application.errors import (
     RateLimiterUnavailable,
     StorageUnavailable,
     TooManyRequests,
+    ValueTaken,
 )
 from application.ports.ticketmaster import UpstreamError
 from domain.errors import (
@@ -96,6 +97,8 @@ def domain_error(request: Request[Any, Any, Any], error: DomainError) -> Respons
             extra: dict[str, Any] = {}
             if isinstance(error, InvalidValue):
                 extra["errors"] = [{"field": error.field, "message": error.message}]
+            if isinstance(error, ValueTaken):
+                extra["errors"] = [{"field": error.field, "message": str(error)}]
             if isinstance(error, EventNotBookable):
                 extra["url"] = error.url
             if isinstance(error, NotEnoughSeats):

@@ -164,6 +164,24 @@ async def test_with_a_front_end_the_callback_redirects_there_with_the_token(
     assert (await client.get("/my/bookings", headers=token)).status_code == 200
 
 
+@pytest.mark.parametrize("frontend_url", ["https://app.boxoffice.test/signed-in"])
+async def test_with_a_front_end_a_refusal_goes_back_there_saying_why(
+    client: httpx.AsyncClient,
+) -> None:
+    callback, _ = await sign_in_at_provider(client, "", action="deny")
+
+    answer = await client.get(callback)
+
+    assert answer.status_code == 303
+    target = urlsplit(answer.headers["location"])
+    assert (target.netloc, target.path) == ("app.boxoffice.test", "/signed-in")
+    fragment = parse_qs(target.fragment)
+    assert fragment["error"] == ["sign_in_failed"]
+    assert "access_denied" in fragment["error_description"][0]
+    assert "access_token" not in fragment
+    assert 'boxoffice_sign_in=""' in answer.headers["set-cookie"]
+
+
 async def test_swagger_ui_offers_the_provider_next_to_bearer_tokens(
     client: httpx.AsyncClient, provider_url: str
 ) -> None:

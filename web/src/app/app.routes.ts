@@ -35,6 +35,22 @@ export const routes: Routes = [
     title: 'My events · boxoffice',
     canActivate: [signedIn],
     loadComponent: () => import('./features/my/my-events').then((m) => m.MyEvents),
+  // Sign-up, provider sign-in and notifications
+  {
+    path: 'register',
+    title: 'Create an account · boxoffice',
+    loadComponent: () => import('./features/auth/register-page').then((m) => m.RegisterPage),
+  },
+  {
+    path: 'auth/callback',
+    title: 'Signing in · boxoffice',
+    loadComponent: () => import('./features/auth/provider-sign-in').then((m) => m.ProviderCallback),
+  },
+  {
+    path: 'notifications',
+    title: 'Notifications · boxoffice',
+    loadComponent: () =>
+      import('./features/notifications/notifications-page').then((m) => m.NotificationsPage),
   },
   {
     path: '**',

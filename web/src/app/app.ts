@@ -2,14 +2,30 @@ import { Component, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
 import { AuthState } from './core/auth';
+import { LiveNotifications } from './core/live-notifications';
+import { NotificationToast } from './features/notifications/notification-toast';
 
 @Component({
   selector: 'bo-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, NotificationToast],
   template: `
     <header>
       <nav aria-label="Main">
         <a routerLink="/" class="brand">boxoffice</a>
+        <!-- Sign-up and notifications: the unread badge, and the toast below -->
+        <span class="account">
+          @if (auth.signedIn()) {
+            <a routerLink="/notifications">
+              Notifications
+              @if (live.unread() > 0) {
+                <span class="badge" aria-hidden="true">{{ live.unread() }}</span>
+                <span class="visually-hidden">({{ live.unread() }} unread)</span>
+              }
+            </a>
+          } @else {
+            <a routerLink="/register">Create account</a>
+          }
+        </span>
         @if (auth.signedIn()) {
           <button type="button" class="secondary" (click)="signOut()">Sign out</button>
         } @else {
@@ -25,6 +41,7 @@ import { AuthState } from './core/auth';
       </nav>
     </header>
     <router-outlet />
+    <bo-notification-toast />
   `,
   styles: `
     header {
@@ -62,11 +79,34 @@ import { AuthState } from './core/auth';
     .mine .active {
       font-weight: 700;
     }
+    .account {
+      margin-left: auto;
+    }
+    .badge {
+      display: inline-block;
+      min-width: 1.5rem;
+      padding: 0 0.4rem;
+      border-radius: 1rem;
+      background: var(--accent);
+      color: var(--accent-text);
+      font-weight: 700;
+      text-align: center;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   `,
 })
 export class App {
   protected readonly auth = inject(AuthState);
   private readonly router = inject(Router);
+  /** Sign-up and notifications: connects while signed in, for the badge and the toast. */
+  protected readonly live = inject(LiveNotifications);
 
   protected signOut(): void {
     this.auth.signOut();

@@ -13,6 +13,7 @@ from litestar.response import Redirect
 from adapters.security.signed_values import SignedValues
 from application.errors import ProviderSignInFailed
 from application.use_cases.sign_in_with_provider import FinishSignIn, SignInWithProvider
+from entrypoints.http.problems import domain_error
 from entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
 from entrypoints.http.schemas.users import TokenOut
 from entrypoints.settings import Settings
@@ -24,6 +25,20 @@ NO_STORE = {"Cache-Control": "no-store"}  # both answers of the callback carry t
 Param = Annotated[str | None, QueryParameter(max_length=4096)]
 # `state` is a name Litestar reserves for the application state.
 StateParam = Annotated[str | None, QueryParameter(name="state", max_length=4096)]
+
+
+def _refused(request: Request[Any, Any, Any], error: ProviderSignInFailed) -> Response[Any]:
+    """With a front end, a refused sign-in goes back there too, saying why, rather than leaving
+    the browser on a JSON page."""
+    settings = _settings(request)
+    if not settings.oidc_frontend_url:
+        return domain_error(request, error)
+    fragment = urlencode({"error": "sign_in_failed", "error_description": str(error)})
+    response: Response[Any] = Redirect(
+        f"{settings.oidc_frontend_url}#{fragment}", status_code=303, headers=NO_STORE
+    )
+    response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH)
+    return response
 
 
 class OidcController(Controller):
@@ -55,6 +70,7 @@ class OidcController(Controller):
         "/callback",
         summary="Where the identity provider sends the browser back",
         opt=LIMITED_AS_CREDENTIALS,  # each call spends a code at the provider
+        exception_handlers={ProviderSignInFailed: _refused},
     )
     async def callback(
         self,

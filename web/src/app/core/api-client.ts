@@ -2,7 +2,17 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
-import { Booking, EventItem, EventQuery, Page, TokenAnswer } from './api-types';
+import {
+  Account,
+  Booking,
+  EventItem,
+  EventQuery,
+  NotificationItem,
+  Page,
+  SignInProvider,
+  SignUp,
+  TokenAnswer,
+} from './api-types';
 // Event page extras, bookings and my pages
 import { EventView, Registration, Subscription } from './api-types';
 
@@ -72,6 +82,29 @@ export class ApiClient {
 
   myEvents(page: number, size: number): Observable<Page<EventItem>> {
     return this.http.get<Page<EventItem>>('/my/events', { params: { page, size } });
+  // Sign-up, identity providers and notifications
+  signUp(account: SignUp): Observable<Account> {
+    return this.http.post<Account>('/auth/register', account);
+  }
+
+  signInProviders(): Observable<readonly SignInProvider[]> {
+    return this.http.get<readonly SignInProvider[]>('/auth/providers');
+  }
+
+  notifications(page: number, size: number, unreadOnly = false): Observable<Page<NotificationItem>> {
+    let params = new HttpParams().set('page', page).set('size', size);
+    if (unreadOnly) {
+      params = params.set('unread', 'true');
+    }
+    return this.http.get<Page<NotificationItem>>('/notifications', { params });
+  }
+
+  markNotificationRead(id: number): Observable<void> {
+    return this.http.post<void>(`/notifications/${encodeURIComponent(id)}/read`, null);
+  }
+
+  markAllNotificationsRead(): Observable<void> {
+    return this.http.post<void>('/notifications/read-all', null);
   }
 }
 

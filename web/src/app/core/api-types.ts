@@ -103,4 +103,44 @@ export interface Registration {
 export interface Subscription {
   readonly subscribed_at: string;
   readonly event: EventItem;
+// Sign-up, identity providers and notifications
+export interface SignUp {
+  readonly email: string;
+  readonly username: string;
+  readonly password: string;
+  readonly full_name?: string;
+  readonly phone?: string;
+}
+
+export interface Account {
+  readonly id: string;
+  readonly username: string;
+  readonly email: string;
+  readonly role: 'customer' | 'admin';
+  readonly is_verified: boolean;
+  readonly full_name: string | null;
+  readonly phone: string | null;
+  readonly created_at: string;
+}
+
+export interface SignInProvider {
+  readonly id: string;
+  readonly name: string;
+  readonly login_url: string;
+}
+
+export interface NotificationEvent {
+  readonly id: string;
+  readonly title: string;
+  readonly action: string;
+  readonly timestamp: string;
+}
+
+/** One notification of the history; the socket pushes the same payload without `read`. */
+export interface NotificationItem {
+  readonly id: number;
+  readonly notification_type: string;
+  readonly event: NotificationEvent;
+  readonly user: string;
+  readonly read: boolean;
 }

@@ -1,14 +1,18 @@
 import { Component, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
+import { catchError, of } from 'rxjs';
 
 import { ApiClient } from '../../core/api-client';
 import { AuthState } from '../../core/auth';
 import { Problem } from '../../core/problem';
+import { SignInProvider } from '../../core/api-types';
+import { rememberNext } from './provider-sign-in';
 
 @Component({
   selector: 'bo-login-page',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, RouterLink],
   template: `
     <main>
       <form class="card" [formGroup]="form" (ngSubmit)="signIn()">
@@ -26,6 +30,12 @@ import { Problem } from '../../core/problem';
           <p class="error" role="alert">{{ problem.title }}: {{ problem.detail }}</p>
         }
         <button type="submit" [disabled]="busy()">Sign in</button>
+        @for (provider of providers(); track provider.id) {
+          <button type="button" class="secondary" (click)="signInWith(provider)">
+            Sign in with {{ provider.name }}
+          </button>
+        }
+        <p>New here? <a routerLink="/register" [queryParams]="{ next: next() }">Create an account</a></p>
       </form>
     </main>
   `,
@@ -55,6 +65,17 @@ export class LoginPage {
   });
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
+  /** Identity providers to offer; none when the API cannot say (a password still works). */
+  protected readonly providers = toSignal(
+    this.api.signInProviders().pipe(catchError(() => of([] as readonly SignInProvider[]))),
+    { initialValue: [] as readonly SignInProvider[] },
+  );
+
+  /** Leaves for the provider; `next` waits in this tab until the callback page comes back. */
+  protected signInWith(provider: SignInProvider): void {
+    rememberNext(safeNext(this.next()));
+    window.location.assign(provider.login_url);
+  }
 
   protected signIn(): void {
     if (this.form.invalid || this.busy()) {

@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 
 import { EventItem, Page } from '../../core/api-types';
 import { ViewerZone } from '../../core/time-zone';
@@ -36,6 +36,14 @@ function page(number: number, total: number): Page<EventItem> {
   return { items: Array.from({ length: count }, (_, i) => event(i)), page: number, size: PAGE_SIZE, total };
 }
 
+/** Lets a router navigation finish without waiting for the requests the test answers. */
+async function settle(fixture: { detectChanges(): void }) {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+  }
+}
+
 describe('EventList', () => {
   let http: HttpTestingController;
 
@@ -43,6 +51,10 @@ describe('EventList', () => {
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
+    return create();
+  }
+
+  function create() {
     TestBed.inject(ViewerZone).zone.set('Asia/Kolkata');
     http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(EventList);
@@ -79,7 +91,7 @@ describe('EventList', () => {
 
     const next = [...element.querySelectorAll('button')].find((b) => b.textContent?.includes('Next page'));
     next?.click();
-    fixture.detectChanges();
+    await settle(fixture);
     const second = await answer(fixture, page(2, PAGE_SIZE + 1));
 
     expect(second.get('page')).toBe('2');
@@ -99,9 +111,50 @@ describe('EventList', () => {
     expect(element.querySelector('[role=alert]')?.textContent).toContain('Database unavailable');
     expect(element.textContent).toContain('try again shortly');
 
-    [...element.querySelectorAll('button')].find((b) => b.textContent?.includes('Try again'))?.click();
+    [...element.querySelectorAll('button')].find((b) => b.textContent?.includes('Retry'))?.click();
     fixture.detectChanges();
     await answer(fixture, page(1, 1));
     expect(element.textContent).toContain('Event 0');
+  });
+
+  // Filters in the address
+  it('restores the filters and the page from the address', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    await TestBed.inject(Router).navigateByUrl('/?q=jazz&city=Pune&from=2026-12-01&source=local&page=2&tz=UTC');
+    const fixture = create();
+    const params = await answer(fixture, page(2, PAGE_SIZE + 1));
+
+    expect(params.get('q')).toBe('jazz');
+    expect(params.get('city')).toBe('Pune');
+    expect(params.get('source')).toBe('local');
+    expect(params.get('page')).toBe('2');
+    expect(params.get('from')).toBe('2026-12-01T00:00:00');
+    expect(params.get('tz')).toBe('UTC');
+    expect(TestBed.inject(ViewerZone).zone()).toBe('UTC');
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector<HTMLInputElement>('#search')?.value).toBe('jazz');
+    expect(element.querySelector<HTMLSelectElement>('#source')?.value).toBe('local');
+  });
+
+  it('writes a changed filter into the address and starts again at page 1', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    await TestBed.inject(Router).navigateByUrl('/?page=2&tz=Asia/Kolkata');
+    const fixture = create();
+    await answer(fixture, page(2, PAGE_SIZE + 1));
+
+    const search = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'indie';
+    search.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle(fixture);
+    const params = await answer(fixture, page(1, 1));
+
+    expect(TestBed.inject(Router).url).toBe('/?q=indie&tz=Asia%2FKolkata');
+    expect(params.get('q')).toBe('indie');
+    expect(params.get('page')).toBe('1');
   });
 });

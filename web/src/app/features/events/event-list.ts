@@ -1,13 +1,15 @@
-import { Component, computed, inject, signal } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { Component, computed, effect, inject, untracked } from '@angular/core';
+import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { debounceTime, map } from 'rxjs';
+import { ActivatedRoute, Router } from '@angular/router';
+import { debounceTime } from 'rxjs';
 
 import { ApiClient } from '../../core/api-client';
 import { EventQuery, EventSource } from '../../core/api-types';
 import { Problem, toProblem } from '../../core/problem';
-import { ViewerZone } from '../../core/time-zone';
+import { ViewerZone, browserZone } from '../../core/time-zone';
 import { EventCard } from './event-card';
+import { listQueryParams, readListQuery } from './list-query';
 import { TimeZonePicker } from './time-zone-picker';
 
 export const PAGE_SIZE = 12;
@@ -29,22 +31,28 @@ export class EventList {
     city: new FormControl('', { nonNullable: true }),
     source: new FormControl<EventSource | ''>('', { nonNullable: true }),
   });
-  private readonly chosen = toSignal(
-    this.filters.valueChanges.pipe(
-      debounceTime(250),
-      map(() => this.filters.getRawValue()),
-    ),
-    { initialValue: this.filters.getRawValue() },
-  );
-  protected readonly page = signal(1);
+  // The address holds the filters, the page and the zone: a reload or a shared link restores
+  // them, and Back and Forward step through them.
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly address = toSignal(this.route.queryParamMap, { requireSync: true });
+  private readonly query = computed(() => readListQuery(this.address(), this.viewer.choices));
+  protected readonly page = computed(() => this.query().page);
 
-  protected readonly events = rxResource({
-    params: () => {
-      const query: EventQuery = { ...this.chosen(), page: this.page(), size: PAGE_SIZE };
+  /** What to ask the API; an address change that asks the same (the zone alone) asks nothing. */
+  private readonly request = computed(
+    () => {
+      const { tz, ...chosen } = this.query();
+      const query: EventQuery = { ...chosen, size: PAGE_SIZE };
       // Dates are read in the zone they are sent with: only then does the zone change the answer.
-      const zone = query.from || query.to ? this.viewer.zone() : 'UTC';
+      const zone = query.from || query.to ? (tz ?? this.viewer.zone()) : 'UTC';
       return { query, zone };
     },
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
+
+  protected readonly events = rxResource({
+    params: () => this.request(),
     stream: ({ params }) => this.api.events(params.query, params.zone),
   });
   protected readonly found = computed(() => (this.events.hasValue() ? this.events.value() : undefined));
@@ -57,14 +65,39 @@ export class EventList {
   );
 
   constructor() {
-    this.filters.valueChanges.subscribe(() => this.page.set(1));
+    effect(() => {
+      const { tz, page: _page, ...filters } = this.query();
+      untracked(() => {
+        this.filters.setValue(filters, { emitEvent: false });
+        if (tz) {
+          this.viewer.zone.set(tz);
+        }
+      });
+    });
+    // A zone picked on this page goes into the address too (replacing it: no extra step back).
+    effect(() => {
+      const zone = this.viewer.zone();
+      untracked(() => {
+        const named = this.query().tz;
+        if (zone !== (named ?? browserZone())) {
+          this.go(this.query().page, true);
+        }
+      });
+    });
+    this.filters.valueChanges.pipe(debounceTime(250), takeUntilDestroyed()).subscribe(() => this.go(1));
   }
 
   protected turn(by: number): void {
-    this.page.update((page) => Math.min(this.pages(), Math.max(1, page + by)));
+    this.go(Math.min(this.pages(), Math.max(1, this.page() + by)));
   }
 
   protected clear(): void {
     this.filters.reset();
+  }
+
+  private go(page: number, replaceUrl = false): void {
+    const zone = this.viewer.zone();
+    const params = listQueryParams(this.filters.getRawValue(), page, zone === browserZone() ? null : zone);
+    void this.router.navigate([], { relativeTo: this.route, queryParams: params, replaceUrl });
   }
 }
