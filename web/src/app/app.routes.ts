@@ -1,5 +1,7 @@
 import { Routes } from '@angular/router';
 
+import { adminOnly } from './features/admin/admin-access';
+
 export const routes: Routes = [
   {
     path: '',
@@ -20,6 +22,17 @@ export const routes: Routes = [
     path: 'bookings/:id',
     title: 'Your booking · boxoffice',
     loadComponent: () => import('./features/bookings/booking-page').then((m) => m.BookingPage),
+  },
+  // The organiser's admin pages
+  {
+    path: 'admin',
+    canActivateChild: [adminOnly],
+    loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
+  },
+  {
+    path: 'admins-only',
+    title: 'Admins only · boxoffice',
+    loadComponent: () => import('./features/admin/admins-only').then((m) => m.AdminsOnly),
   },
   {
     path: '**',

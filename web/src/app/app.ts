@@ -2,6 +2,7 @@ import { Component, inject } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 
 import { AuthState } from './core/auth';
+import { AdminAccess } from './features/admin/admin-access';
 
 @Component({
   selector: 'bo-root',
@@ -10,6 +11,10 @@ import { AuthState } from './core/auth';
     <header>
       <nav aria-label="Main">
         <a routerLink="/" class="brand">boxoffice</a>
+        <!-- The organiser's admin pages -->
+        @if (adminAccess.isAdmin()) {
+          <a routerLink="/admin" class="admin-link">Admin</a>
+        }
         @if (auth.signedIn()) {
           <button type="button" class="secondary" (click)="signOut()">Sign out</button>
         } @else {
@@ -38,11 +43,17 @@ import { AuthState } from './core/auth';
       font-size: 1.2rem;
       text-decoration: none;
     }
+    /* The organiser's admin pages */
+    .admin-link {
+      margin-left: auto;
+    }
   `,
 })
 export class App {
   protected readonly auth = inject(AuthState);
   private readonly router = inject(Router);
+  // The organiser's admin pages
+  protected readonly adminAccess = inject(AdminAccess);
 
   protected signOut(): void {
     this.auth.signOut();
