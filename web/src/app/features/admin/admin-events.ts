@@ -25,6 +25,7 @@ export const ADMIN_PAGE_SIZE = 20;
 export class AdminEvents {
   private readonly api = inject(ApiClient);
   protected readonly size = ADMIN_PAGE_SIZE;
+  protected readonly figureColumns = ['Bookings', 'Tickets sold', 'Registrations', 'Revenue'];
   protected readonly show = new FormControl<AdminShow>('upcoming', { nonNullable: true });
   private readonly chosen = signal<AdminShow>('upcoming');
   protected readonly page = signal(1);
