@@ -64,7 +64,7 @@ async function fillNewEvent(page: Page, title: string, day: string): Promise<voi
   await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByLabel('Description', { exact: true }).fill('An evening of songs, made in the admin pages.');
   await page.getByLabel('Location', { exact: true }).fill('Blue Frog');
-  await page.getByLabel('City', { exact: true }).fill('Mumbai');
+  await page.getByLabel('City', { exact: true }).fill('Panaji'); // no demo city: other specs count those
   await page.getByLabel('Start', { exact: true }).fill(`${day}T19:30`);
   await page.getByLabel('End', { exact: true }).fill(`${day}T22:00`);
   await page.getByLabel('Capacity', { exact: true }).fill('50');
@@ -73,6 +73,7 @@ async function fillNewEvent(page: Page, title: string, day: string): Promise<voi
 }
 
 test('an admin creates, edits and cancels an event, and sees its bookings', async ({ page, request }) => {
+  test.setTimeout(120_000); // a long story on a shared machine
   const violations = watchForViolations(page);
   const title = `Songs at the Frog ${Date.now()}`;
   const day = dayInIndia(3);
@@ -140,6 +141,8 @@ test('an admin creates, edits and cancels an event, and sees its bookings', asyn
   const capacity = page.getByLabel('Capacity', { exact: true });
   await expect(capacity).toHaveAttribute('aria-invalid', 'true');
   await expect(capacity).toHaveAccessibleDescription('capacity 1 is below the 2 seats already taken');
+  await capacity.fill('2');
+  await expect(capacity).not.toHaveAttribute('aria-invalid', 'true'); // changed: the refusal is gone
 
   await page.goto(`/ui/admin/events/${id}`);
   await page.getByRole('button', { name: 'Cancel event' }).click();
@@ -153,6 +156,7 @@ test('an admin creates, edits and cancels an event, and sees its bookings', asyn
   await page.getByRole('button', { name: 'Cancel event' }).click();
   await dialog.getByRole('button', { name: 'Yes, cancel the event' }).click();
   await expect(page.getByRole('status')).toHaveText('The event is cancelled, and so are its bookings.');
+  await expect(page.getByRole('status')).toBeFocused();
   await expect(bookings.nth(1).getByRole('cell').nth(3)).toHaveText('cancelled');
   await expect(page.getByRole('button', { name: 'Cancel event' })).toHaveCount(0);
 
@@ -184,7 +188,8 @@ async function tabTo(page: Page, control: Locator, most = 30): Promise<void> {
   await expect(control).toBeFocused();
 }
 
-test('an admin creates an event by keyboard alone', async ({ page }) => {
+test('an admin creates an event by keyboard alone', async ({ page, request }) => {
+  test.setTimeout(90_000);
   const title = `Keyboard Jam ${Date.now()}`;
   const day = dayInIndia(5);
   const [year, month, date] = day.split('-');
@@ -196,7 +201,7 @@ test('an admin creates an event by keyboard alone', async ({ page }) => {
   await tabTo(page, page.getByLabel('Location', { exact: true }), 3);
   await page.keyboard.type('Rang Bhavan');
   await tabTo(page, page.getByLabel('City', { exact: true }), 1);
-  await page.keyboard.type('Mumbai');
+  await page.keyboard.type('Panaji');
   for (const [field, typed, time] of [['Start', '0600P', '18:00'], ['End', '0900P', '21:00']]) {
     const control = page.getByLabel(field, { exact: true });
     await tabTo(page, control, 5);
@@ -212,6 +217,14 @@ test('an admin creates an event by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
 
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
+
+  // Leave the demo's list of upcoming events as it was for the specs that follow.
+  const id = page.url().split('/').pop()!;
+  const cancelled = await request.patch(`/events/${id}`, {
+    data: { status: 'cancelled' },
+    headers: { Authorization: `Bearer ${await tokenOf(request, ADMIN)}` },
+  });
+  expect(cancelled.ok()).toBe(true);
 });
 
 test('every admin page passes axe, in light and dark', async ({ page, request }) => {

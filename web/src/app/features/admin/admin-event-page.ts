@@ -1,4 +1,14 @@
-import { Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 
@@ -22,6 +32,7 @@ export class AdminEventPage {
   readonly id = input.required<string>();
 
   private readonly api = inject(ApiClient);
+  private readonly injector = inject(Injector);
   protected readonly size = LIST_PAGE_SIZE;
   protected readonly amount = formatAmount;
   protected readonly bookingsPage = signal(1);
@@ -53,6 +64,7 @@ export class AdminEventPage {
 
   private readonly dialog = viewChild<ElementRef<HTMLDialogElement>>('confirm');
   private readonly opener = viewChild<ElementRef<HTMLButtonElement>>('cancelButton');
+  private readonly cancelledNote = viewChild<ElementRef<HTMLElement>>('cancelledNote');
   protected readonly cancelling = signal(false);
   protected readonly cancelProblem = signal<Problem | null>(null);
   protected readonly cancelled = signal(false);
@@ -84,6 +96,8 @@ export class AdminEventPage {
         this.dialog()?.nativeElement.close();
         this.event.set(event);
         this.cancelled.set(true);
+        // The button that opened the dialog is gone with the event's cancellation: say what happened.
+        afterNextRender(() => this.cancelledNote()?.nativeElement.focus(), { injector: this.injector });
         this.stats.reload();
         this.bookings.reload();
       },

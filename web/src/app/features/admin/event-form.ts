@@ -1,6 +1,6 @@
 import { Component, ElementRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { map, of } from 'rxjs';
 
@@ -101,6 +101,11 @@ export class EventForm {
   protected readonly draftZone = computed(() => this.draft().timeZone);
 
   constructor() {
+    // A field the server refused stops saying so once the organiser changes it.
+    for (const field of FIELDS) {
+      const control: AbstractControl = this.form.controls[field];
+      control.valueChanges.subscribe(() => this.forgetServerError(field));
+    }
     effect(() => {
       const event = this.loaded();
       if (event) {
@@ -148,6 +153,17 @@ export class EventForm {
     } else {
       this.send(this.api.createEvent(body));
     }
+  }
+
+  private forgetServerError(field: DraftField): void {
+    this.serverErrors.update((errors) => {
+      if (!errors[field]) {
+        return errors;
+      }
+      const rest = { ...errors };
+      delete rest[field];
+      return rest;
+    });
   }
 
   private check(draft: EventDraft): FieldErrors {
