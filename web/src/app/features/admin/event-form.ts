@@ -17,9 +17,9 @@ import {
   changes,
   draftErrors,
   draftOf,
-  serverFieldErrors,
   toBody,
 } from './event-rules';
+import { serverFieldErrors } from './server-field-errors';
 
 /** The order of the fields on the page: the first one in error gets the focus. */
 const FIELDS: readonly DraftField[] = [

@@ -1,5 +1,5 @@
 import { EventItem } from '../../core/api-types';
-import { EventDraft, blankDraft, changes, draftErrors, draftOf, parseTags, serverFieldErrors, toBody } from './event-rules';
+import { EventDraft, blankDraft, changes, draftErrors, draftOf, parseTags, toBody } from './event-rules';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 
@@ -149,26 +149,5 @@ describe('draftOf and changes', () => {
       end_time: '2026-12-20T22:00:00+04:00',
       timezone: 'Asia/Dubai',
     });
-  });
-});
-
-describe('serverFieldErrors', () => {
-  it('puts each of the API’s field errors on its form field', () => {
-    const errors = serverFieldErrors(
-      {
-        errors: [
-          { field: 'start_time', message: 'must not be in the past' },
-          { field: 'tags[2]', message: 'too long' },
-          { field: 'something_else', message: 'ignored' },
-        ],
-      },
-      '',
-    );
-    expect(errors).toEqual({ start: 'must not be in the past', tags: 'too long' });
-  });
-
-  it('puts a capacity below the seats sold on Capacity', () => {
-    const detail = 'capacity 1 is below the 2 seats already taken';
-    expect(serverFieldErrors({ type: '/problems/capacity-below-seats-taken' }, detail)).toEqual({ capacity: detail });
   });
 });

@@ -1,6 +1,6 @@
 // The API's rules for an event (src/domain/events.py, money.py, clock.py and the HTTP schema),
 // checked in the browser so the organiser learns of a mistake before sending.
-import { EventBody, EventItem, EventPatch, ProblemBody } from '../../core/api-types';
+import { EventBody, EventItem, EventPatch } from '../../core/api-types';
 import { wallClock, withOffset, zonedInstant } from './zoned-time';
 
 export const DEFAULT_EVENT_ZONE = 'Asia/Kolkata';
@@ -82,26 +82,35 @@ export function parseTags(text: string): string[] {
  * refused only when `startMustBeFuture` (a new event, or an edit that moves the start).
  */
 export function draftErrors(draft: EventDraft, now: number, startMustBeFuture = true): FieldErrors {
+  return {
+    ...textErrors(draft),
+    ...timeErrors(draft, now, startMustBeFuture),
+    ...amountErrors(draft),
+    ...tagErrors(draft.tags),
+  };
+}
+
+function textErrors(draft: EventDraft): FieldErrors {
   const errors: FieldErrors = {};
-  const text = (field: DraftField, value: string, limit: number, required: boolean) => {
+  const check = (field: DraftField, value: string, limit: number, required: boolean, allowed = CONTROL) => {
     const trimmed = value.trim();
     if (required && trimmed === '') {
       errors[field] = 'Required.';
     } else if (trimmed.length > limit) {
       errors[field] = `At most ${limit} characters (now ${trimmed.length}).`;
-    } else if (CONTROL.test(trimmed)) {
+    } else if (allowed.test(trimmed)) {
       errors[field] = 'No control characters, please.';
     }
   };
-  text('title', draft.title, 100, true);
-  text('location', draft.location, 200, true);
-  text('city', draft.city, 100, false);
-  if (draft.description.trim().length > 5000) {
-    errors.description = `At most 5000 characters (now ${draft.description.trim().length}).`;
-  } else if (CONTROL_BUT_LINES.test(draft.description)) {
-    errors.description = 'No control characters, please.';
-  }
-  Object.assign(errors, timeErrors(draft, now, startMustBeFuture));
+  check('title', draft.title, 100, true);
+  check('description', draft.description, 5000, false, CONTROL_BUT_LINES);
+  check('location', draft.location, 200, true);
+  check('city', draft.city, 100, false);
+  return errors;
+}
+
+function amountErrors(draft: EventDraft): FieldErrors {
+  const errors: FieldErrors = {};
   const capacity = draft.capacity;
   if (capacity === null || !Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
     errors.capacity = `A whole number of seats from 1 to ${MAX_CAPACITY.toLocaleString('en-GB')}.`;
@@ -113,13 +122,18 @@ export function draftErrors(draft: EventDraft, now: number, startMustBeFuture = 
   if (!CURRENCY.test(draft.currency.trim())) {
     errors.currency = 'A three-letter currency code, such as INR or EUR.';
   }
-  const tags = parseTags(draft.tags);
-  if (tags.length > MAX_TAGS) {
-    errors.tags = `At most ${MAX_TAGS} tags (now ${tags.length}).`;
-  } else if (tags.some((tag) => tag.length > 30 || CONTROL.test(tag))) {
-    errors.tags = 'Each tag has at most 30 characters.';
-  }
   return errors;
+}
+
+function tagErrors(text: string): FieldErrors {
+  const tags = parseTags(text);
+  if (tags.length > MAX_TAGS) {
+    return { tags: `At most ${MAX_TAGS} tags (now ${tags.length}).` };
+  }
+  if (tags.some((tag) => tag.length > 30 || CONTROL.test(tag))) {
+    return { tags: 'Each tag has at most 30 characters, and no control characters.' };
+  }
+  return {};
 }
 
 function timeErrors(draft: EventDraft, now: number, startMustBeFuture: boolean): FieldErrors {
@@ -184,38 +198,4 @@ function same(key: keyof EventBody, a: unknown, b: unknown): boolean {
     return Number(a) === Number(b);
   }
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-const WIRE_FIELDS: Readonly<Record<string, DraftField>> = {
-  title: 'title',
-  description: 'description',
-  location: 'location',
-  city: 'city',
-  start_time: 'start',
-  end_time: 'end',
-  timezone: 'timeZone',
-  capacity: 'capacity',
-  price: 'price',
-  currency: 'currency',
-  tags: 'tags',
-  registration_requires_sign_in: 'requiresSignIn',
-};
-
-/**
- * The server's refusals by form field: problem+json `errors` name the API's fields
- * (`start_time`, `tags[2]`); a capacity below the seats already sold is a 409 without them.
- */
-export function serverFieldErrors(body: ProblemBody, detail: string): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const error of body.errors ?? []) {
-    const name = String(error.field ?? '').replace(/^(\$\.|data\.)/, '').split(/[.[]/)[0];
-    const field = WIRE_FIELDS[name];
-    if (field && !errors[field]) {
-      errors[field] = error.message;
-    }
-  }
-  if (body.type?.endsWith('capacity-below-seats-taken')) {
-    errors.capacity = detail;
-  }
-  return errors;
 }
