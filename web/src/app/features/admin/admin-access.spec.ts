@@ -66,6 +66,17 @@ describe('adminOnly', () => {
     expect(redirect.navigationBehaviorOptions?.browserUrl).toBe('/admin');
   });
 
+  it('lets the page open when the role cannot be asked, and asks again next time', async () => {
+    auth.signIn('t0ken', 1800);
+    const decision = guard('/admin');
+    http.expectOne('/auth/me').error(new ProgressEvent('error'), { status: 0 });
+    expect(await decision).toBe(true);
+
+    const again = guard('/admin');
+    answerMe('customer');
+    expect(await again).toBeInstanceOf(RedirectCommand);
+  });
+
   it('asks the server once per token, and again for a new one', async () => {
     auth.signIn('t0ken', 1800);
     const first = guard('/admin');
