@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 
 import { signedIn } from './features/my/signed-in';
+import { adminOnly } from './features/admin/admin-access';
 
 export const routes: Routes = [
   {
@@ -35,6 +36,7 @@ export const routes: Routes = [
     title: 'My events · boxoffice',
     canActivate: [signedIn],
     loadComponent: () => import('./features/my/my-events').then((m) => m.MyEvents),
+  },
   // Sign-up, provider sign-in and notifications
   {
     path: 'register',
@@ -51,6 +53,17 @@ export const routes: Routes = [
     title: 'Notifications · boxoffice',
     loadComponent: () =>
       import('./features/notifications/notifications-page').then((m) => m.NotificationsPage),
+  },
+  // The organiser's admin pages
+  {
+    path: 'admin',
+    canActivateChild: [adminOnly],
+    loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
+  },
+  {
+    path: 'admins-only',
+    title: 'Admins only · boxoffice',
+    loadComponent: () => import('./features/admin/admins-only').then((m) => m.AdminsOnly),
   },
   {
     path: '**',

@@ -4,6 +4,7 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { AuthState } from './core/auth';
 import { LiveNotifications } from './core/live-notifications';
 import { NotificationToast } from './features/notifications/notification-toast';
+import { AdminAccess } from './features/admin/admin-access';
 
 @Component({
   selector: 'bo-root',
@@ -12,8 +13,15 @@ import { NotificationToast } from './features/notifications/notification-toast';
     <header>
       <nav aria-label="Main">
         <a routerLink="/" class="brand">boxoffice</a>
-        <!-- Sign-up and notifications: the unread badge, and the toast below -->
-        <span class="account">
+        <!-- In reading order: my pages, admin, notifications (or sign-up), then signing in or out -->
+        <div class="links">
+          @if (auth.signedIn()) {
+            <a routerLink="/my/bookings" routerLinkActive="active" ariaCurrentWhenActive="page">My bookings</a>
+            <a routerLink="/my/events" routerLinkActive="active" ariaCurrentWhenActive="page">My events</a>
+          }
+          @if (adminAccess.isAdmin()) {
+            <a routerLink="/admin">Admin</a>
+          }
           @if (auth.signedIn()) {
             <a routerLink="/notifications">
               Notifications
@@ -22,22 +30,12 @@ import { NotificationToast } from './features/notifications/notification-toast';
                 <span class="visually-hidden">({{ live.unread() }} unread)</span>
               }
             </a>
+            <button type="button" class="secondary" (click)="signOut()">Sign out</button>
           } @else {
             <a routerLink="/register">Create account</a>
+            <a routerLink="/login">Sign in</a>
           }
-        </span>
-        @if (auth.signedIn()) {
-          <button type="button" class="secondary" (click)="signOut()">Sign out</button>
-        } @else {
-          <a routerLink="/login">Sign in</a>
-        }
-        <!-- Bookings and my pages -->
-        @if (auth.signedIn()) {
-          <span class="mine">
-            <a routerLink="/my/bookings" routerLinkActive="active" ariaCurrentWhenActive="page">My bookings</a>
-            <a routerLink="/my/events" routerLinkActive="active" ariaCurrentWhenActive="page">My events</a>
-          </span>
-        }
+        </div>
       </nav>
     </header>
     <router-outlet />
@@ -62,25 +60,19 @@ import { NotificationToast } from './features/notifications/notification-toast';
       font-size: 1.2rem;
       text-decoration: none;
     }
-    /* Bookings and my pages: their links sit between the brand and signing out. */
     nav {
       flex-wrap: wrap;
     }
-    nav > button {
-      order: 2;
-    }
-    .mine {
-      order: 1;
+    .links {
       margin-left: auto;
       display: flex;
       flex-wrap: wrap;
+      align-items: center;
+      justify-content: flex-end;
       gap: 0.3rem 1rem;
     }
-    .mine .active {
+    .links .active {
       font-weight: 700;
-    }
-    .account {
-      margin-left: auto;
     }
     .badge {
       display: inline-block;
@@ -107,6 +99,8 @@ export class App {
   private readonly router = inject(Router);
   /** Sign-up and notifications: connects while signed in, for the badge and the toast. */
   protected readonly live = inject(LiveNotifications);
+  // The organiser's admin pages
+  protected readonly adminAccess = inject(AdminAccess);
 
   protected signOut(): void {
     this.auth.signOut();

@@ -4,17 +4,23 @@ import { Observable } from 'rxjs';
 
 import {
   Account,
+  AdminShow,
   Booking,
+  EventBody,
   EventItem,
+  EventPatch,
   EventQuery,
+  EventStats,
+  Me,
   NotificationItem,
   Page,
+  Registration,
   SignInProvider,
   SignUp,
   TokenAnswer,
 } from './api-types';
 // Event page extras, bookings and my pages
-import { EventView, Registration, Subscription } from './api-types';
+import { EventView, Subscription } from './api-types';
 
 /** The one place that knows the API's URLs; pages call these methods, never build paths. */
 @Injectable({ providedIn: 'root' })
@@ -105,6 +111,35 @@ export class ApiClient {
 
   markAllNotificationsRead(): Observable<void> {
     return this.http.post<void>('/notifications/read-all', null);
+  // The organiser's admin pages
+  me(): Observable<Me> {
+    return this.http.get<Me>('/auth/me');
+  }
+
+  adminEvents(show: AdminShow, page: number, size: number, now = new Date()): Observable<Page<EventItem>> {
+    return this.http.get<Page<EventItem>>('/events', { params: adminEventParams(show, page, size, now) });
+  }
+
+  eventStats(id: string): Observable<EventStats> {
+    return this.http.get<EventStats>(`/events/${encodeURIComponent(id)}/stats`);
+  }
+
+  createEvent(body: EventBody): Observable<EventItem> {
+    return this.http.post<EventItem>('/events', body);
+  }
+
+  updateEvent(id: string, changes: EventPatch): Observable<EventItem> {
+    return this.http.patch<EventItem>(`/events/${encodeURIComponent(id)}`, changes);
+  }
+
+  eventBookings(id: string, page: number, size: number): Observable<Page<Booking>> {
+    const params = new HttpParams().set('page', page).set('size', size);
+    return this.http.get<Page<Booking>>(`/events/${encodeURIComponent(id)}/bookings`, { params });
+  }
+
+  eventAttendees(id: string, page: number, size: number): Observable<Page<Registration>> {
+    const params = new HttpParams().set('page', page).set('size', size);
+    return this.http.get<Page<Registration>>(`/events/${encodeURIComponent(id)}/attendees`, { params });
   }
 }
 
@@ -127,4 +162,19 @@ export function eventParams(query: EventQuery, timeZone: string): HttpParams {
 export function nextDay(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+}
+
+// The organiser's admin pages
+/**
+ * Our own events, whatever their state: `upcoming` are active and not yet over (the API's
+ * default), `past` active ones that started before `now`, the others by their status.
+ */
+export function adminEventParams(show: AdminShow, page: number, size: number, now: Date): HttpParams {
+  let params = new HttpParams().set('source', 'local').set('page', page).set('size', size).set('tz', 'UTC');
+  if (show === 'past') {
+    params = params.set('status', 'active').set('from', '1970-01-01').set('to', now.toISOString());
+  } else {
+    params = params.set('status', show === 'upcoming' ? 'active' : show);
+  }
+  return params;
 }

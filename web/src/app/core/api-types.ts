@@ -91,6 +91,47 @@ export interface EventView extends EventItem {
   readonly subscribed?: boolean;
 }
 
+// The organiser's admin pages
+export type Role = 'admin' | 'customer';
+
+export interface Me {
+  readonly id: string;
+  readonly username: string;
+  readonly email: string;
+  readonly role: Role;
+}
+
+export interface EventStats {
+  readonly event_id: string;
+  readonly bookings: number;
+  readonly cancelled_bookings: number;
+  readonly tickets_sold: number;
+  readonly registrations: number;
+  readonly revenue: string;
+  readonly currency: string;
+  readonly seats_taken: number;
+  readonly capacity: number | null;
+  readonly bookable: boolean;
+}
+
+/** What `POST /events` takes; `PATCH` takes any part of it, plus `status`. */
+export interface EventBody {
+  readonly title: string;
+  readonly description: string;
+  readonly location: string;
+  readonly city: string;
+  readonly start_time: string;
+  readonly end_time: string;
+  readonly timezone: string;
+  readonly capacity: number;
+  readonly price: string;
+  readonly currency: string;
+  readonly tags: readonly string[];
+  readonly registration_requires_sign_in: boolean;
+}
+
+export type EventPatch = Partial<EventBody> & { readonly status?: EventStatus };
+
 export interface Registration {
   readonly id: string;
   readonly event_id: string;
@@ -143,4 +184,13 @@ export interface NotificationItem {
   readonly event: NotificationEvent;
   readonly user: string;
   readonly read: boolean;
+  readonly user_id?: string | null;
+}
+
+/** Which of our own events the admin list shows. */
+export type AdminShow = 'upcoming' | 'past' | 'cancelled' | 'completed';
+
+/** Every event says whether it takes registrations from signed-in users only. */
+export interface EventItem {
+  readonly registration_requires_sign_in?: boolean;
 }
