@@ -1,0 +1,78 @@
+"""The WebSocket clients of bench/req004.py: each holds one socket of the notification
+service for the whole run and notes when each notification reached it."""
+
+import asyncio
+import json
+import time
+from collections import defaultdict
+
+import websockets
+
+
+class Sockets:
+    """The sockets, and when each notification reached each of them."""
+
+    def __init__(self) -> None:
+        # (event id, action, title) -> when it reached each socket (perf_counter)
+        self.arrivals: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+        self.open = 0
+        self.failed = 0  # could not connect, or broke with an error
+        self.closed_by_server = 0
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def _hold(self, url: str, token: str, ready: asyncio.Event) -> None:
+        try:
+            async with websockets.connect(
+                f"{url}/ws/notifications?token={token}", open_timeout=60, max_queue=None
+            ) as socket:
+                self.open += 1
+                ready.set()
+                try:
+                    async for raw in socket:
+                        if self._is_ping(raw, time.perf_counter()):
+                            await socket.send('{"type": "pong"}')
+                finally:
+                    self.open -= 1
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self.failed += 1
+        else:
+            self.closed_by_server += 1
+        finally:
+            ready.set()
+
+    def _is_ping(self, raw: str | bytes, now: float) -> bool:
+        """Notes a notification's arrival; True for a ping, which wants a pong."""
+        message = json.loads(raw)
+        if message.get("type") == "ping":
+            return True
+        if message.get("type") == "notification":
+            event = message["event"]
+            key = (str(event["id"]), str(event["action"]), str(event["title"]))
+            self.arrivals[key].append(now)
+        return False
+
+    async def connect(self, url: str, tokens: list[str], batch: int = 100) -> None:
+        """Opens one socket per token, `batch` at a time, each batch open before the next."""
+        ws_url = url.replace("http://", "ws://", 1)
+        for start in range(0, len(tokens), batch):
+            waits = []
+            for token in tokens[start : start + batch]:
+                ready = asyncio.Event()
+                self._tasks.append(asyncio.create_task(self._hold(ws_url, token, ready)))
+                waits.append(ready.wait())
+            await asyncio.gather(*waits)
+
+    async def close(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def delays_ms(self, answered: dict[tuple[str, str, str], float]) -> list[float]:
+        """From each API answer (perf_counter time) to each socket that got its notification."""
+        return [
+            1000 * (arrival - at)
+            for key, at in answered.items()
+            for arrival in self.arrivals.get(key, [])
+        ]
