@@ -36,9 +36,17 @@ from req004_setup import (
     sql_checks,
     subscribe,
     tokens_for,
+    wait_for_outbox,
 )
 from req004_sockets import Sockets
-from servers import Server, environment, prepare_database, running_server
+from servers import (
+    Server,
+    core_split,
+    cpu_pressure,
+    environment,
+    prepare_database,
+    running_server,
+)
 
 from domain.users import User
 
@@ -80,19 +88,6 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def core_split(pin: bool) -> tuple[set[int], set[int], str]:
-    """Cores for the servers and for this process (the load generator and the sockets)."""
-    cores = sorted(os.sched_getaffinity(0))
-    if not pin or len(cores) < 2:
-        return set(cores), set(cores), f"servers and load generator share cores {cores}"
-    servers, loader = set(cores[1:]), {cores[0]}
-    text = (
-        f"servers pinned to cores {sorted(servers)}, the load generator and the sockets to "
-        f"core {cores[0]}; PostgreSQL, RabbitMQ and Redis are shared services, not pinned"
-    )
-    return servers, loader, text
-
-
 @dataclass
 class Outcome:
     traffic: Traffic
@@ -102,6 +97,7 @@ class Outcome:
     deliveries_expected: int
     loader_cpu: float  # cores used by this process
     server_cpu: float  # cores used by both services' processes
+    server_cpu_per_request_ms: float  # their CPU time over every request sent
 
 
 async def load(
@@ -134,13 +130,17 @@ async def load(
         wall = time.perf_counter() - start
         loader_cpu = (time.process_time() - cpu[0]) / wall
         server_cpu = (events.cpu_seconds() + notes.cpu_seconds() - cpu[1]) / wall
-    await asyncio.sleep(3)  # the last notifications in flight
+    # Deliveries still on their way count, with their delay.
+    await asyncio.to_thread(wait_for_outbox, args.postgres_url, 30)
+    await asyncio.sleep(3)
     at_end = sockets.open
     await sockets.close()
     delays = sockets.delays_ms(traffic.answered)
     expected = at_start * len(traffic.answered)
     sockets_seen = (at_start, at_end, sockets.failed)
-    return Outcome(traffic, pacing, sockets_seen, delays, expected, loader_cpu, server_cpu)
+    sent = sum(route.answered for route in traffic.routes.values()) / max(1, args.seconds)
+    cost = 1000 * server_cpu / max(sent, 1e-9)
+    return Outcome(traffic, pacing, sockets_seen, delays, expected, loader_cpu, server_cpu, cost)
 
 
 def run(args: argparse.Namespace, workdir: Path) -> tuple[Outcome, str, str]:
@@ -181,8 +181,9 @@ def main() -> None:
         f"{args.seconds:g} s measured after {args.warmup:g} s warm-up, {args.users:,} sessions, "
         f"{args.rate:g} requests/s open loop, {args.creations_per_minute:g} creations/min, "
         f"{args.updates_per_minute:g} updates/min, {args.sockets} sockets. {sharing}. CPU used: "
-        f"servers {outcome.server_cpu:.2f} cores, load generator {outcome.loader_cpu:.2f}. "
-        f"Load average {averages}."
+        f"servers {outcome.server_cpu:.2f} cores (about {outcome.server_cpu_per_request_ms:.1f} ms "
+        f"per request), load generator {outcome.loader_cpu:.2f}. Load average {averages}; "
+        f"{cpu_pressure()}."
     )
     figures = Figures(
         header=header,

@@ -4,6 +4,7 @@ what is measured), their tokens from the service's own token service, and the se
 
 import asyncio
 import random
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -78,6 +79,19 @@ def subscribe(database_url: str, users: list[User], event_ids: list[str]) -> Non
         )
 
 
+def wait_for_outbox(database_url: str, seconds: float) -> int:
+    """Waits until the relay has sent every outbox message, at most `seconds`; how many are
+    left."""
+    deadline = time.monotonic() + seconds
+    with psycopg.connect(plain_dsn(database_url), autocommit=True) as conn:
+        while True:
+            row = conn.execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetchone()
+            left = int(row[0]) if row else 0
+            if left == 0 or time.monotonic() > deadline:
+                return left
+            time.sleep(0.2)
+
+
 def tokens_for(users: list[User], secret: str, issuer: str) -> list[str]:
     """Access tokens as POST /auth/login would issue them, signed with the servers' secret."""
     service = JwtTokenService(secret, issuer, SystemClock())
@@ -129,13 +143,14 @@ def sql_checks(database_url: str, created: int, unanswered: int) -> list[tuple[s
             " AND t.status = 'active')"
         )
         full = one("SELECT count(*) FROM events WHERE capacity = 20 AND seats_taken = 20")
+        small = one("SELECT count(*) FROM events WHERE capacity = 20")
         made = one("SELECT count(*) FROM events WHERE title LIKE 'Load show %'")
         unsent = one("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
     return [
         (f"no event sold more seats than it has ({oversold} oversold)", oversold == 0),
         (f"every event's seats taken = its confirmed bookings' seats ({drift} differ)", drift == 0),
         (f"every event's seats taken = its active tickets ({tickets} differ)", tickets == 0),
-        (f"{full} of the small (20-seat) events sold out exactly to capacity", True),
+        (f"{full} of the {small} small events sold all their 20 seats, and no more", True),
         (
             f"events created: {made} rows for {created} answers 201 and {unanswered} unanswered "
             "(a creation the client gave up on may still commit)",
