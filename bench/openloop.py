@@ -39,14 +39,17 @@ def percentile(values: Iterable[float], p: float) -> float:
 
 @dataclass
 class Route:
-    """The answers of one route: latencies of the expected ones, counts of every status."""
+    """The answers of one route: latencies of the expected ones and of all, counts of every
+    status. A request given up on has the time until it was given up on."""
 
     expected: frozenset[int]
     latencies: list[float] = field(default_factory=list)  # seconds from due to answered
+    every_latency: list[float] = field(default_factory=list)  # the same, wrong answers too
     statuses: Counter[int] = field(default_factory=Counter)
 
     def record(self, status: int, latency: float) -> None:
         self.statuses[status] += 1
+        self.every_latency.append(latency)
         if status in self.expected:
             self.latencies.append(latency)
 

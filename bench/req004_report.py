@@ -21,7 +21,8 @@ class Figures:
     sockets_at_start: int
     sockets_at_end: int
     sockets_failed: int
-    delays_ms: list[float]  # API answer to socket, each delivery
+    delays_ms: list[float]  # API answer to socket, each first delivery to a socket
+    repeated_deliveries: int  # a notification a socket had already received
     deliveries_expected: int
     checks: list[tuple[str, bool]]  # after the run, in SQL
 
@@ -56,10 +57,11 @@ def route_table(routes: dict[str, Route], seconds: float) -> list[str]:
 
 
 def requirement_table(routes: dict[str, Route], f: Figures) -> list[str]:
-    latencies = [x for r in routes.values() for x in r.latencies]
-    p95 = 1000 * percentile(latencies, 95)
-    user_answers = sum(r.answered for name, r in routes.items() if "(admin)" not in name)
-    created = routes[CREATE].statuses[201] / f.seconds * 60
+    # A wrong answer or none is not a response within 300 ms: all of them count.
+    p95 = 1000 * percentile([x for r in routes.values() for x in r.every_latency], 95)
+    right = sum(len(r.latencies) for name, r in routes.items() if "(admin)" not in name)
+    creations = routes[CREATE]
+    created = creations.statuses[201]
     delivered = len(f.delays_ms)
     worst = max(f.delays_ms, default=math.nan)
     rows = [
@@ -67,17 +69,22 @@ def requirement_table(routes: dict[str, Route], f: Figures) -> list[str]:
         (
             "request rate",
             f"{f.rate:g}/s",
-            f"{user_answers / f.seconds:.1f}/s answered ({f.pacing.sent:,} of "
+            f"{right / f.seconds:.1f}/s answered rightly ({f.pacing.sent:,} of "
             f"{f.pacing.due:,} sent on schedule)",
-            user_answers / f.seconds >= 0.98 * f.rate,
+            right / f.seconds >= 0.98 * f.rate,
         ),
         (
             "event creations",
             f"{f.creations_per_minute:g}/min",
-            f"{created:.1f}/min created (201)",
-            created >= 0.98 * f.creations_per_minute,
+            f"{created / f.seconds * 60:.1f}/min: {created} of {creations.answered} created (201)",
+            0 < created == creations.answered,
         ),
-        ("p95 response time", "< 300 ms", f"{p95:.0f} ms (all routes)", p95 < 300),
+        (
+            "p95 response time",
+            "< 300 ms",
+            f"{p95:.0f} ms (every request of every route, errors and timeouts included)",
+            p95 < 300,
+        ),
         (
             "WebSocket connections",
             f"{f.sockets_wanted}",
@@ -87,8 +94,9 @@ def requirement_table(routes: dict[str, Route], f: Figures) -> list[str]:
         (
             "delivery within 1 s",
             "< 1,000 ms",
-            f"max {_ms(worst)} ms, {delivered:,} of {f.deliveries_expected:,} delivered",
-            worst < 1000 and delivered == f.deliveries_expected,
+            f"max {_ms(worst)} ms, {delivered:,} of {f.deliveries_expected:,} delivered, "
+            f"{f.repeated_deliveries} twice",
+            worst < 1000 and delivered == f.deliveries_expected and not f.repeated_deliveries,
         ),
     ]
     lines = ["| requirement 004 | asked | measured | |", "|---|---|---|---|"]
@@ -99,14 +107,21 @@ def requirement_table(routes: dict[str, Route], f: Figures) -> list[str]:
 def report(routes: dict[str, Route], f: Figures) -> str:
     lags = f.pacing.lags
     d = f.delays_ms
-    lines = [f.header, "", *requirement_table(routes, f), "", *route_table(routes, f.seconds), ""]
+    lines = [f.header, "", *requirement_table(routes, f), "", *route_table(routes, f.seconds)]
+    lines += [
+        "",
+        "Per route, the percentiles are of the right answers, from when each request was due; "
+        "the p95 of the requirement's table is of every request.",
+        "",
+    ]
     lines.append(
         f"Schedule: {f.pacing.sent:,} of {f.pacing.due:,} user requests sent, late by p99 "
         f"{1000 * percentile(lags, 99):.1f} ms, max {1000 * max(lags, default=0):.1f} ms; at "
         f"most {f.pacing.most_in_flight} in flight."
     )
     lines.append(
-        f"Deliveries: {len(d):,} of {f.deliveries_expected:,} expected; from the API's answer to "
+        f"Deliveries: {len(d):,} of {f.deliveries_expected:,} expected, "
+        f"{f.repeated_deliveries} repeated; from the API's answer to "
         f"the socket p50 {_ms(percentile(d, 50))}, p95 {_ms(percentile(d, 95))}, p99 "
         f"{_ms(percentile(d, 99))}, max {_ms(max(d, default=math.nan))} ms. Sockets: "
         f"{f.sockets_at_start} of {f.sockets_wanted} open at start, {f.sockets_at_end} at end, "

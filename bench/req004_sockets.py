@@ -13,14 +13,14 @@ class Sockets:
     """The sockets, and when each notification reached each of them."""
 
     def __init__(self) -> None:
-        # (event id, action, title) -> when it reached each socket (perf_counter)
-        self.arrivals: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+        # (event id, action, title) -> (socket number, when it arrived) for each arrival
+        self.arrivals: dict[tuple[str, str, str], list[tuple[int, float]]] = defaultdict(list)
         self.open = 0
         self.failed = 0  # could not connect, or broke with an error
         self.closed_by_server = 0
         self._tasks: list[asyncio.Task[None]] = []
 
-    async def _hold(self, url: str, token: str, ready: asyncio.Event) -> None:
+    async def _hold(self, n: int, url: str, token: str, ready: asyncio.Event) -> None:
         try:
             async with websockets.connect(
                 f"{url}/ws/notifications?token={token}", open_timeout=60, max_queue=None
@@ -29,7 +29,7 @@ class Sockets:
                 ready.set()
                 try:
                     async for raw in socket:
-                        if self._is_ping(raw, time.perf_counter()):
+                        if self._is_ping(n, raw, time.perf_counter()):
                             await socket.send('{"type": "pong"}')
                 finally:
                     self.open -= 1
@@ -42,7 +42,7 @@ class Sockets:
         finally:
             ready.set()
 
-    def _is_ping(self, raw: str | bytes, now: float) -> bool:
+    def _is_ping(self, n: int, raw: str | bytes, now: float) -> bool:
         """Notes a notification's arrival; True for a ping, which wants a pong."""
         message = json.loads(raw)
         if message.get("type") == "ping":
@@ -50,7 +50,7 @@ class Sockets:
         if message.get("type") == "notification":
             event = message["event"]
             key = (str(event["id"]), str(event["action"]), str(event["title"]))
-            self.arrivals[key].append(now)
+            self.arrivals[key].append((n, now))
         return False
 
     async def connect(self, url: str, tokens: list[str], batch: int = 100) -> None:
@@ -60,7 +60,8 @@ class Sockets:
             waits = []
             for token in tokens[start : start + batch]:
                 ready = asyncio.Event()
-                self._tasks.append(asyncio.create_task(self._hold(ws_url, token, ready)))
+                task = self._hold(len(self._tasks), ws_url, token, ready)
+                self._tasks.append(asyncio.create_task(task))
                 waits.append(ready.wait())
             await asyncio.gather(*waits)
 
@@ -69,10 +70,16 @@ class Sockets:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
-    def delays_ms(self, answered: dict[tuple[str, str, str], float]) -> list[float]:
-        """From each API answer (perf_counter time) to each socket that got its notification."""
-        return [
-            1000 * (arrival - at)
-            for key, at in answered.items()
-            for arrival in self.arrivals.get(key, [])
-        ]
+    def delays_ms(self, answered: dict[tuple[str, str, str], float]) -> tuple[list[float], int]:
+        """From each API answer (perf_counter time) to each socket's first receipt of its
+        notification; and how many receipts were repeats."""
+        delays, repeats = [], 0
+        for key, at in answered.items():
+            first: dict[int, float] = {}
+            for n, arrival in self.arrivals.get(key, []):
+                if n in first:
+                    repeats += 1
+                else:
+                    first[n] = arrival
+            delays += [1000 * (arrival - at) for arrival in first.values()]
+        return delays, repeats

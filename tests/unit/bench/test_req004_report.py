@@ -29,6 +29,7 @@ FIGURES = report.Figures(
     sockets_at_start=500,
     sockets_at_end=500,
     sockets_failed=0,
+    repeated_deliveries=0,
     delays_ms=[120.0, 400.0, 999.0],
     deliveries_expected=3,
     checks=[("no event oversold", True)],
@@ -54,11 +55,12 @@ def test_a_p95_over_300_ms_across_all_routes_fails_its_row_only() -> None:
     assert list(verdicts(table).values()).count("FAIL") == 1
 
 
-def test_delivery_fails_when_one_is_late_or_one_is_missing() -> None:
+def test_delivery_fails_when_one_is_late_missing_or_repeated() -> None:
     late = replace(FIGURES, delays_ms=[120.0, 1000.0, 3.0])
     missing = replace(FIGURES, deliveries_expected=4)
+    repeated = replace(FIGURES, repeated_deliveries=1)
 
-    for figures in (late, missing):
+    for figures in (late, missing, repeated):
         table = report.requirement_table(routes(0.05), figures)
         assert verdicts(table)["delivery within 1 s"] == "FAIL"
 
@@ -74,3 +76,22 @@ def test_the_rate_row_counts_the_sessions_answers_not_the_admins() -> None:
     table = report.requirement_table(routes(0.05), replace(FIGURES, rate=70.0))
 
     assert verdicts(table)["request rate"] == "FAIL"
+
+
+def test_requests_given_up_on_count_against_the_p95_and_the_rate() -> None:
+    made = routes(0.05)
+    for _ in range(60):  # 60 of 860 answers: 7 %
+        made["GET /events/{id}"].record(openloop.NO_ANSWER, 10.0)
+
+    found = verdicts(report.requirement_table(made, FIGURES))
+
+    assert found["p95 response time"] == "FAIL"
+    assert found["request rate"] == "pass"  # the 600 right answers are still 60/s
+    assert found["event creations"] == "pass"
+
+
+def test_one_creation_without_its_201_fails_the_creations_row() -> None:
+    made = routes(0.05)
+    made[mix.CREATE].record(500, 0.05)
+
+    assert verdicts(report.requirement_table(made, FIGURES))["event creations"] == "FAIL"
