@@ -92,7 +92,8 @@ def parse_args() -> argparse.Namespace:
 class Outcome:
     traffic: Traffic
     pacing: Pacing
-    sockets: tuple[int, int, int, int]  # open at start, at end, failed; repeated deliveries
+    # open at start, at end, failed; repeated deliveries; the server's close codes
+    sockets: tuple[int, int, int, int, str]
     delays_ms: list[float]
     deliveries_expected: int
     loader_cpu: float  # cores used by this process
@@ -137,7 +138,8 @@ async def load(
     await sockets.close()
     delays, repeats = sockets.delays_ms(traffic.answered)
     expected = at_start * len(traffic.answered)
-    sockets_seen = (at_start, at_end, sockets.failed, repeats)
+    codes = ", ".join(f"{code}: {n}" for code, n in sorted(sockets.close_codes.items()))
+    sockets_seen = (at_start, at_end, sockets.failed, repeats, codes or "none")
     sent = sum(route.answered for route in traffic.routes.values()) / max(1, args.seconds)
     cost = 1000 * server_cpu / max(sent, 1e-9)
     return Outcome(traffic, pacing, sockets_seen, delays, expected, loader_cpu, server_cpu, cost)
@@ -174,7 +176,7 @@ def main() -> None:
     traffic = outcome.traffic
     created = sum(1 for (_, action, _) in traffic.answered if action == "created")
     unanswered = traffic.unanswered_creations
-    at_start, at_end, failed, repeats = outcome.sockets
+    at_start, at_end, failed, repeats, codes = outcome.sockets
     header = (
         f"boxoffice, requirement 004's load, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, "
         f"{platform.node()}, {os.cpu_count()} CPUs, Python {platform.python_version()}: "
@@ -197,6 +199,7 @@ def main() -> None:
         sockets_at_end=at_end,
         sockets_failed=failed,
         repeated_deliveries=repeats,
+        close_codes=codes,
         delays_ms=outcome.delays_ms,
         deliveries_expected=outcome.deliveries_expected,
         checks=sql_checks(args.postgres_url, created, unanswered),

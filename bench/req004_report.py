@@ -23,6 +23,7 @@ class Figures:
     sockets_failed: int
     delays_ms: list[float]  # API answer to socket, each first delivery to a socket
     repeated_deliveries: int  # a notification a socket had already received
+    close_codes: str  # of the sockets the server closed, e.g. "4408: 3"
     deliveries_expected: int
     checks: list[tuple[str, bool]]  # after the run, in SQL
 
@@ -125,7 +126,7 @@ def report(routes: dict[str, Route], f: Figures) -> str:
         f"the socket p50 {_ms(percentile(d, 50))}, p95 {_ms(percentile(d, 95))}, p99 "
         f"{_ms(percentile(d, 99))}, max {_ms(max(d, default=math.nan))} ms. Sockets: "
         f"{f.sockets_at_start} of {f.sockets_wanted} open at start, {f.sockets_at_end} at end, "
-        f"{f.sockets_failed} failed."
+        f"{f.sockets_failed} failed (closed by the server with codes: {f.close_codes})."
     )
     lines += ["", "Checked in SQL afterwards:", ""]
     lines += [f"- {'pass' if ok else 'FAIL'}: {text}" for text, ok in f.checks]

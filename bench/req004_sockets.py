@@ -4,7 +4,7 @@ service for the whole run and notes when each notification reached it."""
 import asyncio
 import json
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import websockets
 
@@ -17,13 +17,16 @@ class Sockets:
         self.arrivals: dict[tuple[str, str, str], list[tuple[int, float]]] = defaultdict(list)
         self.open = 0
         self.failed = 0  # could not connect, or broke with an error
-        self.closed_by_server = 0
+        self.close_codes: Counter[int] = Counter()  # of the sockets the server closed
         self._tasks: list[asyncio.Task[None]] = []
 
     async def _hold(self, n: int, url: str, token: str, ready: asyncio.Event) -> None:
         try:
             async with websockets.connect(
-                f"{url}/ws/notifications?token={token}", open_timeout=60, max_queue=None
+                f"{url}/ws/notifications?token={token}",
+                open_timeout=60,
+                max_queue=None,
+                ping_interval=None,  # the service's own pings tell whether the socket lives
             ) as socket:
                 self.open += 1
                 ready.set()
@@ -31,14 +34,17 @@ class Sockets:
                     async for raw in socket:
                         if self._is_ping(n, raw, time.perf_counter()):
                             await socket.send('{"type": "pong"}')
+                    self.failed += 1  # closed by the server with 1000 or 1001
+                    self.close_codes[socket.close_code or 1000] += 1
                 finally:
                     self.open -= 1
         except asyncio.CancelledError:
             raise
+        except websockets.ConnectionClosed as closed:  # 4408: a ping not answered in time
+            self.failed += 1
+            self.close_codes[closed.rcvd.code if closed.rcvd else 1006] += 1
         except Exception:
             self.failed += 1
-        else:
-            self.closed_by_server += 1
         finally:
             ready.set()
 

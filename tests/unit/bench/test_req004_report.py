@@ -30,6 +30,7 @@ FIGURES = report.Figures(
     sockets_at_end=500,
     sockets_failed=0,
     repeated_deliveries=0,
+    close_codes="none",
     delays_ms=[120.0, 400.0, 999.0],
     deliveries_expected=3,
     checks=[("no event oversold", True)],
