@@ -33,6 +33,7 @@ from req004_setup import (
     claimed_redis,
     insert_customers,
     seed_events,
+    server_times_ms,
     sql_checks,
     subscribe,
     tokens_for,
@@ -99,6 +100,7 @@ class Outcome:
     loader_cpu: float  # cores used by this process
     server_cpu: float  # cores used by both services' processes
     server_cpu_per_request_ms: float  # their CPU time over every request sent
+    server_times_ms: list[float]  # the event service's own time per request, from its log
 
 
 async def load(
@@ -121,6 +123,7 @@ async def load(
         start, span = time.perf_counter() + 1.0, args.warmup + args.seconds
         traffic.measure_from = start + args.warmup
         cpu = (time.process_time(), events.cpu_seconds() + notes.cpu_seconds())
+        log_offset = events.log.stat().st_size
         creations = due_times(args.creations_per_minute / 60, span, start)
         updates = due_times(args.updates_per_minute / 60, span, start + 3)
         await asyncio.gather(
@@ -134,6 +137,7 @@ async def load(
     # Deliveries still on their way count, with their delay.
     await asyncio.to_thread(wait_for_outbox, args.postgres_url, 30)
     await asyncio.sleep(3)
+    own_times = server_times_ms(events.log, log_offset)
     at_end = sockets.open
     await sockets.close()
     delays, repeats = sockets.delays_ms(traffic.answered)
@@ -142,7 +146,9 @@ async def load(
     sockets_seen = (at_start, at_end, sockets.failed, repeats, codes or "none")
     sent = sum(route.answered for route in traffic.routes.values()) / max(1, args.seconds)
     cost = 1000 * server_cpu / max(sent, 1e-9)
-    return Outcome(traffic, pacing, sockets_seen, delays, expected, loader_cpu, server_cpu, cost)
+    return Outcome(
+        traffic, pacing, sockets_seen, delays, expected, loader_cpu, server_cpu, cost, own_times
+    )
 
 
 def run(args: argparse.Namespace, workdir: Path) -> tuple[Outcome, str, str]:
@@ -203,6 +209,7 @@ def main() -> None:
         delays_ms=outcome.delays_ms,
         deliveries_expected=outcome.deliveries_expected,
         checks=sql_checks(args.postgres_url, created, unanswered),
+        server_times_ms=outcome.server_times_ms,
     )
     text = report(traffic.routes, figures)
     print(text)

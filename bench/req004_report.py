@@ -1,7 +1,7 @@
 """The markdown report of bench/req004.py."""
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from openloop import Pacing, Route, percentile
 from req004_mix import CREATE
@@ -26,6 +26,7 @@ class Figures:
     close_codes: str  # of the sockets the server closed, e.g. "4408: 3"
     deliveries_expected: int
     checks: list[tuple[str, bool]]  # after the run, in SQL
+    server_times_ms: list[float] = field(default_factory=list)  # from the server's log
 
 
 def _ms(value: float) -> str:
@@ -128,6 +129,14 @@ def report(routes: dict[str, Route], f: Figures) -> str:
         f"{f.sockets_at_start} of {f.sockets_wanted} open at start, {f.sockets_at_end} at end, "
         f"{f.sockets_failed} failed (closed by the server with codes: {f.close_codes})."
     )
+    own = f.server_times_ms
+    if own:
+        lines.append(
+            f"The event service logged {len(own):,} answers from the load's start until it "
+            f"stopped; its own time per request (from its log: the time in the application, "
+            f"not the wait before it) p50 {percentile(own, 50):.0f}, p95 "
+            f"{percentile(own, 95):.0f}, max {max(own):.0f} ms."
+        )
     lines += ["", "Checked in SQL afterwards:", ""]
     lines += [f"- {'pass' if ok else 'FAIL'}: {text}" for text, ok in f.checks]
     return "\n".join(lines)

@@ -4,12 +4,14 @@ what is measured), their tokens from the service's own token service, and the se
 
 import asyncio
 import random
+import re
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import bcrypt
 import httpx
@@ -90,6 +92,17 @@ def wait_for_outbox(database_url: str, seconds: float) -> int:
             if left == 0 or time.monotonic() > deadline:
                 return left
             time.sleep(0.2)
+
+
+ANSWER_LINE = re.compile(rb"[ \"](?:GET|POST|PUT|PATCH|DELETE) /\S* \d{3} ([0-9.]+)ms")
+
+
+def server_times_ms(log: Path, offset: int) -> list[float]:
+    """How long the server took over each request it logged after `offset` bytes of its log
+    (one line per request at log level INFO), from its own clock."""
+    with log.open("rb") as lines:
+        lines.seek(offset)
+        return [float(m.group(1)) for line in lines if (m := ANSWER_LINE.search(line))]
 
 
 def tokens_for(users: list[User], secret: str, issuer: str) -> list[str]:

@@ -118,6 +118,7 @@ def core_split(pin: bool) -> tuple[set[int], set[int], str]:
 class Server:
     url: str
     group: int  # process group of granian and its workers
+    log: Path  # what its processes write
 
     def cpu_seconds(self) -> float:
         return cpu_seconds(self.group)
@@ -132,7 +133,8 @@ def running_server(
     port = free_port()
     command = [BOXOFFICE, "serve", *([service] if service else [])]
     command += ["--host", HOST, "--port", str(port), "--no-migrate"]
-    with (workdir / f"server-{service or 'events'}-{workers}w.log").open("ab") as log:
+    log_path = workdir / f"server-{service or 'events'}-{workers}w.log"
+    with log_path.open("ab") as log:
         process = subprocess.Popen(
             [*command, "--workers", str(workers)],
             env=env,
@@ -144,7 +146,7 @@ def running_server(
     url = f"http://{HOST}:{port}"
     try:
         _wait_until_healthy(process, url)
-        yield Server(url, process.pid)
+        yield Server(url, process.pid, log_path)
     finally:
         _stop(process)
 
