@@ -136,7 +136,7 @@ async def load(
         server_cpu = (events.cpu_seconds() + notes.cpu_seconds() - cpu[1]) / wall
     # Deliveries still on their way count, with their delay.
     await asyncio.to_thread(wait_for_outbox, args.postgres_url, 30)
-    await asyncio.sleep(3)
+    await sockets.wait_for(at_start * len(traffic.answered), traffic.answered, 15)
     own_times = server_times_ms(events.log, log_offset)
     at_end = sockets.open
     await sockets.close()

@@ -71,6 +71,18 @@ class Sockets:
                 waits.append(ready.wait())
             await asyncio.gather(*waits)
 
+    async def wait_for(
+        self, count: int, answered: dict[tuple[str, str, str], float], seconds: float
+    ) -> None:
+        """Until `count` of the answered changes' notifications have arrived, at most
+        `seconds`, and at least a second for stragglers."""
+        await asyncio.sleep(1)
+        deadline = time.perf_counter() + seconds
+        while time.perf_counter() < deadline:
+            if sum(len(self.arrivals.get(key, [])) for key in answered) >= count:
+                return
+            await asyncio.sleep(0.2)
+
     async def close(self) -> None:
         for task in self._tasks:
             task.cancel()
