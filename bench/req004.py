@@ -113,7 +113,7 @@ async def load(
     sockets = Sockets()
     await sockets.connect(notes.url, tokens[: args.sockets])
     at_start = sockets.open
-    traffic, pacing = Traffic(seed.event_ids, watched), Pacing()
+    traffic, pacing = Traffic(seed.event_ids, watched, sorted(seed.small_ids)), Pacing()
     async with AsyncExitStack() as stack:
         sessions = Sessions(events.url, tokens, traffic)
         await sessions.open(stack)

@@ -33,6 +33,7 @@ class Traffic:
 
     event_ids: list[str]
     watched_ids: list[str]  # every socket's user follows these: their updates reach them all
+    small_ids: list[str] = field(default_factory=list)  # half the bookings go to these
     measure_from: float = float("inf")  # perf_counter time; requests due earlier: warm-up
     routes: dict[str, Route] = field(default_factory=dict)
     bookings: list[tuple[int, str]] = field(default_factory=list)  # (session, id) to cancel
@@ -92,6 +93,8 @@ class Sessions:
             request = self._clients[session].post(f"/bookings/{booking}/cancel")
         elif route.startswith("POST /bookings"):
             route = "POST /bookings"  # nothing booked yet to cancel
+            if t.small_ids and rng.random() < 0.5:
+                event_id = rng.choice(t.small_ids)  # they sell out: 409s, and seats at the limit
             body = {"event_id": event_id, "quantity": rng.randint(1, 2)}
             request = client.post("/bookings", json=body)
         elif route == "GET /events":
