@@ -50,11 +50,15 @@ class Traffic:
             self.routes[route].record(status, time.perf_counter() - due)
 
 
-async def timed(request: Awaitable[httpx.Response]) -> httpx.Response | None:
+async def answer_or_none(request: Awaitable[httpx.Response]) -> httpx.Response | None:
     try:
         return await request
     except httpx.HTTPError:
         return None
+
+
+def status_of(answer: httpx.Response | None) -> int:
+    return NO_ANSWER if answer is None else answer.status_code
 
 
 class Sessions:
@@ -103,8 +107,8 @@ class Sessions:
             request = client.get(f"/events/{event_id}")
         else:
             request = client.post(route.split(" ", 1)[1].replace("{id}", event_id))
-        answer = await timed(request)
-        t.record(route, due, answer.status_code if answer else NO_ANSWER)
+        answer = await answer_or_none(request)
+        t.record(route, due, status_of(answer))
         if answer is not None and route == "POST /bookings" and answer.status_code == 201:
             t.bookings.append((session, str(answer.json()["id"])))
 
@@ -128,9 +132,9 @@ class Admin:
             "price": "499.00",
             "tags": ["music"],
         }
-        answer = await timed(self._client.post("/events", json=body))
+        answer = await answer_or_none(self._client.post("/events", json=body))
         answered_at = time.perf_counter()
-        self._traffic.record(CREATE, due, answer.status_code if answer else NO_ANSWER)
+        self._traffic.record(CREATE, due, status_of(answer))
         if answer is None:
             self._traffic.unanswered_creations += 1
         elif answer.status_code == 201:
@@ -139,8 +143,9 @@ class Admin:
     async def update(self, k: int, due: float) -> None:
         event_id = self._traffic.watched_ids[k % len(self._traffic.watched_ids)]
         title = f"Watched show, change {k}"
-        answer = await timed(self._client.patch(f"/events/{event_id}", json={"title": title}))
+        change = self._client.patch(f"/events/{event_id}", json={"title": title})
+        answer = await answer_or_none(change)
         answered_at = time.perf_counter()
-        self._traffic.record(UPDATE, due, answer.status_code if answer else NO_ANSWER)
+        self._traffic.record(UPDATE, due, status_of(answer))
         if answer is not None and answer.status_code == 200:
             self._traffic.answered[(event_id, "updated", title)] = answered_at
