@@ -94,10 +94,34 @@ def cpu_seconds(group: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def cpu_pressure() -> str:
+    """How much of the last minute some task waited for a CPU (Linux pressure stall info)."""
+    try:
+        some = Path("/proc/pressure/cpu").read_text().split("\n", 1)[0]
+    except OSError:
+        return "CPU pressure unknown"
+    share = dict(field.split("=") for field in some.split()[1:])["avg60"]
+    return f"some task waited for a CPU {share} % of the last minute"
+
+
+def core_split(pin: bool) -> tuple[set[int], set[int], str]:
+    """Cores for the servers and for this process (the load generator and the sockets)."""
+    cores = sorted(os.sched_getaffinity(0))
+    if not pin or len(cores) < 2:
+        return set(cores), set(cores), f"servers and load generator share cores {cores}"
+    servers, loader = set(cores[1:]), {cores[0]}
+    text = (
+        f"servers pinned to cores {sorted(servers)}, the load generator and the sockets to "
+        f"core {cores[0]}; PostgreSQL, RabbitMQ and Redis are shared services, not pinned"
+    )
+    return servers, loader, text
+
+
 @dataclass(frozen=True)
 class Server:
     url: str
     group: int  # process group of granian and its workers
+    log: Path  # what its processes write
 
     def cpu_seconds(self) -> float:
         return cpu_seconds(self.group)
@@ -112,7 +136,8 @@ def running_server(
     port = free_port()
     command = [BOXOFFICE, "serve", *([service] if service else [])]
     command += ["--host", HOST, "--port", str(port), "--no-migrate"]
-    with (workdir / f"server-{service or 'events'}-{workers}w.log").open("ab") as log:
+    log_path = workdir / f"server-{service or 'events'}-{workers}w.log"
+    with log_path.open("ab") as log:
         process = subprocess.Popen(
             [*command, "--workers", str(workers)],
             env=env,
@@ -124,7 +149,7 @@ def running_server(
     url = f"http://{HOST}:{port}"
     try:
         _wait_until_healthy(process, url)
-        yield Server(url, process.pid)
+        yield Server(url, process.pid, log_path)
     finally:
         _stop(process)
 
