@@ -42,7 +42,10 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint("size > 0", name="ck_attachments_size_positive"),
     )
-    op.create_index("ix_attachments_event_id_created_at", "attachments", ["event_id", "created_at"])
+    # With the id: an event's first attachment is read from the index, in order, unsorted.
+    op.create_index(
+        "ix_attachments_event_id_created_at", "attachments", ["event_id", "created_at", "id"]
+    )
     op.create_index("ix_attachments_sha256", "attachments", ["sha256"])
 
 

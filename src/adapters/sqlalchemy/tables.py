@@ -247,6 +247,6 @@ attachments = Table(
     Column("uploaded_by", Uuid, ForeignKey("users.id", ondelete="SET NULL")),
     Column("created_at", UtcDateTime(), nullable=False),
     CheckConstraint("size > 0", name="size_positive"),
-    Index("ix_attachments_event_id_created_at", "event_id", "created_at"),
+    Index("ix_attachments_event_id_created_at", "event_id", "created_at", "id"),
     Index("ix_attachments_sha256", "sha256"),
 )
