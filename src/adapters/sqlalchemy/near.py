@@ -19,8 +19,9 @@ _RADIANS = math.pi / 180
 def haversine_from(center: Coordinates) -> ColumnElement[float]:
     """What domain.geo.haversine computes, from `center` to each event's coordinates."""
     lat0 = center.latitude * _RADIANS
-    half_dlat = func.sin((events.c.latitude * _RADIANS - lat0) / 2)
-    half_dlon = func.sin((events.c.longitude - center.longitude) * _RADIANS / 2)
+    # Halved by multiplying: dividing a float column by 2 would compare it as NUMERIC.
+    half_dlat = func.sin((events.c.latitude * _RADIANS - lat0) * 0.5)
+    half_dlon = func.sin((events.c.longitude - center.longitude) * _RADIANS * 0.5)
     across = math.cos(lat0) * func.cos(events.c.latitude * _RADIANS)
     return half_dlat * half_dlat + across * half_dlon * half_dlon
 
