@@ -28,8 +28,9 @@ def _value(name: str) -> Any:
 
 def haversine() -> ColumnElement[float]:
     """What domain.geo.haversine computes, from the `near` centre to each event."""
-    half_dlat = func.sin((events.c.latitude * _RADIANS - _value("near_lat_rad")) / 2)
-    half_dlon = func.sin((events.c.longitude - _value("near_lon")) * _RADIANS / 2)
+    # Halved by multiplying: dividing a float column by 2 would compare it as NUMERIC.
+    half_dlat = func.sin((events.c.latitude * _RADIANS - _value("near_lat_rad")) * 0.5)
+    half_dlon = func.sin((events.c.longitude - _value("near_lon")) * _RADIANS * 0.5)
     across = _value("near_cos_lat") * func.cos(events.c.latitude * _RADIANS)
     expression: ColumnElement[float] = half_dlat * half_dlat + across * half_dlon * half_dlon
     return expression
