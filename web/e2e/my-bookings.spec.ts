@@ -79,3 +79,22 @@ test('my pages send a visitor to sign in, then back', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'My bookings', level: 1 })).toBeVisible();
 });
+
+test('the event page reads the seats left again when its tab is shown again', async ({ page, request }) => {
+  const event = (await demoEvents(request)).find((e) => e.title === 'Classical Evening')!;
+  const before = await seatsLeft(request, event.id);
+  await page.goto(`/ui/events/${event.id}`);
+  await expect(page.getByText(`${before} seats left`)).toBeVisible();
+
+  // Someone else books three seats meanwhile.
+  const login = await request.post('/auth/login', { data: { login: 'rahul', password: 'Demo-pass1!' } });
+  const token = ((await login.json()) as { access_token: string }).access_token;
+  const booked = await request.post('/bookings', {
+    data: { event_id: event.id, quantity: 3 },
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(booked.status()).toBe(201);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+
+  await expect(page.getByText(`${before - 3} seats left`)).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import { Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
+import { filter, fromEvent } from 'rxjs';
 
 import { ApiClient } from '../../core/api-client';
 import { AuthState } from '../../core/auth';
@@ -67,4 +68,14 @@ export class EventPage {
   protected readonly calendarUrl = computed(() => this.api.calendarUrl(this.id()));
   /** Our own active events take registrations by name and e-mail, each taking one seat. */
   protected readonly takesRegistrations = this.sellsHere;
+
+  constructor() {
+    // Back on the tab after a while: others may have booked meanwhile, so read the seats again.
+    fromEvent(document, 'visibilitychange')
+      .pipe(
+        filter(() => document.visibilityState === 'visible'),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.event.reload());
+  }
 }
