@@ -286,7 +286,8 @@ def main() -> None:
         run = Run(args, workdir)
         with ceiling_server(workdir) as ceiling:
             for database in databases:
-                for index, size in enumerate(args.sizes):
+                swept = any(r in SWEPT and ROWS[r][0] == database for r in args.rows)
+                for index, size in enumerate(args.sizes if swept else args.sizes[:1]):
                     url = (
                         args.postgres_url
                         if database == "postgres"

@@ -93,7 +93,7 @@ def wrk(
     spent = cpu_seconds(group) - before if group else 0.0
     line = next(x for x in done.stdout.splitlines() if x.startswith("PERF "))
     raw = json.loads(line.removeprefix("PERF "))
-    answered = max(sum(raw["statuses"].values()), 1)
+    answered = sum(raw["statuses"].values())
     return Figures(
         per_second=raw["requests"] / (raw["duration_us"] / 1e6),
         p50_ms=raw["p50"] / 1000,
@@ -102,7 +102,7 @@ def wrk(
         statuses=raw["statuses"],
         socket_errors=raw["socket_errors"],
         requests=raw["requests"],
-        cpu_ms=1000 * spent / answered if group else None,
+        cpu_ms=1000 * spent / answered if group and answered else None,
         rss_mb=largest_rss_mb(group) if group else None,
     )
 

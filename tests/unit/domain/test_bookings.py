@@ -5,7 +5,7 @@ from uuid import uuid4
 
 import pytest
 
-from domain.bookings import MAX_QUANTITY, Booking, BookingStatus
+from domain.bookings import MAX_QUANTITY, Booking, BookingRequest, BookingStatus
 from domain.errors import InvalidValue
 from domain.happenings import BookingCancelled
 from domain.tickets import Ticket, TicketStatus
@@ -85,3 +85,38 @@ def test_cancelling_leaves_used_tickets_used() -> None:
 
     assert [t.status for t in b.tickets] == [TicketStatus.USED, TicketStatus.CANCELLED]
     assert b.active_tickets() == [b.tickets[0]]
+
+
+@pytest.mark.parametrize("quantity", [0, MAX_QUANTITY + 1])
+def test_a_request_for_no_seats_or_too_many_is_refused_before_any_sale(quantity: int) -> None:
+    codes = tuple(FakeTicketCodes().issue(quantity)) if quantity else ()
+
+    with pytest.raises(InvalidValue):
+        BookingRequest(uuid4(), uuid4(), uuid4(), codes, NOW)
+
+
+def test_a_request_with_a_code_twice_is_refused() -> None:
+    code = FakeTicketCodes().issue(1)[0]
+
+    with pytest.raises(InvalidValue):
+        BookingRequest(uuid4(), uuid4(), uuid4(), (code, code), NOW)
+
+
+def test_a_priced_request_is_a_confirmed_booking_at_the_events_price() -> None:
+    codes = tuple(FakeTicketCodes().issue(3))
+    request = BookingRequest(uuid4(), uuid4(), uuid4(), codes, NOW, "checkout-7")
+
+    sold = request.priced(Decimal("333.33"), "INR")
+
+    assert (sold.id, sold.user_id, sold.event_id) == (
+        request.booking_id,
+        request.user_id,
+        request.event_id,
+    )
+    assert (sold.quantity, sold.total, sold.currency) == (3, Decimal("999.99"), "INR")
+    assert [t.code for t in sold.tickets] == list(codes)
+    assert (sold.status, sold.booked_at, sold.idempotency_key) == (
+        BookingStatus.CONFIRMED,
+        NOW,
+        "checkout-7",
+    )
