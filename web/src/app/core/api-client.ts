@@ -88,6 +88,8 @@ export class ApiClient {
 
   myEvents(page: number, size: number): Observable<Page<EventItem>> {
     return this.http.get<Page<EventItem>>('/my/events', { params: { page, size } });
+  }
+
   // Sign-up, identity providers and notifications
   signUp(account: SignUp): Observable<Account> {
     return this.http.post<Account>('/auth/register', account);
@@ -111,6 +113,8 @@ export class ApiClient {
 
   markAllNotificationsRead(): Observable<void> {
     return this.http.post<void>('/notifications/read-all', null);
+  }
+
   // The organiser's admin pages
   me(): Observable<Me> {
     return this.http.get<Me>('/auth/me');

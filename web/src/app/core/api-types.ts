@@ -144,6 +144,8 @@ export interface Registration {
 export interface Subscription {
   readonly subscribed_at: string;
   readonly event: EventItem;
+}
+
 // Sign-up, identity providers and notifications
 export interface SignUp {
   readonly email: string;
