@@ -155,8 +155,8 @@ test('an admin creates, edits and cancels an event, and sees its bookings', asyn
 
   await page.getByRole('button', { name: 'Cancel event' }).click();
   await dialog.getByRole('button', { name: 'Yes, cancel the event' }).click();
-  await expect(page.getByRole('status')).toHaveText('The event is cancelled, and so are its bookings.');
-  await expect(page.getByRole('status')).toBeFocused();
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('The event is cancelled, and so are its bookings.');
+  await expect(page.getByRole('main').getByRole('status')).toBeFocused();
   await expect(bookings.nth(1).getByRole('cell').nth(3)).toHaveText('cancelled');
   await expect(page.getByRole('button', { name: 'Cancel event' })).toHaveCount(0);
 

@@ -16,7 +16,7 @@ test('a visitor registers by name and e-mail, and a second try is refused in pla
   await page.getByLabel('Email').fill('kavya@example.com');
   await page.getByRole('button', { name: 'Register' }).click();
 
-  await expect(page.getByRole('status')).toContainText('You are registered, Kavya Menon.');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('You are registered, Kavya Menon.');
   await expect(page.getByText(`${before - 1} seats left`)).toBeVisible();
 
   await page.getByRole('button', { name: 'Register' }).click();
@@ -34,7 +34,7 @@ test('the registration form checks its fields before sending', async ({ page, re
 
   await expect(page.getByText('Enter your name')).toBeVisible();
   await expect(page.getByText('Enter an e-mail address such as name@example.com.')).toBeVisible();
-  await expect(page.getByRole('status')).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('status')).toHaveCount(0);
 });
 
 test('a sign-in-only refusal sends to sign in and back; too many tries say how long to wait', async ({

@@ -97,9 +97,13 @@ def respond(
     request: Request[Any, Any, Any], answer: Answer, *, private: bool, headers: dict[str, str]
 ) -> Response[Any]:
     """200 with the body, or 304 when the client's If-None-Match names this answer."""
-    headers = headers | {"ETag": answer.etag, "Cache-Control": PRIVATE if private else PUBLIC}
-    if private:
-        headers["Vary"] = "Authorization"
+    # Vary on both: a signed-in caller's answer differs (its flags), so a cache must never hand
+    # the anonymous one to a request that carries a token, nor the other way round.
+    headers = headers | {
+        "ETag": answer.etag,
+        "Cache-Control": PRIVATE if private else PUBLIC,
+        "Vary": "Authorization",
+    }
     if _names(request.headers.get("if-none-match", ""), answer.etag):
         return Response(b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)
     return Response(answer.body, media_type="application/json", headers=headers)
