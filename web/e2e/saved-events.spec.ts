@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { cspViolations, demoEvents, signIn } from './fixtures';
+import { apiToken, cspViolations, demoEvents, signIn } from './fixtures';
 
 test('a customer saves an event, unsaves it, saves it again and unsaves it from My events', async ({
   page,
@@ -39,6 +39,10 @@ test('a customer saves an event, unsaves it, saves it again and unsaves it from 
 
 test('a customer subscribes to an event and unsubscribes', async ({ page, request }) => {
   const event = (await demoEvents(request)).find((e) => e.title === 'Stand-up Saturday')!;
+  // Another spec may have subscribed priya to it already: start from not following it.
+  const token = await apiToken(request);
+  const cleared = await request.delete(`/events/${event.id}/subscribe`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(cleared.status()).toBe(204);
   await signIn(page, `/ui/events/${event.id}`);
 
   await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
