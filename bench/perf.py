@@ -1,4 +1,4 @@
-"""Reproduce issue 11's table: the service against its ceiling and pgbench, in one run.
+"""The performance goals' table in one run: the service against its ceiling and pgbench.
 
     .venv/bin/python bench/perf.py                                   # every row, every sweep
     .venv/bin/python bench/perf.py --rows list,booking-hot --seconds 5 --sizes 1000 \\
