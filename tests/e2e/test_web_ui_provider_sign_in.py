@@ -12,9 +12,10 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 from oidc_provider_mock import run_server_in_thread
-from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.conftest import ON_CI
+from tests.e2e.browsers import chromium
 from tests.e2e.races.servers import (
     BOXOFFICE,
     HOST,
@@ -23,7 +24,6 @@ from tests.e2e.races.servers import (
     free_port,
     server_environment,
 )
-from tests.e2e.test_docs_in_a_browser import CHROMIUM, FLAGS
 
 pytestmark = pytest.mark.slow
 BUILT_UI = Path(__file__).resolve().parents[2] / "web" / "dist"
@@ -84,12 +84,7 @@ def server(
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
+    yield from chromium()
 
 
 def page_reaching_only(browser: Browser, *origins: str) -> tuple[Page, list[str]]:

@@ -84,14 +84,6 @@ import { AdminAccess } from './features/admin/admin-access';
       font-weight: 700;
       text-align: center;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class App {

@@ -15,7 +15,7 @@ import { RouterLink } from '@angular/router';
 import { ApiClient } from '../../core/api-client';
 import { Problem, toProblem } from '../../core/problem';
 import { formatTime } from '../../core/time-zone';
-import { AdminPager } from './admin-pager';
+import { Pager } from '../../shared/pager';
 import { formatAmount } from './admin-events';
 
 export const LIST_PAGE_SIZE = 10;
@@ -23,7 +23,7 @@ export const LIST_PAGE_SIZE = 10;
 /** `/admin/events/<id>`: the event's figures, its bookings and its attendees, and cancelling it. */
 @Component({
   selector: 'bo-admin-event-page',
-  imports: [RouterLink, AdminPager],
+  imports: [RouterLink, Pager],
   templateUrl: './admin-event-page.html',
   styleUrl: './admin.css',
 })

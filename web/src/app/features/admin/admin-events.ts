@@ -8,7 +8,7 @@ import { ApiClient } from '../../core/api-client';
 import { AdminShow, EventStats } from '../../core/api-types';
 import { toProblem } from '../../core/problem';
 import { formatTime } from '../../core/time-zone';
-import { AdminPager } from './admin-pager';
+import { Pager } from '../../shared/pager';
 
 export const ADMIN_PAGE_SIZE = 20;
 
@@ -18,7 +18,7 @@ export const ADMIN_PAGE_SIZE = 20;
  */
 @Component({
   selector: 'bo-admin-events',
-  imports: [ReactiveFormsModule, RouterLink, AdminPager],
+  imports: [ReactiveFormsModule, RouterLink, Pager],
   templateUrl: './admin-events.html',
   styleUrl: './admin.css',
 })

@@ -40,14 +40,6 @@ const FIELDS: readonly Field[] = ['email', 'username', 'password', 'full_name', 
     .error:empty {
       display: none;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
   `,
 })
 export class RegisterPage {

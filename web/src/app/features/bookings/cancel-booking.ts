@@ -40,14 +40,6 @@ let serial = 0;
       color: var(--text);
       padding: 1rem;
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     dialog::backdrop {
       background: rgb(0 0 0 / 0.5);
     }

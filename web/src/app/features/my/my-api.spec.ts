@@ -8,7 +8,7 @@ import { ApiClient } from '../../core/api-client';
 import { AuthState } from '../../core/auth';
 import { bearerToken, problems } from '../../core/interceptors';
 import { Problem } from '../../core/problem';
-import { pageCount } from './pager';
+import { pageCount } from '../../shared/pager';
 
 describe('the API calls of the event page’s extras and my pages', () => {
   let api: ApiClient;

@@ -8,7 +8,7 @@ import { Booking, Page } from '../../core/api-types';
 import { toProblem } from '../../core/problem';
 import { ViewerZone, formatPrice, formatTime } from '../../core/time-zone';
 import { CancelBooking } from '../bookings/cancel-booking';
-import { Pager } from './pager';
+import { Pager } from '../../shared/pager';
 
 export const BOOKINGS_PER_PAGE = 10;
 
@@ -90,14 +90,6 @@ interface BookingRow {
     }
     code {
       overflow-wrap: anywhere;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
   `,
 })

@@ -6,7 +6,7 @@ import { ApiClient } from '../../core/api-client';
 import { EventItem } from '../../core/api-types';
 import { Problem, toProblem } from '../../core/problem';
 import { ViewerZone, formatTime } from '../../core/time-zone';
-import { Pager } from './pager';
+import { Pager } from '../../shared/pager';
 
 export const SAVED_PER_PAGE = 12;
 
@@ -67,14 +67,6 @@ export const SAVED_PER_PAGE = 12;
     }
     p {
       margin: 0.2rem 0 0.5rem;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
   `,
 })
