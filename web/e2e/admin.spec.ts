@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { APIRequestContext, Locator, Page, expect, test } from '@playwright/test';
 
-import { CUSTOMER, fitsTheWidth } from './fixtures';
+import { CUSTOMER, fitsTheWidth, signIn, socketReady } from './fixtures';
 
 const ADMIN = { login: 'admin', password: 'Demo-pass1!' };
 
@@ -72,7 +72,7 @@ async function fillNewEvent(page: Page, title: string, day: string): Promise<voi
   await page.getByLabel('Tags', { exact: true }).fill('Music, live');
 }
 
-test('an admin creates, edits and cancels an event, and sees its bookings', async ({ page, request }) => {
+test('an admin creates, edits and cancels an event, and sees its bookings', async ({ browser, page, request }) => {
   test.setTimeout(120_000); // a long story on a shared machine
   const violations = watchForViolations(page);
   const title = `Songs at the Frog ${Date.now()}`;
@@ -110,17 +110,33 @@ test('an admin creates, edits and cancels an event, and sees its bookings', asyn
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title }) });
   await expect(row.getByRole('cell')).toHaveText([/19:30 GMT\+05:30/, 'active', '0', '0', '0', '₹0.00']);
 
+  // A second browser: priya follows the new event and keeps a page open while the admin edits.
+  const follower = await browser.newContext();
+  const fan = await follower.newPage();
+  const priya = await tokenOf(request, CUSTOMER);
+  const followed = await request.post(`/events/${id}/subscribe`, { headers: { Authorization: `Bearer ${priya}` } });
+  expect(followed.status()).toBe(201);
+  const ready = socketReady(fan);
+  await signIn(fan, `/ui/events/${id}`);
+  await ready;
+
   await row.getByRole('link', { name: title }).click();
   await page.getByRole('link', { name: 'Edit event' }).click();
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
   await expect(page.getByLabel('Start', { exact: true })).toHaveValue(`${day}T19:30`);
   await page.getByLabel('Title', { exact: true }).fill(`${title} (moved)`);
+  const savedAt = Date.now();
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('heading', { name: `${title} (moved)` })).toBeVisible();
+  const toast = fan.getByRole('status').filter({ hasText: `${title} (moved)` });
+  await expect(toast).toContainText('Changed');
+  const delay = Date.now() - savedAt;
+  console.log(`toast delay: ${delay} ms from the admin's Save changes to priya's toast, polled`);
+  expect(delay).toBeLessThan(5_000); // generous: shared machines are noisy; the figure is reported
+  await follower.close();
   await page.goto(`/ui/events/${id}`);
   await expect(page.getByRole('heading', { name: `${title} (moved)` })).toBeVisible();
 
-  const priya = await tokenOf(request, CUSTOMER);
   const booked = await request.post('/bookings', {
     data: { event_id: id, quantity: 2 },
     headers: { Authorization: `Bearer ${priya}` },

@@ -1,4 +1,4 @@
-import { APIRequestContext, Page, expect } from '@playwright/test';
+import { APIRequestContext, Page, WebSocket, expect } from '@playwright/test';
 
 export interface ApiEvent {
   id: string;
@@ -57,4 +57,20 @@ export async function seatsLeft(request: APIRequestContext, eventId: string): Pr
   const answer = await request.get(`/events/${eventId}`, { headers: { Connection: 'close' } });
   expect(answer.ok()).toBe(true);
   return ((await answer.json()) as ApiEvent).seats_available!;
+}
+
+/** Resolves once the page's notification socket has said `ready` (signed in and caught up). */
+export function socketReady(page: Page): Promise<WebSocket> {
+  return new Promise((resolve) => {
+    page.on('websocket', (socket) => {
+      if (!socket.url().endsWith('/ws/notifications')) {
+        return;
+      }
+      socket.on('framereceived', (frame) => {
+        if (typeof frame.payload === 'string' && frame.payload.includes('"ready"')) {
+          resolve(socket);
+        }
+      });
+    });
+  });
 }

@@ -1,22 +1,6 @@
-import { APIRequestContext, Page, WebSocket, expect, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
 
-import { ADMIN, apiToken, cspViolations, demoEvents, signIn } from './fixtures';
-
-/** Resolves once the page's notification socket has said `ready` (signed in and caught up). */
-function socketReady(page: Page): Promise<WebSocket> {
-  return new Promise((resolve) => {
-    page.on('websocket', (socket) => {
-      if (!socket.url().endsWith('/ws/notifications')) {
-        return;
-      }
-      socket.on('framereceived', (frame) => {
-        if (typeof frame.payload === 'string' && frame.payload.includes('"ready"')) {
-          resolve(socket);
-        }
-      });
-    });
-  });
-}
+import { ADMIN, apiToken, cspViolations, demoEvents, signIn, socketReady } from './fixtures';
 
 async function subscribe(request: APIRequestContext, eventId: string): Promise<void> {
   const token = await apiToken(request);
