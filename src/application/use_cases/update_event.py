@@ -107,6 +107,7 @@ class UpdateEvent:
         async with self._uow as uow:
             event = await load_event(uow, command.event_id)
             require_event_manager(command.actor, event)
+            recorded = len(event.happenings)
             event.revise(command.changes.apply(event.details, now))
             if command.changes.registration_requires_sign_in is not None:
                 event.require_sign_in_to_register(command.changes.registration_requires_sign_in)
@@ -117,7 +118,9 @@ class UpdateEvent:
             elif command.changes.status is not None:
                 event.change_status(command.changes.status)
             await uow.events.save(event)
-            await announce(uow, ChangeAction.UPDATED, event, command.actor.username, now)
+            # The aggregate records what changed: a change that changes nothing is no news.
+            if len(event.happenings) > recorded:
+                await announce(uow, ChangeAction.UPDATED, event, command.actor.username, now)
             await uow.commit()
         logger.bind(event_id=str(event.id)).info("event updated")
         return event

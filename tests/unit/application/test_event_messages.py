@@ -86,6 +86,26 @@ async def test_a_status_change_is_an_update(
     assert change.recipients == (people.owner.user_id,)
 
 
+@pytest.mark.parametrize("said", ["nothing", "what it already is"])
+async def test_an_update_that_changes_nothing_announces_nothing(
+    uow: InMemoryUnitOfWork, store: InMemoryStore, clock: FixedClock, people: People,
+    add_event: AddEvent, said: str,
+) -> None:  # fmt: skip
+    event = await add_event()
+    same = {
+        "title": event.details.title,
+        "status": event.status,
+        "capacity": event.details.capacity,
+    }
+
+    updated = await UpdateEvent(uow, clock).execute(
+        update(people.owner, event, **({} if said == "nothing" else same))
+    )
+
+    assert messages(store) == []
+    assert updated.details == event.details
+
+
 async def test_a_deletion_reaches_those_who_followed_the_event_before_it_was_deleted(
     uow: InMemoryUnitOfWork, store: InMemoryStore, clock: FixedClock, people: People,
     add_event: AddEvent,
