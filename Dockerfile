@@ -11,12 +11,14 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
 
-COPY pyproject.toml README.md ./
+# A regular install: the package `boxoffice` (migrations included) goes into site-packages and
+# the sources are removed again; only the built UI stays beside it.
+COPY pyproject.toml README.md LICENSE ./
 COPY src ./src
 COPY migrations ./migrations
+RUN pip install . && rm -rf src migrations build && useradd --create-home boxoffice
 COPY --from=web /web/dist ./web/dist
-# Editable, so the CLI finds migrations/ next to src/.
-RUN pip install -e . && useradd --create-home boxoffice
+ENV BOXOFFICE_WEB_DIR=/app/web/dist
 USER boxoffice
 
 EXPOSE 8000

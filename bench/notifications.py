@@ -27,17 +27,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' serve
 from tests.e2e.notifications.served import start_notifications
 from tests.e2e.races.servers import server_environment
 
-from adapters.notifications.in_process import InProcessFanout
-from adapters.notifications.redis_fanout import RedisFanout
-from adapters.security.jwt_tokens import JwtTokenService
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.migrations import upgrade
-from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
-from adapters.system.clock import SystemClock
-from application.messages import ChangeAction, EventChange
-from application.use_cases.record_notification import RecordNotification
-from domain.users import Role, User
-from entrypoints.notifications.hub import Hub
+from boxoffice.adapters.notifications.in_process import InProcessFanout
+from boxoffice.adapters.notifications.redis_fanout import RedisFanout
+from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.migrations import upgrade
+from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from boxoffice.adapters.system.clock import SystemClock
+from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.use_cases.record_notification import RecordNotification
+from boxoffice.domain.users import Role, User
+from boxoffice.entrypoints.notifications.hub import Hub
 
 TABLES = "notification_reads, notification_read_marks, notification_recipients, notifications"
 

@@ -81,7 +81,8 @@ def parse_args() -> argparse.Namespace:
 
 @contextmanager
 def revision_source(revision: str | None) -> Iterator[dict[str, str]]:
-    """PYTHONPATH for the server: that revision's src/ (before the editable install's)."""
+    """PYTHONPATH for the server: that revision's package, src/ as boxoffice/ and its
+    migrations/ inside (found before the editable install's)."""
     if revision is None:
         yield {}
         return
@@ -93,7 +94,10 @@ def revision_source(revision: str | None) -> Iterator[dict[str, str]]:
             capture_output=True,
         ).stdout
         subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
-        yield {"PYTHONPATH": str(Path(folder) / "src")}
+        package = Path(folder) / "boxoffice"
+        (Path(folder) / "src").rename(package)
+        (Path(folder) / "migrations").rename(package / "migrations")
+        yield {"PYTHONPATH": folder}
 
 
 @contextmanager

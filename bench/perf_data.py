@@ -9,9 +9,9 @@ from uuid import UUID, uuid4
 
 from sqlalchemy import create_engine, insert, text
 
-from adapters.security.jwt_tokens import JwtTokenService
-from adapters.sqlalchemy.tables import events, users
-from domain.users import Role, User
+from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.sqlalchemy.tables import events, users
+from boxoffice.domain.users import Role, User
 
 CAPACITY = 1_000_000  # the domain's largest: no booking here is refused for want of seats
 SPREAD = 1_000

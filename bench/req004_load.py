@@ -14,7 +14,7 @@ from req004_setup import seed_events, server_times_ms, subscribe, wait_for_outbo
 from req004_sockets import Sockets
 from servers import Server
 
-from domain.users import User
+from boxoffice.domain.users import User
 
 
 @dataclass

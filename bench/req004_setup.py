@@ -21,9 +21,9 @@ import redis
 from run import PASSWORD, event_body
 from servers import ADMIN
 
-from adapters.security.jwt_tokens import JwtTokenService
-from adapters.system.clock import SystemClock
-from domain.users import Role, User
+from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.system.clock import SystemClock
+from boxoffice.domain.users import Role, User
 
 REDIS_CLAIM = "boxoffice:bench-run"  # the key that marks a Redis database as taken
 SMALL_CAPACITY = 10  # seats of the seed events that sell out during a run

@@ -22,7 +22,7 @@ def run_on(connection: Connection) -> None:
 
 
 async def run_on_url(url: str) -> None:
-    from adapters.sqlalchemy.engine import create_engine
+    from boxoffice.adapters.sqlalchemy.engine import create_engine
 
     engine = create_engine(url)
     try:

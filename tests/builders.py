@@ -5,13 +5,13 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
 
-from application.auth import Principal
-from application.ports.ticket_codes import TicketCodes
-from domain.bookings import Booking
-from domain.clock import TimeSlot
-from domain.events import Event, EventDetails
-from domain.registrations import Registration
-from domain.users import Role, User
+from boxoffice.application.auth import Principal
+from boxoffice.application.ports.ticket_codes import TicketCodes
+from boxoffice.domain.bookings import Booking
+from boxoffice.domain.clock import TimeSlot
+from boxoffice.domain.events import Event, EventDetails
+from boxoffice.domain.registrations import Registration
+from boxoffice.domain.users import Role, User
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 

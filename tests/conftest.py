@@ -13,9 +13,9 @@ import pytest
 import redis
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.migrations import upgrade
-from adapters.sqlalchemy.schema import metadata
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.migrations import upgrade
+from boxoffice.adapters.sqlalchemy.schema import metadata
 from tests.fake_ticketmaster import FakeApi, fake_api_process
 from tests.run_databases import (
     Run,

@@ -5,8 +5,8 @@ from collections.abc import AsyncIterator, Iterable
 from typing import BinaryIO
 from uuid import UUID
 
-from application.errors import FileMissing, FileStorageUnavailable
-from domain.attachments import Attachment, FileKind
+from boxoffice.application.errors import FileMissing, FileStorageUnavailable
+from boxoffice.domain.attachments import Attachment, FileKind
 from tests.fake_tables import Tables
 
 

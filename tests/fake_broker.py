@@ -4,7 +4,11 @@ import asyncio
 from collections import Counter
 from collections.abc import Sequence
 
-from application.ports.message_broker import BrokerMessage, BrokerUnavailable, MessageHandler
+from boxoffice.application.ports.message_broker import (
+    BrokerMessage,
+    BrokerUnavailable,
+    MessageHandler,
+)
 
 
 class RecordingBroker:

@@ -3,9 +3,9 @@
 from datetime import datetime
 from uuid import UUID
 
-from application.event_views import EventView
-from application.pagination import TOTAL_BOUND, Page
-from application.queries import EventFilter
+from boxoffice.application.event_views import EventView
+from boxoffice.application.pagination import TOTAL_BOUND, Page
+from boxoffice.application.queries import EventFilter
 from tests.fakes import InMemoryStore, InMemoryUnitOfWork
 
 

@@ -3,13 +3,13 @@
 from collections.abc import AsyncIterator
 from datetime import datetime
 
-from application.ports.ticketmaster import (
+from boxoffice.application.ports.ticketmaster import (
     FetchedPage,
     MarketQuery,
     UpstreamError,
     UpstreamUnavailable,
 )
-from domain.events import Event
+from boxoffice.domain.events import Event
 
 
 class FakeTicketmasterGateway:

@@ -4,10 +4,10 @@ adapters (tests/integration/test_notification_*_contract.py)."""
 import asyncio
 from uuid import UUID, uuid4
 
-from application.messages import ChangeAction, EventChange
-from application.notifications import HistoryItem, Notification
-from application.pagination import Page, PageRequest
-from application.ports.notifications import Deliver
+from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.notifications import HistoryItem, Notification
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.ports.notifications import Deliver
 from tests.builders import NOW
 
 

@@ -12,26 +12,26 @@ from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
-from application.errors import (
+from boxoffice.application.errors import (
     DuplicateIdempotencyKey,
     EmailTaken,
     EventNotFound,
     IdentityTaken,
     UsernameTaken,
 )
-from application.imports import ImportOutcome
-from application.pagination import Page, PageRequest
-from application.queries import EventFilter, EventOrder
-from application.stats import EventStats
-from domain.bookings import Booking, BookingStatus
-from domain.case import fold_case
-from domain.errors import AlreadyRegistered, CapacityBelowSeatsTaken, Conflict
-from domain.events import Event, EventStatus
-from domain.geo import haversine
-from domain.listings import EventSource
-from domain.registrations import Registration
-from domain.tickets import Ticket, TicketStatus
-from domain.users import User
+from boxoffice.application.imports import ImportOutcome
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.queries import EventFilter, EventOrder
+from boxoffice.application.stats import EventStats
+from boxoffice.domain.bookings import Booking, BookingStatus
+from boxoffice.domain.case import fold_case
+from boxoffice.domain.errors import AlreadyRegistered, CapacityBelowSeatsTaken, Conflict
+from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.geo import haversine
+from boxoffice.domain.listings import EventSource
+from boxoffice.domain.registrations import Registration
+from boxoffice.domain.tickets import Ticket, TicketStatus
+from boxoffice.domain.users import User
 from tests.fake_tables import (
     ConstraintViolation,
     FakeRepository,

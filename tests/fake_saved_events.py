@@ -4,10 +4,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
-from application.errors import EventNotFound
-from application.pagination import Page
-from application.ports.saved_events import SavedEvent
-from application.queries import EventFilter
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.pagination import Page
+from boxoffice.application.ports.saved_events import SavedEvent
+from boxoffice.application.queries import EventFilter
 from tests.fake_repositories import event_matches
 from tests.fake_tables import FakeRepository, copy_event, page_of, sorted_by, utc
 

@@ -4,12 +4,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
-from adapters.messaging.codec import encode
-from application.errors import EventNotFound
-from application.messages import EventChange
-from application.pagination import Page, PageRequest
-from application.ports.message_broker import BrokerMessage
-from application.ports.subscriptions import Subscription
+from boxoffice.adapters.messaging.codec import encode
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.messages import EventChange
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.ports.message_broker import BrokerMessage
+from boxoffice.application.ports.subscriptions import Subscription
 from tests.fake_tables import (
     ConstraintViolation,
     FakeRepository,

@@ -7,14 +7,14 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
-from application.pagination import Page, PageRequest
-from application.ports.message_broker import BrokerMessage
-from domain.attachments import Attachment
-from domain.bookings import Booking
-from domain.events import Event
-from domain.registrations import Registration
-from domain.tickets import Ticket
-from domain.users import User
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.ports.message_broker import BrokerMessage
+from boxoffice.domain.attachments import Attachment
+from boxoffice.domain.bookings import Booking
+from boxoffice.domain.events import Event
+from boxoffice.domain.registrations import Registration
+from boxoffice.domain.tickets import Ticket
+from boxoffice.domain.users import User
 
 T = TypeVar("T")
 

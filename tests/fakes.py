@@ -12,13 +12,13 @@ from types import TracebackType
 from typing import Self
 from uuid import UUID
 
-from application.auth import Principal
-from application.errors import NotAuthenticated
-from application.ports.outbox_signal import OutboxSignal
-from application.ports.security import AccessToken
-from domain.bookings import Booking, BookingRequest
-from domain.tickets import ENTROPY_BYTES, TicketCode
-from domain.users import User
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import NotAuthenticated
+from boxoffice.application.ports.outbox_signal import OutboxSignal
+from boxoffice.application.ports.security import AccessToken
+from boxoffice.domain.bookings import Booking, BookingRequest
+from boxoffice.domain.tickets import ENTROPY_BYTES, TicketCode
+from boxoffice.domain.users import User
 from tests.fake_attachments import InMemoryAttachmentRepository
 from tests.fake_market_syncs import InMemoryMarketSyncRepository
 from tests.fake_repositories import (

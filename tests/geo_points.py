@@ -3,7 +3,7 @@
 
 import math
 
-from domain.geo import EARTH_RADIUS_KM, Coordinates
+from boxoffice.domain.geo import EARTH_RADIUS_KM, Coordinates
 
 PUNE = Coordinates(73.8567, 18.5204)
 SUVA = Coordinates(178.4419, -18.1416)  # Fiji, a degree and a half west of the antimeridian

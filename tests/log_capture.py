@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from loguru import logger
 
-from entrypoints.logs import StdlibToLoguru
+from boxoffice.entrypoints.logs import StdlibToLoguru
 
 
 @contextmanager

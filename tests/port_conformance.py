@@ -2,69 +2,69 @@
 type-checks this module strictly; nothing here runs). One function per pair: the argument is
 returned as the port, which mypy accepts only if the class conforms."""
 
-from adapters.images.pillow_cleaner import PillowImageCleaner
-from adapters.messaging.memory import InMemoryBroker
-from adapters.messaging.rabbitmq import RabbitMqBroker
-from adapters.messaging.redis_streams import RedisStreamsBroker
-from adapters.notifications.in_process import InProcessFanout
-from adapters.notifications.redis_fanout import RedisFanout
-from adapters.oidc.authorization_server import HttpxAuthorizationServer
-from adapters.oidc.token_verifier import OidcTokenVerifier
-from adapters.rate_limit.memory import InMemoryRateLimiter
-from adapters.rate_limit.redis import RedisRateLimiter
-from adapters.security.bcrypt_hasher import BcryptPasswordHasher
-from adapters.security.jwt_tokens import JwtTokenService
-from adapters.sqlalchemy.attachment_repository import SqlAlchemyAttachmentRepository
-from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
-from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
-from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
-from adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
-from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
-from adapters.sqlalchemy.outbox import SqlAlchemyOutbox
-from adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
-from adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
-from adapters.sqlalchemy.subscription_repository import SqlAlchemySubscriptionRepository
-from adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
-from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
-from adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
-from adapters.storage.filesystem import FilesystemFileStorage
-from adapters.storage.s3 import S3FileStorage
-from adapters.system.clock import SystemClock
-from adapters.system.ticket_codes import SecretsTicketCodes
-from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
-from adapters.ticketmaster.pacing import InProcessDailyBudget
-from adapters.ticketmaster.redis_budget import RedisDailyBudget
-from application.outbox_relay import OutboxWakeUp
-from application.ports.attachments import AttachmentRepository
-from application.ports.clock import Clock
-from application.ports.event_reads import EventReads
-from application.ports.file_storage import FileStorage, ImageCleaner
-from application.ports.market_syncs import MarketSyncRepository
-from application.ports.message_broker import MessageBroker
-from application.ports.notifications import NotificationFanout, NotificationStore
-from application.ports.outbox import Outbox
-from application.ports.outbox_signal import OutboxSignal
-from application.ports.rate_limiter import RateLimiter
-from application.ports.repositories import (
+from boxoffice.adapters.images.pillow_cleaner import PillowImageCleaner
+from boxoffice.adapters.messaging.memory import InMemoryBroker
+from boxoffice.adapters.messaging.rabbitmq import RabbitMqBroker
+from boxoffice.adapters.messaging.redis_streams import RedisStreamsBroker
+from boxoffice.adapters.notifications.in_process import InProcessFanout
+from boxoffice.adapters.notifications.redis_fanout import RedisFanout
+from boxoffice.adapters.oidc.authorization_server import HttpxAuthorizationServer
+from boxoffice.adapters.oidc.token_verifier import OidcTokenVerifier
+from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
+from boxoffice.adapters.rate_limit.redis import RedisRateLimiter
+from boxoffice.adapters.security.bcrypt_hasher import BcryptPasswordHasher
+from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.sqlalchemy.attachment_repository import SqlAlchemyAttachmentRepository
+from boxoffice.adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
+from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
+from boxoffice.adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
+from boxoffice.adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
+from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from boxoffice.adapters.sqlalchemy.outbox import SqlAlchemyOutbox
+from boxoffice.adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
+from boxoffice.adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
+from boxoffice.adapters.sqlalchemy.subscription_repository import SqlAlchemySubscriptionRepository
+from boxoffice.adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
+from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from boxoffice.adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
+from boxoffice.adapters.storage.filesystem import FilesystemFileStorage
+from boxoffice.adapters.storage.s3 import S3FileStorage
+from boxoffice.adapters.system.clock import SystemClock
+from boxoffice.adapters.system.ticket_codes import SecretsTicketCodes
+from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from boxoffice.adapters.ticketmaster.pacing import InProcessDailyBudget
+from boxoffice.adapters.ticketmaster.redis_budget import RedisDailyBudget
+from boxoffice.application.outbox_relay import OutboxWakeUp
+from boxoffice.application.ports.attachments import AttachmentRepository
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.event_reads import EventReads
+from boxoffice.application.ports.file_storage import FileStorage, ImageCleaner
+from boxoffice.application.ports.market_syncs import MarketSyncRepository
+from boxoffice.application.ports.message_broker import MessageBroker
+from boxoffice.application.ports.notifications import NotificationFanout, NotificationStore
+from boxoffice.application.ports.outbox import Outbox
+from boxoffice.application.ports.outbox_signal import OutboxSignal
+from boxoffice.application.ports.rate_limiter import RateLimiter
+from boxoffice.application.ports.repositories import (
     BookingRepository,
     EventRepository,
     RegistrationRepository,
     UserRepository,
 )
-from application.ports.saved_events import SavedEventRepository
-from application.ports.security import (
+from boxoffice.application.ports.saved_events import SavedEventRepository
+from boxoffice.application.ports.security import (
     AuthorizationServer,
     ExternalTokenVerifier,
     PasswordHasher,
     TokenIssuer,
     TokenVerifier,
 )
-from application.ports.subscriptions import SubscriptionRepository
-from application.ports.ticket_codes import TicketCodes
-from application.ports.ticket_sales import TicketSales
-from application.ports.ticketmaster import TicketmasterGateway
-from application.ports.unit_of_work import UnitOfWork
-from application.ports.upstream_budget import UpstreamBudget
+from boxoffice.application.ports.subscriptions import SubscriptionRepository
+from boxoffice.application.ports.ticket_codes import TicketCodes
+from boxoffice.application.ports.ticket_sales import TicketSales
+from boxoffice.application.ports.ticketmaster import TicketmasterGateway
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.ports.upstream_budget import UpstreamBudget
 from tests.fake_attachments import InMemoryAttachmentRepository, InMemoryFileStorage
 from tests.fake_broker import RecordingBroker
 from tests.fake_event_reads import InMemoryEventReads

@@ -9,7 +9,7 @@ import re
 from dataclasses import MISSING, Field, fields
 from pathlib import Path
 
-from entrypoints.settings import PREFIX, Settings
+from boxoffice.entrypoints.settings import PREFIX, Settings
 
 CONFIGURATION = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
 ROW = re.compile(r"^\|([^|\n]*)\|([^|\n]*)\|", re.MULTILINE)

@@ -7,9 +7,9 @@ and the change are stored together or not at all.
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from application.messages import ChangeAction, EventChange
-from application.ports.unit_of_work import UnitOfWork
-from domain.events import Event
+from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.events import Event
 
 IMPORT_ACTOR = "ticketmaster"  # the actor of changes a Ticketmaster re-import brings
 

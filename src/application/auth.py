@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from application.errors import PermissionDenied
-from domain.events import Event
-from domain.users import Role
+from boxoffice.application.errors import PermissionDenied
+from boxoffice.domain.events import Event
+from boxoffice.domain.users import Role
 
 
 @dataclass(frozen=True, slots=True)

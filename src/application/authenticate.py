@@ -1,10 +1,10 @@
 """The one TokenVerifier the edge uses: local tokens and provider tokens, side by side."""
 
-from application.auth import Principal
-from application.errors import NotAuthenticated
-from application.ports.security import ExternalTokenVerifier, TokenVerifier
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.provision_external_user import ProvisionExternalUser
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import NotAuthenticated
+from boxoffice.application.ports.security import ExternalTokenVerifier, TokenVerifier
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.provision_external_user import ProvisionExternalUser
 
 
 class Authenticate:

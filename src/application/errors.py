@@ -1,6 +1,6 @@
 """Failures that belong to the application rather than to a business rule."""
 
-from domain.errors import Conflict, DomainError, NotFound
+from boxoffice.domain.errors import Conflict, DomainError, NotFound
 
 
 class NotAuthenticated(DomainError):

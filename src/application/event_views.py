@@ -9,9 +9,9 @@ from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
-from domain.events import Event, EventStatus
-from domain.geo import Coordinates
-from domain.listings import EventSource, Listing
+from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.geo import Coordinates
+from boxoffice.domain.listings import EventSource, Listing
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from application.auth import Principal
-from application.ports.rate_limiter import RateDecision, RateLimiter
+from boxoffice.application.auth import Principal
+from boxoffice.application.ports.rate_limiter import RateDecision, RateLimiter
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from application.ports.ticketmaster import MarketQuery
+from boxoffice.application.ports.ticketmaster import MarketQuery
 
 MAX_DAYS = 365
 

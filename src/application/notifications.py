@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from application.messages import ChangeAction, EventChange
-from domain.errors import NotFound
+from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.domain.errors import NotFound
 
 
 class NotificationNotFound(NotFound):

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from domain.errors import InvalidValue
+from boxoffice.domain.errors import InvalidValue
 
 T = TypeVar("T")
 U = TypeVar("U")

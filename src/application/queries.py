@@ -4,11 +4,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from application.pagination import PageRequest
-from domain.errors import InvalidValue
-from domain.events import EventStatus
-from domain.geo import Circle
-from domain.listings import EventSource
+from boxoffice.application.pagination import PageRequest
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.events import EventStatus
+from boxoffice.domain.geo import Circle
+from boxoffice.domain.listings import EventSource
 
 
 class EventOrder(StrEnum):

@@ -4,9 +4,9 @@ from collections.abc import Iterable
 
 from loguru import logger
 
-from application.errors import FileStorageUnavailable, StorageUnavailable
-from application.ports.file_storage import FileStorage
-from application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.errors import FileStorageUnavailable, StorageUnavailable
+from boxoffice.application.ports.file_storage import FileStorage
+from boxoffice.application.ports.unit_of_work import UnitOfWork
 
 
 async def remove_unused_files(uow: UnitOfWork, files: FileStorage, keys: Iterable[str]) -> None:

@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
-from domain.errors import InvalidValue, UnsupportedFile
+from boxoffice.domain.errors import InvalidValue, UnsupportedFile
 
 MAX_NAME_LENGTH = 200
 SNIFF_BYTES = 16

@@ -6,10 +6,10 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
 
-from domain import money
-from domain.errors import InvalidValue
-from domain.happenings import BookingCancelled, Happening, TicketsBooked
-from domain.tickets import Ticket, TicketCode, TicketStatus
+from boxoffice.domain import money
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.happenings import BookingCancelled, Happening, TicketsBooked
+from boxoffice.domain.tickets import Ticket, TicketCode, TicketStatus
 
 MAX_QUANTITY = 10
 

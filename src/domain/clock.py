@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from domain.errors import InvalidValue
+from boxoffice.domain.errors import InvalidValue
 
 DEFAULT_ZONE = "Asia/Kolkata"
 EARLIEST = datetime(2, 1, 1, tzinfo=UTC)

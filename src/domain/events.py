@@ -7,9 +7,9 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import UUID
 
-from domain import money
-from domain.clock import TimeSlot
-from domain.errors import (
+from boxoffice.domain import money
+from boxoffice.domain.clock import TimeSlot
+from boxoffice.domain.errors import (
     CapacityBelowSeatsTaken,
     EventNotBookable,
     EventNotOpen,
@@ -17,9 +17,9 @@ from domain.errors import (
     NotEnoughSeats,
     SignInRequired,
 )
-from domain.geo import Coordinates
-from domain.happenings import EventCancelled, EventCreated, EventUpdated, Happening
-from domain.listings import EventSource, Listing, content_hash
+from boxoffice.domain.geo import Coordinates
+from boxoffice.domain.happenings import EventCancelled, EventCreated, EventUpdated, Happening
+from boxoffice.domain.listings import EventSource, Listing, content_hash
 
 MAX_CAPACITY = 1_000_000
 MAX_TAGS = 10

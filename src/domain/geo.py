@@ -10,7 +10,7 @@ indexable range conditions and then apply the exact distance.
 import math
 from dataclasses import dataclass
 
-from domain.errors import InvalidValue
+from boxoffice.domain.errors import InvalidValue
 
 EARTH_RADIUS_KM = 6371.0088
 MAX_RADIUS_KM = 20_000.0  # just under half the Earth's circumference (20,015 km)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from domain.errors import InvalidValue
+from boxoffice.domain.errors import InvalidValue
 
 
 class EventSource(StrEnum):

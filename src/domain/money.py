@@ -3,7 +3,7 @@
 import re
 from decimal import Decimal, InvalidOperation
 
-from domain.errors import InvalidValue
+from boxoffice.domain.errors import InvalidValue
 
 CENT = Decimal("0.01")
 MAX_PRICE = Decimal("10000000")

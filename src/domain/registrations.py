@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from domain.case import fold_case
-from domain.errors import InvalidValue
-from domain.users import email_address
+from boxoffice.domain.case import fold_case
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.users import email_address
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
-from domain.errors import InvalidValue
+from boxoffice.domain.errors import InvalidValue
 
 _USERNAME = re.compile(r"^[A-Za-z0-9_]{3,50}$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")

@@ -2,9 +2,9 @@
 
 from litestar import Litestar
 
-from entrypoints.http.app import create_app
-from entrypoints.logs import configure_logging_for
-from entrypoints.settings import Settings, SettingsError
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.logs import configure_logging_for
+from boxoffice.entrypoints.settings import Settings, SettingsError
 
 
 def app_factory() -> Litestar:

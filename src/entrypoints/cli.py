@@ -7,14 +7,14 @@ from typing import Any
 import click
 from loguru import logger
 
-from adapters.sqlalchemy.migrations import AppliedMigration, upgrade
-from application.use_cases.register_user import NewUser
-from domain.users import Role
-from entrypoints.cli_support import load_settings, run, serve_asgi
-from entrypoints.cli_ticketmaster import ticketmaster
-from entrypoints.cli_worker import worker
-from entrypoints.container import Container
-from entrypoints.settings import Settings
+from boxoffice.adapters.sqlalchemy.migrations import AppliedMigration, upgrade
+from boxoffice.application.use_cases.register_user import NewUser
+from boxoffice.domain.users import Role
+from boxoffice.entrypoints.cli_support import load_settings, run, serve_asgi
+from boxoffice.entrypoints.cli_ticketmaster import ticketmaster
+from boxoffice.entrypoints.cli_worker import worker
+from boxoffice.entrypoints.container import Container
+from boxoffice.entrypoints.settings import Settings
 
 SECRET = "BOXOFFICE_JWT_SECRET"  # noqa: S105 (the variable's name, not a secret)
 
@@ -100,7 +100,7 @@ def serve(
         click.echo("demo data loaded" if report.created else "demo data already present")
     host, port = host or settings.host, port or settings.port
     click.echo(f"boxoffice listening on http://{host}:{port} (API docs at /schema/swagger)")
-    serve_asgi("entrypoints.asgi:app_factory", host, port, workers or settings.workers)
+    serve_asgi("boxoffice.entrypoints.asgi:app_factory", host, port, workers or settings.workers)
 
 
 @serve.command("notifications")
@@ -121,7 +121,7 @@ def serve_notifications(
         report_migrations(run(migrate, settings))
     host, port = host or settings.host, port or settings.notifications_port
     click.echo(f"boxoffice notifications on http://{host}:{port} (WebSocket /ws/notifications)")
-    target = "entrypoints.notifications.asgi:app_factory"
+    target = "boxoffice.entrypoints.notifications.asgi:app_factory"
     serve_asgi(target, host, port, workers or settings.workers)
 
 

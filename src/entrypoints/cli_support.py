@@ -10,11 +10,11 @@ import click
 from loguru import logger
 from sqlalchemy.exc import DBAPIError
 
-from application.errors import StorageUnavailable
-from domain.errors import DomainError
-from entrypoints.container import Container, build_container
-from entrypoints.logs import configure_logging_for, granian_log_config
-from entrypoints.settings import Settings, SettingsError
+from boxoffice.application.errors import StorageUnavailable
+from boxoffice.domain.errors import DomainError
+from boxoffice.entrypoints.container import Container, build_container
+from boxoffice.entrypoints.logs import configure_logging_for, granian_log_config
+from boxoffice.entrypoints.settings import Settings, SettingsError
 
 T = TypeVar("T")
 # Past the app's own bound on its shutdown (entrypoints.http.app), so that it normally wins.

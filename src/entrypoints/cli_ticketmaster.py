@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from application.ports.ticketmaster import MarketQuery
-from application.use_cases.sync_ticketmaster import SyncReport
-from entrypoints.cli_support import load_settings, run, serve_asgi
-from entrypoints.container import Container
+from boxoffice.application.ports.ticketmaster import MarketQuery
+from boxoffice.application.use_cases.sync_ticketmaster import SyncReport
+from boxoffice.entrypoints.cli_support import load_settings, run, serve_asgi
+from boxoffice.entrypoints.container import Container
 
 
 @click.group()
@@ -38,7 +38,7 @@ def fake_api(host: str, port: int, count: int, fixtures: Path | None, api_key: s
     os.environ["FAKE_TICKETMASTER_FIXTURES"] = str(fixtures or "")
     os.environ["FAKE_TICKETMASTER_API_KEY"] = api_key or ""
     click.echo(f"fake Ticketmaster API on http://{host}:{port}/discovery/v2")
-    serve_asgi("entrypoints.fake_ticketmaster.asgi:app_factory", host, port)
+    serve_asgi("boxoffice.entrypoints.fake_ticketmaster.asgi:app_factory", host, port)
 
 
 @ticketmaster.command("sync")

@@ -8,10 +8,10 @@ from loguru import logger
 from redis.exceptions import RedisError
 from saq.queue.redis import RedisQueue
 
-from entrypoints.cli_support import load_settings, run
-from entrypoints.container import Container
-from entrypoints.settings import Settings
-from entrypoints.worker import background_loops, run_until_stopped
+from boxoffice.entrypoints.cli_support import load_settings, run
+from boxoffice.entrypoints.container import Container
+from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.worker import background_loops, run_until_stopped
 
 QUEUE_NAME = "boxoffice"
 REDIS_CHECK_SECONDS = 5.0

@@ -8,64 +8,64 @@ import httpx
 from dependency_injector import containers, providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.images.pillow_cleaner import PillowImageCleaner
-from adapters.messaging.factory import broker_from_url
-from adapters.oidc.authorization_server import HttpxAuthorizationServer
-from adapters.oidc.claims import ClaimsMapper
-from adapters.oidc.discovery import JwksCache, OidcDiscovery
-from adapters.oidc.token_verifier import OidcTokenVerifier
-from adapters.rate_limit.memory import InMemoryRateLimiter
-from adapters.rate_limit.redis import RedisRateLimiter
-from adapters.security.bcrypt_hasher import BcryptPasswordHasher
-from adapters.security.jwt_tokens import JwtTokenService
-from adapters.sqlalchemy.engine import create_engine, create_read_engine
-from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
-from adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
-from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
-from adapters.storage.factory import file_storage_from_url
-from adapters.storage.s3 import S3Location
-from adapters.system.clock import SystemClock
-from adapters.system.ticket_codes import SecretsTicketCodes
-from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
-from adapters.ticketmaster.pacing import InProcessDailyBudget
-from adapters.ticketmaster.redis_budget import RedisDailyBudget
-from application.authenticate import Authenticate
-from application.limits import Limit
-from application.outbox_relay import OutboxRelay, OutboxWakeUp
-from application.use_cases.book_tickets import BookTickets
-from application.use_cases.cancel_booking import CancelBooking
-from application.use_cases.create_event import CreateEvent
-from application.use_cases.delete_attachment import DeleteAttachment
-from application.use_cases.delete_event import DeleteEvent
-from application.use_cases.download_attachment import DownloadAttachment
-from application.use_cases.get_booking import GetBooking
-from application.use_cases.get_current_user import GetCurrentUser
-from application.use_cases.get_event import GetEvent
-from application.use_cases.get_event_stats import GetEventStats
-from application.use_cases.list_attachments import ListAttachments
-from application.use_cases.list_attendees import ListAttendees
-from application.use_cases.list_event_bookings import ListEventBookings
-from application.use_cases.list_events import ListEvents
-from application.use_cases.list_saved_events import ListSavedEvents
-from application.use_cases.list_subscriptions import ListSubscriptions
-from application.use_cases.list_user_bookings import ListUserBookings
-from application.use_cases.list_users import ListUsers
-from application.use_cases.log_in import LogIn
-from application.use_cases.provision_external_user import ProvisionExternalUser
-from application.use_cases.refresh_market import FreshnessPolicy, RefreshMarket
-from application.use_cases.register_attendee import RegisterAttendee, RegistrationLimits
-from application.use_cases.register_user import CreateUser, RegisterUser
-from application.use_cases.relay_outbox import RelayOutbox
-from application.use_cases.save_event import SaveEvent
-from application.use_cases.seed_demo import SeedDemo
-from application.use_cases.sign_in_with_provider import SignInWithProvider
-from application.use_cases.subscribe_event import SubscribeToEvent, UnsubscribeFromEvent
-from application.use_cases.sync_ticketmaster import SyncTicketmaster
-from application.use_cases.unsave_event import UnsaveEvent
-from application.use_cases.update_event import UpdateEvent
-from application.use_cases.upload_attachment import UploadAttachment
-from application.use_cases.view_event import ViewEvent
-from entrypoints.settings import Settings
+from boxoffice.adapters.images.pillow_cleaner import PillowImageCleaner
+from boxoffice.adapters.messaging.factory import broker_from_url
+from boxoffice.adapters.oidc.authorization_server import HttpxAuthorizationServer
+from boxoffice.adapters.oidc.claims import ClaimsMapper
+from boxoffice.adapters.oidc.discovery import JwksCache, OidcDiscovery
+from boxoffice.adapters.oidc.token_verifier import OidcTokenVerifier
+from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
+from boxoffice.adapters.rate_limit.redis import RedisRateLimiter
+from boxoffice.adapters.security.bcrypt_hasher import BcryptPasswordHasher
+from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.sqlalchemy.engine import create_engine, create_read_engine
+from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
+from boxoffice.adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
+from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from boxoffice.adapters.storage.factory import file_storage_from_url
+from boxoffice.adapters.storage.s3 import S3Location
+from boxoffice.adapters.system.clock import SystemClock
+from boxoffice.adapters.system.ticket_codes import SecretsTicketCodes
+from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from boxoffice.adapters.ticketmaster.pacing import InProcessDailyBudget
+from boxoffice.adapters.ticketmaster.redis_budget import RedisDailyBudget
+from boxoffice.application.authenticate import Authenticate
+from boxoffice.application.limits import Limit
+from boxoffice.application.outbox_relay import OutboxRelay, OutboxWakeUp
+from boxoffice.application.use_cases.book_tickets import BookTickets
+from boxoffice.application.use_cases.cancel_booking import CancelBooking
+from boxoffice.application.use_cases.create_event import CreateEvent
+from boxoffice.application.use_cases.delete_attachment import DeleteAttachment
+from boxoffice.application.use_cases.delete_event import DeleteEvent
+from boxoffice.application.use_cases.download_attachment import DownloadAttachment
+from boxoffice.application.use_cases.get_booking import GetBooking
+from boxoffice.application.use_cases.get_current_user import GetCurrentUser
+from boxoffice.application.use_cases.get_event import GetEvent
+from boxoffice.application.use_cases.get_event_stats import GetEventStats
+from boxoffice.application.use_cases.list_attachments import ListAttachments
+from boxoffice.application.use_cases.list_attendees import ListAttendees
+from boxoffice.application.use_cases.list_event_bookings import ListEventBookings
+from boxoffice.application.use_cases.list_events import ListEvents
+from boxoffice.application.use_cases.list_saved_events import ListSavedEvents
+from boxoffice.application.use_cases.list_subscriptions import ListSubscriptions
+from boxoffice.application.use_cases.list_user_bookings import ListUserBookings
+from boxoffice.application.use_cases.list_users import ListUsers
+from boxoffice.application.use_cases.log_in import LogIn
+from boxoffice.application.use_cases.provision_external_user import ProvisionExternalUser
+from boxoffice.application.use_cases.refresh_market import FreshnessPolicy, RefreshMarket
+from boxoffice.application.use_cases.register_attendee import RegisterAttendee, RegistrationLimits
+from boxoffice.application.use_cases.register_user import CreateUser, RegisterUser
+from boxoffice.application.use_cases.relay_outbox import RelayOutbox
+from boxoffice.application.use_cases.save_event import SaveEvent
+from boxoffice.application.use_cases.seed_demo import SeedDemo
+from boxoffice.application.use_cases.sign_in_with_provider import SignInWithProvider
+from boxoffice.application.use_cases.subscribe_event import SubscribeToEvent, UnsubscribeFromEvent
+from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
+from boxoffice.application.use_cases.unsave_event import UnsaveEvent
+from boxoffice.application.use_cases.update_event import UpdateEvent
+from boxoffice.application.use_cases.upload_attachment import UploadAttachment
+from boxoffice.application.use_cases.view_event import ViewEvent
+from boxoffice.entrypoints.settings import Settings
 
 
 async def engine_lifecycle(engine: AsyncEngine) -> AsyncIterator[None]:

@@ -12,12 +12,12 @@ from typing import Any
 from dependency_injector import providers
 from litestar import Litestar, Router
 
-from entrypoints.container import Container
-from entrypoints.notifications.app import dependencies, lifespan
-from entrypoints.notifications.container import build_notifications_container
-from entrypoints.notifications.controllers import NotificationController
-from entrypoints.notifications.socket import notifications_socket
-from entrypoints.settings import MEMORY_BROKER_URL, Settings
+from boxoffice.entrypoints.container import Container
+from boxoffice.entrypoints.notifications.app import dependencies, lifespan
+from boxoffice.entrypoints.notifications.container import build_notifications_container
+from boxoffice.entrypoints.notifications.controllers import NotificationController
+from boxoffice.entrypoints.notifications.socket import notifications_socket
+from boxoffice.entrypoints.settings import MEMORY_BROKER_URL, Settings
 
 
 def hosts_notifications(settings: Settings) -> bool:

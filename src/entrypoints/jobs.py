@@ -6,9 +6,9 @@ from typing import Any
 
 from loguru import logger
 
-from application.markets import Market
-from application.use_cases.sync_ticketmaster import SyncReport
-from entrypoints.container import Container
+from boxoffice.application.markets import Market
+from boxoffice.application.use_cases.sync_ticketmaster import SyncReport
+from boxoffice.entrypoints.container import Container
 
 
 async def sync_markets(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 
 MASK = "[redacted]"
 # Shorter configured values would mask ordinary words; the patterns below still catch them

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeAlias
 
 from loguru import logger
 
-from entrypoints.log_lines import json_line, text_line
-from entrypoints.log_redaction import Redactor, secrets_of
-from entrypoints.settings import Settings, SettingsError
+from boxoffice.entrypoints.log_lines import json_line, text_line
+from boxoffice.entrypoints.log_redaction import Redactor, secrets_of
+from boxoffice.entrypoints.settings import Settings, SettingsError
 
 if TYPE_CHECKING:
     from loguru import Message, Record

@@ -10,11 +10,11 @@ from datetime import datetime
 from croniter import croniter
 from loguru import logger
 
-from application.ports.clock import Clock
-from entrypoints.background import stop
-from entrypoints.container import Container
-from entrypoints.jobs import sync_markets
-from entrypoints.settings import Settings
+from boxoffice.application.ports.clock import Clock
+from boxoffice.entrypoints.background import stop
+from boxoffice.entrypoints.container import Container
+from boxoffice.entrypoints.jobs import sync_markets
+from boxoffice.entrypoints.settings import Settings
 
 Job = Callable[[str, datetime], Awaitable[object]]  # (job id, the time it was due)
 Sleep = Callable[[float], Awaitable[None]]

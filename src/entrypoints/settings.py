@@ -13,10 +13,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import croniter
 
-from application.markets import Market
-from entrypoints.markets import parse_markets
-from entrypoints.settings_bounds import check_bounds, check_secret
-from entrypoints.settings_env import PREFIX, SettingsError, parse, read_env_file, unknown_names
+from boxoffice.application.markets import Market
+from boxoffice.entrypoints.markets import parse_markets
+from boxoffice.entrypoints.settings_bounds import check_bounds, check_secret
+from boxoffice.entrypoints.settings_env import (
+    PREFIX,
+    SettingsError,
+    parse,
+    read_env_file,
+    unknown_names,
+)
 
 __all__ = ["PREFIX", "Settings", "SettingsError", "read_env_file"]
 

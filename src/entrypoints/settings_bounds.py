@@ -4,7 +4,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from entrypoints.settings_env import PREFIX, SettingsError
+from boxoffice.entrypoints.settings_env import PREFIX, SettingsError
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,11 +17,11 @@ from saq import CronJob, Worker
 from saq.queue.redis import RedisQueue
 from saq.types import Context
 
-from application.markets import Market
-from entrypoints.container import Container
-from entrypoints.jobs import as_result, sync_markets
-from entrypoints.logs import StdlibToLoguru
-from entrypoints.settings import Settings
+from boxoffice.application.markets import Market
+from boxoffice.entrypoints.container import Container
+from boxoffice.entrypoints.jobs import as_result, sync_markets
+from boxoffice.entrypoints.logs import StdlibToLoguru
+from boxoffice.entrypoints.settings import Settings
 
 Loop = Callable[[], Awaitable[None]]
 SYNC_TIMEOUT_SECONDS = 3600  # saq cancels a job after this (its default is 10 s)

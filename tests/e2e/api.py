@@ -11,8 +11,8 @@ from typing import Any
 import httpx
 from litestar import Litestar
 
-from application.use_cases.register_user import NewUser
-from domain.users import Role
+from boxoffice.application.use_cases.register_user import NewUser
+from boxoffice.domain.users import Role
 
 PASSWORD = "Secret#123"
 JWT_SECRET = "e2e-tests-secret-that-is-long-enough-0123456789"

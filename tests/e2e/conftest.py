@@ -8,10 +8,10 @@ import pytest
 from dependency_injector import providers
 from litestar import Litestar
 
-from domain.users import Role
-from entrypoints.container import build_container
-from entrypoints.http.app import create_app
-from entrypoints.settings import Settings
+from boxoffice.domain.users import Role
+from boxoffice.entrypoints.container import build_container
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, Api, Caller, ShiftableClock, running
 
 

@@ -10,7 +10,7 @@ import boto3
 import httpx
 import pytest
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import Api, Caller, assert_problem
 from tests.images import png
 from tests.s3_server import ACCESS_KEY, REGION, SECRET_KEY, make_bucket, s3_endpoint

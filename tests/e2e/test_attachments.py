@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import Api, Caller, assert_problem
 from tests.images import GPS_IFD, MAKE, PDF, exif_of, jpeg_with_gps, png, png_bomb
 

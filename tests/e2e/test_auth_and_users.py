@@ -5,7 +5,7 @@ from typing import Any
 
 import jwt
 
-from domain.users import Role
+from boxoffice.domain.users import Role
 from tests.e2e.api import JWT_SECRET, PASSWORD, Api, Caller, ShiftableClock, assert_problem
 
 

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.tables import bookings, events, registrations, users
-from entrypoints.cli import main
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.tables import bookings, events, registrations, users
+from boxoffice.entrypoints.cli import main
 
 
 @pytest.fixture

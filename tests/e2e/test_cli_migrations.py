@@ -22,7 +22,7 @@ TIMEOUT_S = 120
 AT_THE_SIGNAL = """
 import sys, time
 from pathlib import Path
-from entrypoints.cli import main
+from boxoffice.entrypoints.cli import main
 ready, go = Path(sys.argv[1]), Path(sys.argv[2])
 ready.touch()
 while not go.exists():

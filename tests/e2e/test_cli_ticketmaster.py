@@ -2,7 +2,7 @@
 
 import pytest
 
-from adapters.sqlalchemy.tables import events, venues
+from boxoffice.adapters.sqlalchemy.tables import events, venues
 from tests.e2e.test_cli import count_rows, run_cli  # noqa: F401 - the shared fixture
 from tests.fake_ticketmaster import API_KEY, FakeApi
 

@@ -5,7 +5,7 @@ import dataclasses
 import httpx
 import pytest
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import assert_problem
 
 FRONT_END = "https://app.boxoffice.test"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from domain.users import Role
+from boxoffice.domain.users import Role
 from tests.e2e.api import Api, Caller, assert_problem, event_body
 
 

@@ -9,8 +9,8 @@ from uuid import uuid4
 import httpx
 import pytest
 
-from entrypoints.http.app import create_app
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import Api, assert_problem, running
 
 ENDPOINTS = {

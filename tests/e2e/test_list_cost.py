@@ -8,7 +8,7 @@ from uuid import UUID
 
 import pytest
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.builders import an_event
 from tests.e2e.api import Api, Caller
 from tests.e2e.test_queries import engines_of, statements_on

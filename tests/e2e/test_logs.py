@@ -12,15 +12,15 @@ import pytest
 from dependency_injector import providers
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-import entrypoints
-from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
-from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
-from domain.users import Role
-from entrypoints.container import build_container
-from entrypoints.http.app import create_app
-from entrypoints.log_redaction import secrets_of
-from entrypoints.logs import configure_logging_for
-from entrypoints.settings import Settings
+from boxoffice import entrypoints
+from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
+from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from boxoffice.domain.users import Role
+from boxoffice.entrypoints.container import build_container
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.log_redaction import secrets_of
+from boxoffice.entrypoints.logs import configure_logging_for
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, PROBLEM_JSON, Api, Caller, running
 from tests.log_capture import restored_logging
 

@@ -7,9 +7,9 @@ import httpx
 import pytest
 from litestar import Litestar
 
-from entrypoints.http.app import create_app
-from entrypoints.logs import configure_logging_for
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.logs import configure_logging_for
+from boxoffice.entrypoints.settings import Settings
 from tests.builders import a_user
 from tests.e2e.api import JWT_SECRET, running
 from tests.e2e.races.servers import free_port

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.users import Role
+from boxoffice.domain.users import Role
 from tests.e2e.api import Api, Caller
 
 ROWS = 51  # one more than the largest page asked for

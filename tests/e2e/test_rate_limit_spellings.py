@@ -14,7 +14,7 @@ from urllib.parse import unquote
 import pytest
 from litestar import Litestar
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 
 ALLOWANCE = 5
 # Spellings the router sends to the login handler, as a client may send them.

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from litestar import Litestar
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import assert_problem
 
 Connect = Callable[..., httpx.AsyncClient]

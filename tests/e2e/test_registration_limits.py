@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import Api, Caller, assert_problem
 
 FORWARDED = {"X-Forwarded-For": "203.0.113.9"}  # another client, behind the trusted proxy

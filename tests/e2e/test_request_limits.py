@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from entrypoints.http.request_limits import MAX_HEADER_BYTES, MAX_HEADERS, MAX_URL_BYTES
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.request_limits import MAX_HEADER_BYTES, MAX_HEADERS, MAX_URL_BYTES
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import Api, Caller, assert_problem, event_body
 from tests.e2e.routes import json_routes
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, Api, Caller, assert_problem
 from tests.fake_ticketmaster import API_KEY, FakeApi
 

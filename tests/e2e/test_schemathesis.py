@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, settings
 from litestar import Litestar
 from schemathesis.python.asgi import shutdown_lifespans
 
-from domain.users import Role
-from entrypoints.http.app import create_app
-from entrypoints.settings import Settings
+from boxoffice.domain.users import Role
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.settings import Settings
 from tests.conftest import BACKENDS, truncate_postgres
 from tests.e2e.api import JWT_SECRET, Api, running
 

@@ -9,8 +9,8 @@ import pytest
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 
-from entrypoints.http.security_headers import docs_asset_origins
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.security_headers import docs_asset_origins
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import PASSWORD, Api
 
 API_POLICY = "default-src 'none'; frame-ancestors 'none'"

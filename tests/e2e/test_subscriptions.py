@@ -4,11 +4,11 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
-from adapters.messaging.codec import decode
-from adapters.messaging.memory import InMemoryBroker
-from adapters.ticketmaster.decoding import map_events
-from application.messages import EventChange
-from application.ports.message_broker import BrokerMessage
+from boxoffice.adapters.messaging.codec import decode
+from boxoffice.adapters.messaging.memory import InMemoryBroker
+from boxoffice.adapters.ticketmaster.decoding import map_events
+from boxoffice.application.messages import EventChange
+from boxoffice.application.ports.message_broker import BrokerMessage
 from tests.e2e.api import Api, Caller, ShiftableClock, assert_problem
 from tests.ticketmaster_fixtures import DMA_PAGES, raw_events
 

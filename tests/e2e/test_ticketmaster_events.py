@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, Api, assert_problem, event_body
 from tests.fake_ticketmaster import API_KEY, FakeApi
 

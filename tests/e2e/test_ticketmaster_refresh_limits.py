@@ -4,7 +4,7 @@ refreshes are bounded per client and in total; beyond them the store answers, ma
 import httpx
 import pytest
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, Api
 from tests.fake_ticketmaster import API_KEY, FakeApi
 

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from entrypoints.http.app import create_app
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import Api, Caller, assert_problem, event_body, running
 
 NEW_YORK = "America/New_York"

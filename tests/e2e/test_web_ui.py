@@ -7,8 +7,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from entrypoints.http.app import create_app
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, running
 
 INDEX = '<!doctype html><html><head><base href="/ui/"></head><body><app-root></app-root></body>'
@@ -139,7 +139,7 @@ async def test_without_a_build_the_ui_answers_a_404_saying_how_to_build_it(
 
 
 def test_the_web_ui_is_looked_for_in_the_checkouts_web_dist_by_default() -> None:
-    from entrypoints.http.web_ui import web_dir
+    from boxoffice.entrypoints.http.web_ui import web_dir
 
     assert web_dir(Settings()) == Path(__file__).resolve().parents[2] / "web" / "dist"
 

@@ -14,10 +14,10 @@ import pytest
 import redis
 from sqlalchemy import select
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.tables import events, market_syncs
-from entrypoints.http.app import create_app
-from entrypoints.settings import Settings
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.tables import events, market_syncs
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.settings import Settings
 from tests.conftest import require_redis
 from tests.e2e.api import running
 from tests.e2e.races.servers import BOXOFFICE, server_environment

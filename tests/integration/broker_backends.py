@@ -16,10 +16,10 @@ import aio_pika
 import pytest
 from redis.asyncio import Redis
 
-from adapters.messaging.memory import InMemoryBroker
-from adapters.messaging.rabbitmq import RabbitMqBroker
-from adapters.messaging.redis_streams import RedisStreamsBroker
-from application.ports.message_broker import BrokerMessage, MessageBroker
+from boxoffice.adapters.messaging.memory import InMemoryBroker
+from boxoffice.adapters.messaging.rabbitmq import RabbitMqBroker
+from boxoffice.adapters.messaging.redis_streams import RedisStreamsBroker
+from boxoffice.application.ports.message_broker import BrokerMessage, MessageBroker
 from tests.conftest import ON_CI, must_be_marked, require_redis
 
 RABBITMQ_URL = os.environ.get("BOXOFFICE_TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/")

@@ -4,7 +4,7 @@ import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
-from application.ports.message_broker import BrokerMessage, MessageBroker
+from boxoffice.application.ports.message_broker import BrokerMessage, MessageBroker
 
 
 class Inbox:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
-from application.ports.unit_of_work import UnitOfWork
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from boxoffice.application.ports.unit_of_work import UnitOfWork
 from tests.fakes import ConstraintViolation, InMemoryStore, InMemoryUnitOfWork
 
 NewUnitOfWork = Callable[[], UnitOfWork]

@@ -2,12 +2,12 @@
 
 from uuid import UUID
 
-from application.pagination import PageRequest
-from application.ports.unit_of_work import UnitOfWork
-from domain.bookings import Booking
-from domain.events import Event
-from domain.registrations import Registration
-from domain.users import User
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.bookings import Booking
+from boxoffice.domain.events import Event
+from boxoffice.domain.registrations import Registration
+from boxoffice.domain.users import User
 
 ALL = PageRequest(1, 100)
 

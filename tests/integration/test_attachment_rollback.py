@@ -7,12 +7,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.images.pillow_cleaner import PillowImageCleaner
-from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
-from adapters.storage.filesystem import FilesystemFileStorage
-from application.errors import StorageUnavailable
-from application.use_cases.upload_attachment import UploadAttachment, UploadAttachmentCommand
-from domain.users import Role
+from boxoffice.adapters.images.pillow_cleaner import PillowImageCleaner
+from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from boxoffice.adapters.storage.filesystem import FilesystemFileStorage
+from boxoffice.application.errors import StorageUnavailable
+from boxoffice.application.use_cases.upload_attachment import (
+    UploadAttachment,
+    UploadAttachmentCommand,
+)
+from boxoffice.domain.users import Role
 from tests.builders import NOW, a_user, an_event, principal_of
 from tests.fakes import FixedClock
 from tests.images import png

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.tables import event_attractions
-from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.tables import event_attractions
+from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from tests.integration.contract import event_in
 from tests.integration.test_repository_contract_imported import (
     LINE_UP,

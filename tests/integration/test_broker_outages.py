@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from adapters.messaging.rabbitmq import RabbitMqBroker
-from adapters.messaging.redis_streams import RedisStreamsBroker
-from application.ports.message_broker import BrokerMessage, BrokerUnavailable, MessageBroker
+from boxoffice.adapters.messaging.rabbitmq import RabbitMqBroker
+from boxoffice.adapters.messaging.redis_streams import RedisStreamsBroker
+from boxoffice.application.ports.message_broker import (
+    BrokerMessage,
+    BrokerUnavailable,
+    MessageBroker,
+)
 from tests.integration.broker_backends import Backend, eventually
 from tests.integration.broker_servers import PrivateRabbitMq, PrivateRedis
 

@@ -7,11 +7,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.migrations import upgrade
-from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
-from application.errors import EmailTaken
-from domain.case import fold_case
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.migrations import upgrade
+from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from boxoffice.application.errors import EmailTaken
+from boxoffice.domain.case import fold_case
 from tests.builders import a_user
 
 SURROGATES = range(0xD800, 0xE000)

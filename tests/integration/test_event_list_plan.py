@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import event, insert, text
 
-from adapters.sqlalchemy.engine import create_read_engine
-from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
-from adapters.sqlalchemy.tables import events
-from application.queries import EventFilter
+from boxoffice.adapters.sqlalchemy.engine import create_read_engine
+from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
+from boxoffice.adapters.sqlalchemy.tables import events
+from boxoffice.application.queries import EventFilter
 
 pytestmark = pytest.mark.postgres
 EVENTS = 20_000

@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from adapters.sqlalchemy.engine import create_read_engine
-from adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
-from application.event_views import EventView
-from application.pagination import PageRequest
-from application.ports.event_reads import EventReads
-from application.queries import EventFilter
-from domain.events import Event, EventStatus
-from domain.listings import EventSource
+from boxoffice.adapters.sqlalchemy.engine import create_read_engine
+from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
+from boxoffice.application.event_views import EventView
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.ports.event_reads import EventReads
+from boxoffice.application.queries import EventFilter
+from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.listings import EventSource
 from tests.builders import NOW, a_user, an_event
 from tests.fake_event_reads import InMemoryEventReads
 from tests.integration.conftest import NewUnitOfWork

@@ -8,11 +8,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from adapters.storage.filesystem import FilesystemFileStorage
-from adapters.storage.s3 import S3FileStorage
-from application.errors import FileMissing, FileStorageUnavailable
-from application.ports.file_storage import FileStorage
-from domain.attachments import FileKind, content_key
+from boxoffice.adapters.storage.filesystem import FilesystemFileStorage
+from boxoffice.adapters.storage.s3 import S3FileStorage
+from boxoffice.application.errors import FileMissing, FileStorageUnavailable
+from boxoffice.application.ports.file_storage import FileStorage
+from boxoffice.domain.attachments import FileKind, content_key
 from tests.fake_attachments import InMemoryFileStorage
 from tests.fake_ticketmaster import free_port
 from tests.s3_server import location, make_bucket, s3_endpoint

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from application.ports.message_broker import BrokerMessage
+from boxoffice.application.ports.message_broker import BrokerMessage
 from tests.integration.broker_backends import MAX_DELIVERIES, Backend, backend_for, eventually
 from tests.integration.broker_inbox import Inbox, consuming, message, publish_all, stop
 

@@ -19,10 +19,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.migrations import alembic_config, downgrade, upgrade
-from adapters.sqlalchemy.schema import metadata
-from adapters.sqlalchemy.types import Money, UtcDateTime
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.migrations import alembic_config, downgrade, upgrade
+from boxoffice.adapters.sqlalchemy.schema import metadata
+from boxoffice.adapters.sqlalchemy.types import Money, UtcDateTime
 
 TABLES = set(metadata.tables)
 COPY_SCHEMA = "metadata_copy"  # PostgreSQL: where tables.py is built to compare against

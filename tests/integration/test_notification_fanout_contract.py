@@ -8,10 +8,10 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 import redis.asyncio
 
-from adapters.notifications.in_process import InProcessFanout
-from adapters.notifications.redis_fanout import RedisFanout
-from application.notifications import Notification
-from application.ports.notifications import NotificationFanout
+from boxoffice.adapters.notifications.in_process import InProcessFanout
+from boxoffice.adapters.notifications.redis_fanout import RedisFanout
+from boxoffice.application.notifications import Notification
+from boxoffice.application.ports.notifications import NotificationFanout
 from tests.conftest import require_redis
 from tests.fake_notifications import a_change
 

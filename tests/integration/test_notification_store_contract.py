@@ -6,11 +6,11 @@ from uuid import uuid4
 
 import pytest
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
-from application.messages import ChangeAction
-from application.pagination import PageRequest
-from application.ports.notifications import NotificationStore
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from boxoffice.application.messages import ChangeAction
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.ports.notifications import NotificationStore
 from tests.fake_notifications import InMemoryNotificationStore, a_change
 
 UPDATED, DELETED = ChangeAction.UPDATED, ChangeAction.DELETED

@@ -2,8 +2,8 @@
 
 import pytest
 
-from adapters.oidc.claims import ClaimsMapper
-from domain.users import Role
+from boxoffice.adapters.oidc.claims import ClaimsMapper
+from boxoffice.domain.users import Role
 
 BASE = {"iss": "https://id.example.com/", "sub": "42"}
 NAMESPACED = "https://boxoffice.example.com/roles"

@@ -11,8 +11,8 @@ from pathlib import Path
 import aio_pika
 import pytest
 
-from adapters.messaging.rabbitmq import RabbitMqBroker
-from application.ports.message_broker import BrokerMessage, BrokerUnavailable
+from boxoffice.adapters.messaging.rabbitmq import RabbitMqBroker
+from boxoffice.application.ports.message_broker import BrokerMessage, BrokerUnavailable
 from tests.integration.broker_backends import Backend, backend_for, unique
 from tests.integration.broker_inbox import Inbox, consuming, stop
 from tests.integration.broker_servers import PrivateRabbitMq

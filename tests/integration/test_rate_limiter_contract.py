@@ -7,10 +7,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from adapters.rate_limit.memory import InMemoryRateLimiter
-from adapters.rate_limit.redis import RedisRateLimiter
-from application.errors import RateLimiterUnavailable
-from application.ports.rate_limiter import RateLimiter
+from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
+from boxoffice.adapters.rate_limit.redis import RedisRateLimiter
+from boxoffice.application.errors import RateLimiterUnavailable
+from boxoffice.application.ports.rate_limiter import RateLimiter
 from tests.conftest import require_redis
 
 

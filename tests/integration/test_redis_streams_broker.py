@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 import pytest
 from redis.asyncio import Redis
 
-from adapters.messaging.redis_streams import RedisStreamsBroker
+from boxoffice.adapters.messaging.redis_streams import RedisStreamsBroker
 from tests.conftest import require_redis
 from tests.integration.broker_backends import Backend, unique
 from tests.integration.broker_inbox import Inbox, consuming, message, publish_all

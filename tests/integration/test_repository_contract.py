@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from application.ports.unit_of_work import UnitOfWork
-from domain.errors import CapacityBelowSeatsTaken, Conflict
-from domain.events import Event, EventDetails, EventStatus
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.errors import CapacityBelowSeatsTaken, Conflict
+from boxoffice.domain.events import Event, EventDetails, EventStatus
 from tests.builders import NOW, a_booking, a_registration, a_slot, a_user, an_event
 from tests.fakes import FakeTicketCodes
 from tests.integration.conftest import NewUnitOfWork

@@ -6,11 +6,11 @@ from uuid import uuid4
 
 import pytest
 
-from application.errors import DuplicateIdempotencyKey
-from application.pagination import PageRequest
-from application.ports.unit_of_work import UnitOfWork
-from domain.bookings import Booking, BookingStatus
-from domain.tickets import Ticket, TicketStatus
+from boxoffice.application.errors import DuplicateIdempotencyKey
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.bookings import Booking, BookingStatus
+from boxoffice.domain.tickets import Ticket, TicketStatus
 from tests.builders import NOW, a_booking, a_user, an_event
 from tests.fakes import FakeTicketCodes
 from tests.integration.conftest import UNTRANSLATED

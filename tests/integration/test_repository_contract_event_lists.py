@@ -6,10 +6,10 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from application.pagination import PageRequest
-from application.ports.unit_of_work import UnitOfWork
-from application.queries import EventFilter
-from domain.events import Event, EventStatus
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.queries import EventFilter
+from boxoffice.domain.events import Event, EventStatus
 from tests.builders import NOW, a_booking, a_registration, a_user, an_event
 from tests.fakes import FakeTicketCodes
 from tests.integration.contract import ALL, event_in, given

@@ -4,9 +4,9 @@ import dataclasses
 
 import pytest
 
-from application.errors import EmailTaken, IdentityTaken
-from application.ports.unit_of_work import UnitOfWork
-from domain.users import Role
+from boxoffice.application.errors import EmailTaken, IdentityTaken
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.users import Role
 from tests.builders import a_user
 from tests.integration.contract import given
 

@@ -3,12 +3,12 @@
 import dataclasses
 from datetime import UTC, datetime
 
-from adapters.ticketmaster.decoding import map_events
-from application.imports import ImportOutcome
-from application.ports.unit_of_work import UnitOfWork
-from application.queries import EventFilter
-from domain.events import Event, EventStatus
-from domain.listings import EventSource
+from boxoffice.adapters.ticketmaster.decoding import map_events
+from boxoffice.application.imports import ImportOutcome
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.queries import EventFilter
+from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.listings import EventSource
 from tests.builders import NOW, an_event
 from tests.integration.contract import ALL, event_in, given
 from tests.ticketmaster_fixtures import GB, US_ALL, raw_events

@@ -6,11 +6,11 @@ import random
 from datetime import timedelta
 from uuid import UUID
 
-from application.pagination import PageRequest
-from application.ports.unit_of_work import UnitOfWork
-from application.queries import EventFilter, EventOrder
-from domain.events import Event
-from domain.geo import Circle, Coordinates
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.queries import EventFilter, EventOrder
+from boxoffice.domain.events import Event
+from boxoffice.domain.geo import Circle, Coordinates
 from tests.builders import NOW, an_event
 from tests.geo_points import NORTH_POLE, PUNE, SUVA, TAVEUNI, destination, reference_km
 from tests.integration.contract import ALL, event_in, given

@@ -5,12 +5,12 @@ from uuid import uuid4
 
 import pytest
 
-from application.errors import EmailTaken, EventNotFound, UsernameTaken
-from application.pagination import PageRequest
-from application.ports.unit_of_work import UnitOfWork
-from domain.errors import AlreadyRegistered
-from domain.registrations import Registration
-from domain.users import Role
+from boxoffice.application.errors import EmailTaken, EventNotFound, UsernameTaken
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.errors import AlreadyRegistered
+from boxoffice.domain.registrations import Registration
+from boxoffice.domain.users import Role
 from tests.builders import NOW, a_registration, a_user, an_event
 from tests.integration.contract import ALL, given
 

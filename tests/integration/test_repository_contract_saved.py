@@ -6,10 +6,10 @@ from uuid import uuid4
 
 import pytest
 
-from application.errors import EventNotFound
-from application.pagination import PageRequest
-from application.queries import EventFilter
-from domain.events import EventStatus
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.queries import EventFilter
+from boxoffice.domain.events import EventStatus
 from tests.builders import NOW, a_user, an_event
 from tests.integration.conftest import NewUnitOfWork
 from tests.integration.contract import ALL, given

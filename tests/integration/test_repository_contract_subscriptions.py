@@ -6,8 +6,8 @@ from uuid import uuid4
 
 import pytest
 
-from application.errors import EventNotFound
-from application.pagination import PageRequest
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.pagination import PageRequest
 from tests.builders import NOW, a_user, an_event
 from tests.integration.conftest import NewUnitOfWork
 from tests.integration.contract import ALL, given

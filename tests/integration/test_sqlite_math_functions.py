@@ -5,7 +5,7 @@ import math
 import sqlite3
 from typing import Any
 
-from adapters.sqlalchemy.engine import add_missing_math_functions
+from boxoffice.adapters.sqlalchemy.engine import add_missing_math_functions
 
 
 class NoFunctionsListed:

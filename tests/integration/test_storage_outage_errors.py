@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from adapters.sqlalchemy.errors import is_outage, outages_as_unavailable
-from application.errors import StorageUnavailable
+from boxoffice.adapters.sqlalchemy.errors import is_outage, outages_as_unavailable
+from boxoffice.application.errors import StorageUnavailable
 
 ORIGINAL = Exception("server closed the connection unexpectedly")
 

@@ -10,15 +10,15 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
-from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
-from application.errors import DuplicateIdempotencyKey, NotAuthenticated
-from application.pagination import PageRequest
-from application.ports.ticket_sales import TicketSales
-from application.ports.unit_of_work import UnitOfWork
-from domain.bookings import BookingRequest, BookingStatus
-from domain.events import Event
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
+from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from boxoffice.application.errors import DuplicateIdempotencyKey, NotAuthenticated
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.ports.ticket_sales import TicketSales
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.bookings import BookingRequest, BookingStatus
+from boxoffice.domain.events import Event
 from tests.builders import NOW, a_user, an_event
 from tests.fakes import FakeTicketCodes, InMemoryStore, InMemoryTicketSales, InMemoryUnitOfWork
 from tests.integration.contract import ALL, booking_in, event_in, given

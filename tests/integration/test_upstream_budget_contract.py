@@ -8,10 +8,10 @@ from datetime import UTC, datetime, time, timedelta, timezone
 import pytest
 from redis.asyncio import Redis
 
-from adapters.ticketmaster.pacing import InProcessDailyBudget
-from adapters.ticketmaster.redis_budget import RedisDailyBudget
-from application.ports.ticketmaster import UpstreamUnavailable
-from application.ports.upstream_budget import UpstreamBudget
+from boxoffice.adapters.ticketmaster.pacing import InProcessDailyBudget
+from boxoffice.adapters.ticketmaster.redis_budget import RedisDailyBudget
+from boxoffice.application.ports.ticketmaster import UpstreamUnavailable
+from boxoffice.application.ports.upstream_budget import UpstreamBudget
 from tests.conftest import require_redis
 
 NewBudget = Callable[[int], UpstreamBudget]

@@ -8,8 +8,8 @@ from typing import Any, BinaryIO
 
 from PIL import Image
 
-from domain.attachments import FileKind
-from domain.errors import InvalidValue
+from boxoffice.domain.attachments import FileKind
+from boxoffice.domain.errors import InvalidValue
 
 GPS_IFD = 0x8825  # the EXIF tag that points to the position
 FORMATS = {FileKind.PNG: "PNG", FileKind.JPEG: "JPEG", FileKind.WEBP: "WEBP"}

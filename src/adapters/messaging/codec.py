@@ -5,8 +5,8 @@ from uuid import UUID
 
 import msgspec
 
-from application.messages import ChangeAction, EventChange
-from application.ports.message_broker import BrokerMessage
+from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.ports.message_broker import BrokerMessage
 
 
 class _Wire(msgspec.Struct, frozen=True, kw_only=True):

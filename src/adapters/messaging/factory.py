@@ -2,10 +2,10 @@
 
 from urllib.parse import urlsplit
 
-from adapters.messaging.memory import InMemoryBroker
-from adapters.messaging.rabbitmq import RabbitMqBroker
-from adapters.messaging.redis_streams import RedisStreamsBroker
-from application.ports.message_broker import MessageBroker
+from boxoffice.adapters.messaging.memory import InMemoryBroker
+from boxoffice.adapters.messaging.rabbitmq import RabbitMqBroker
+from boxoffice.adapters.messaging.redis_streams import RedisStreamsBroker
+from boxoffice.application.ports.message_broker import MessageBroker
 
 SCHEMES = ("memory", "amqp", "amqps", "redis", "rediss", "unix")
 

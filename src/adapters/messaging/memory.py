@@ -8,7 +8,7 @@ from functools import cache
 
 from loguru import logger
 
-from application.ports.message_broker import BrokerMessage, MessageHandler
+from boxoffice.application.ports.message_broker import BrokerMessage, MessageHandler
 
 MAX_DELIVERIES = 5
 

@@ -25,7 +25,7 @@ from aio_pika.abc import (
 from aiormq.exceptions import AMQPError, ChannelInvalidStateError, PublishError
 from loguru import logger
 
-from application.ports.message_broker import (
+from boxoffice.application.ports.message_broker import (
     BrokerMessage,
     BrokerUnavailable,
     MessageHandler,

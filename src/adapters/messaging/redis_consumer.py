@@ -11,8 +11,8 @@ from redis.asyncio import Redis
 from redis.exceptions import ConnectionError, ResponseError, TimeoutError
 from redis.typing import EncodableT, FieldT
 
-from adapters.messaging.memory import matches
-from application.ports.message_broker import BrokerMessage, MessageHandler
+from boxoffice.adapters.messaging.memory import matches
+from boxoffice.application.ports.message_broker import BrokerMessage, MessageHandler
 
 BATCH = 50
 RETRY_PAUSE_MS = 100

@@ -11,8 +11,12 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from redis.typing import EncodableT, FieldT
 
-from adapters.messaging.redis_consumer import StreamConsumer
-from application.ports.message_broker import BrokerMessage, BrokerUnavailable, MessageHandler
+from boxoffice.adapters.messaging.redis_consumer import StreamConsumer
+from boxoffice.application.ports.message_broker import (
+    BrokerMessage,
+    BrokerUnavailable,
+    MessageHandler,
+)
 
 DEFAULT_STREAM = "boxoffice:events"
 MAX_DELIVERIES = 5

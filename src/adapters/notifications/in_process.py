@@ -1,7 +1,7 @@
 """Fan-out inside one process: the embedded default and a single notification process."""
 
-from application.notifications import Notification
-from application.ports.notifications import Deliver
+from boxoffice.application.notifications import Notification
+from boxoffice.application.ports.notifications import Deliver
 
 
 class InProcessFanout:

@@ -13,9 +13,9 @@ from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
 from redis.exceptions import RedisError
 
-from adapters.notifications.wire import decode, encode
-from application.notifications import Notification
-from application.ports.notifications import Deliver
+from boxoffice.adapters.notifications.wire import decode, encode
+from boxoffice.application.notifications import Notification
+from boxoffice.application.ports.notifications import Deliver
 
 RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)
 

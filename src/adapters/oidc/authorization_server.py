@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 import httpx
 from loguru import logger
 
-from adapters.oidc.discovery import OidcDiscovery
-from application.errors import ProviderSignInFailed, ProviderUnavailable
+from boxoffice.adapters.oidc.discovery import OidcDiscovery
+from boxoffice.application.errors import ProviderSignInFailed, ProviderUnavailable
 
 
 class HttpxAuthorizationServer:

@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from application.ports.security import ExternalIdentity
-from domain.users import Role
+from boxoffice.application.ports.security import ExternalIdentity
+from boxoffice.domain.users import Role
 
 
 class ClaimsMapper:

@@ -10,7 +10,7 @@ import httpx
 import jwt
 from loguru import logger
 
-from application.errors import ProviderUnavailable
+from boxoffice.application.errors import ProviderUnavailable
 
 SIGNING_KEY_TYPES = {"RSA", "EC"}
 

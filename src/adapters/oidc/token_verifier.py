@@ -5,11 +5,11 @@ from typing import Any
 
 import jwt
 
-from adapters.oidc.claims import ClaimsMapper
-from adapters.oidc.discovery import JwksCache
-from adapters.security.numeric_dates import check_times, options_without_time_checks
-from application.errors import NotAuthenticated
-from application.ports.security import ExternalIdentity
+from boxoffice.adapters.oidc.claims import ClaimsMapper
+from boxoffice.adapters.oidc.discovery import JwksCache
+from boxoffice.adapters.security.numeric_dates import check_times, options_without_time_checks
+from boxoffice.application.errors import NotAuthenticated
+from boxoffice.application.ports.security import ExternalIdentity
 
 # Asymmetric only: `none` proves nothing, and an HMAC "signed" with a public key is a forgery.
 ALLOWED_ALGORITHMS = {"RS256": "RSA", "PS256": "RSA", "ES256": "EC"}

@@ -5,7 +5,7 @@ import math
 import time
 from collections.abc import Callable
 
-from application.ports.rate_limiter import RateDecision
+from boxoffice.application.ports.rate_limiter import RateDecision
 
 PURGE_EVERY = 1024
 

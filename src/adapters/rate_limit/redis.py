@@ -5,8 +5,8 @@ import math
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from application.errors import RateLimiterUnavailable
-from application.ports.rate_limiter import RateDecision
+from boxoffice.application.errors import RateLimiterUnavailable
+from boxoffice.application.ports.rate_limiter import RateDecision
 
 # INCR and the expiry in one script, so no window is ever left without one, whoever races.
 _HIT = """

@@ -6,12 +6,12 @@ from uuid import UUID
 
 import jwt
 
-from adapters.security.numeric_dates import check_times, options_without_time_checks
-from application.auth import Principal
-from application.errors import NotAuthenticated
-from application.ports.clock import Clock
-from application.ports.security import AccessToken
-from domain.users import Role, User
+from boxoffice.adapters.security.numeric_dates import check_times, options_without_time_checks
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import NotAuthenticated
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.security import AccessToken
+from boxoffice.domain.users import Role, User
 
 ALGORITHM = "HS256"
 LEEWAY_SECONDS = 10

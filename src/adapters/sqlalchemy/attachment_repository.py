@@ -5,8 +5,8 @@ from uuid import UUID
 from sqlalchemy import Row, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.tables import attachments, events
-from domain.attachments import Attachment, FileKind, content_key
+from boxoffice.adapters.sqlalchemy.tables import attachments, events
+from boxoffice.domain.attachments import Attachment, FileKind, content_key
 
 
 class SqlAlchemyAttachmentRepository:

@@ -8,13 +8,13 @@ from sqlalchemy import ColumnElement, Row, exists, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.errors import violates
-from adapters.sqlalchemy.paging import fetch_page
-from adapters.sqlalchemy.tables import bookings, tickets
-from application.errors import DuplicateIdempotencyKey
-from application.pagination import Page, PageRequest
-from domain.bookings import Booking, BookingStatus
-from domain.tickets import Ticket, TicketCode, TicketStatus
+from boxoffice.adapters.sqlalchemy.errors import violates
+from boxoffice.adapters.sqlalchemy.paging import fetch_page
+from boxoffice.adapters.sqlalchemy.tables import bookings, tickets
+from boxoffice.application.errors import DuplicateIdempotencyKey
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.domain.bookings import Booking, BookingStatus
+from boxoffice.domain.tickets import Ticket, TicketCode, TicketStatus
 
 CONFIRMED = BookingStatus.CONFIRMED.value
 CANCELLED = BookingStatus.CANCELLED.value

@@ -10,8 +10,8 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from adapters.sqlalchemy.errors import connected
-from domain.case import fold_case
+from boxoffice.adapters.sqlalchemy.errors import connected
+from boxoffice.domain.case import fold_case
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # A database that is away refuses at once; one that hangs (a network cut, a stopped host)

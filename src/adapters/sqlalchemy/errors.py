@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, Operation
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from application.errors import StorageUnavailable
+from boxoffice.application.errors import StorageUnavailable
 
 # Connection refused or reset, a server shutting down, a dropped or invalidated connection, no
 # connection free in the pool in time, a connect that timed out.

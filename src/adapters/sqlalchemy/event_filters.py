@@ -12,11 +12,11 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, func, or_, select
 
-from adapters.sqlalchemy import near
-from adapters.sqlalchemy.tables import event_tags, events
-from application.queries import EventFilter, EventOrder
-from domain.case import fold_case
-from domain.events import EventStatus
+from boxoffice.adapters.sqlalchemy import near
+from boxoffice.adapters.sqlalchemy.tables import event_tags, events
+from boxoffice.application.queries import EventFilter, EventOrder
+from boxoffice.domain.case import fold_case
+from boxoffice.domain.events import EventStatus
 
 Params = dict[str, Any]
 

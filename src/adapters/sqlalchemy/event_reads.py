@@ -14,9 +14,9 @@ from sqlalchemy import ColumnElement, Row, Select, bindparam, exists, func, sele
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sqlalchemy import event_filters
-from adapters.sqlalchemy.errors import outages_as_unavailable
-from adapters.sqlalchemy.event_rows import (
+from boxoffice.adapters.sqlalchemy import event_filters
+from boxoffice.adapters.sqlalchemy.errors import outages_as_unavailable
+from boxoffice.adapters.sqlalchemy.event_rows import (
     ATTRACTION_LIST,
     SHOWN_ATTACHMENT,
     TAG_LIST,
@@ -25,12 +25,12 @@ from adapters.sqlalchemy.event_rows import (
     listing_of,
     split_list,
 )
-from adapters.sqlalchemy.tables import events, saved_events, venues
-from application.event_views import EventView
-from application.pagination import TOTAL_BOUND, Page
-from application.queries import EventFilter
-from domain.events import EventStatus
-from domain.listings import EventSource
+from boxoffice.adapters.sqlalchemy.tables import events, saved_events, venues
+from boxoffice.application.event_views import EventView
+from boxoffice.application.pagination import TOTAL_BOUND, Page
+from boxoffice.application.queries import EventFilter
+from boxoffice.domain.events import EventStatus
+from boxoffice.domain.listings import EventSource
 
 _NOT_READ = {"content_hash", "synced_at", "venue_id"}
 _COLUMNS = [c for c in events.c if c.name not in _NOT_READ]

@@ -9,20 +9,20 @@ from sqlalchemy import ColumnElement, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy import imported_events
-from adapters.sqlalchemy.event_filters import conditions, ordering
-from adapters.sqlalchemy.event_rows import EVENTS_WITH_EXTRAS, event_columns, to_event
-from adapters.sqlalchemy.paging import fetch_page
-from adapters.sqlalchemy.tables import bookings, events, registrations, tickets
-from adapters.sqlalchemy.types import Money
-from application.errors import EventNotFound
-from application.imports import ImportOutcome
-from application.pagination import Page
-from application.queries import EventFilter
-from application.stats import EventStats
-from domain.errors import CapacityBelowSeatsTaken, Conflict
-from domain.events import Event, EventStatus
-from domain.listings import EventSource
+from boxoffice.adapters.sqlalchemy import imported_events
+from boxoffice.adapters.sqlalchemy.event_filters import conditions, ordering
+from boxoffice.adapters.sqlalchemy.event_rows import EVENTS_WITH_EXTRAS, event_columns, to_event
+from boxoffice.adapters.sqlalchemy.paging import fetch_page
+from boxoffice.adapters.sqlalchemy.tables import bookings, events, registrations, tickets
+from boxoffice.adapters.sqlalchemy.types import Money
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.imports import ImportOutcome
+from boxoffice.application.pagination import Page
+from boxoffice.application.queries import EventFilter
+from boxoffice.application.stats import EventStats
+from boxoffice.domain.errors import CapacityBelowSeatsTaken, Conflict
+from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.listings import EventSource
 
 
 class SqlAlchemyEventRepository:

@@ -4,11 +4,17 @@ from typing import Any
 
 from sqlalchemy import Row, String, cast, func, select
 
-from adapters.sqlalchemy.tables import attachments, event_attractions, event_tags, events, venues
-from domain.clock import TimeSlot
-from domain.events import Event, EventDetails, EventStatus
-from domain.geo import Coordinates
-from domain.listings import EventSource, Listing, PriceRange, SaleStatus, Venue
+from boxoffice.adapters.sqlalchemy.tables import (
+    attachments,
+    event_attractions,
+    event_tags,
+    events,
+    venues,
+)
+from boxoffice.domain.clock import TimeSlot
+from boxoffice.domain.events import Event, EventDetails, EventStatus
+from boxoffice.domain.geo import Coordinates
+from boxoffice.domain.listings import EventSource, Listing, PriceRange, SaleStatus, Venue
 
 # An event's tags and attractions come along as one string each in the same row (string_agg /
 # group_concat), so a page of events is one statement. Neither may contain control characters,

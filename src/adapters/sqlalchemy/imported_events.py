@@ -12,11 +12,11 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.event_rows import event_columns, venue_columns
-from adapters.sqlalchemy.tables import event_attractions, event_tags, events, venues
-from application.imports import ImportOutcome
-from domain.events import Event
-from domain.listings import EventSource
+from boxoffice.adapters.sqlalchemy.event_rows import event_columns, venue_columns
+from boxoffice.adapters.sqlalchemy.tables import event_attractions, event_tags, events, venues
+from boxoffice.application.imports import ImportOutcome
+from boxoffice.domain.events import Event
+from boxoffice.domain.listings import EventSource
 
 HASH_BATCH = 500  # well below SQLite's limit of bound parameters per statement
 

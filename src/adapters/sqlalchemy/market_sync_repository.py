@@ -4,7 +4,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.tables import market_syncs
+from boxoffice.adapters.sqlalchemy.tables import market_syncs
 
 
 class SqlAlchemyMarketSyncRepository:

@@ -1,6 +1,8 @@
-"""Apply the Alembic migrations in the repository's migrations/ folder."""
+"""Apply the Alembic migrations shipped as the package `boxoffice.migrations` (the
+repository's migrations/ folder)."""
 
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from alembic import command
@@ -11,7 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-MIGRATIONS = Path(__file__).resolve().parents[3] / "migrations"
+MIGRATIONS = Path(str(files("boxoffice.migrations")))
 # Any fixed 64-bit number that no other code in the database locks ("boxoff" in ASCII).
 UPGRADE_LOCK_KEY = 0x626F786F6666
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Float, and_, bindparam, func, or_
 
-from adapters.sqlalchemy.tables import events
-from application.queries import EventFilter
-from domain.geo import Circle
+from boxoffice.adapters.sqlalchemy.tables import events
+from boxoffice.application.queries import EventFilter
+from boxoffice.domain.geo import Circle
 
 _RADIANS = math.pi / 180
 Params = dict[str, Any]

@@ -8,17 +8,17 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
-from adapters.sqlalchemy.errors import connected
-from adapters.sqlalchemy.notification_tables import (
+from boxoffice.adapters.sqlalchemy.errors import connected
+from boxoffice.adapters.sqlalchemy.notification_tables import (
     notification_read_marks,
     notification_reads,
     notification_recipients,
     notifications,
 )
-from adapters.sqlalchemy.paging import fetch_page
-from application.messages import ChangeAction, EventChange
-from application.notifications import HistoryItem, Notification
-from application.pagination import Page, PageRequest
+from boxoffice.adapters.sqlalchemy.paging import fetch_page
+from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.notifications import HistoryItem, Notification
+from boxoffice.application.pagination import Page, PageRequest
 
 n = notifications
 

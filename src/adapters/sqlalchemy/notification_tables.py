@@ -17,8 +17,8 @@ from sqlalchemy import (
     Uuid,
 )
 
-from adapters.sqlalchemy.tables import metadata
-from adapters.sqlalchemy.types import UtcDateTime
+from boxoffice.adapters.sqlalchemy.tables import metadata
+from boxoffice.adapters.sqlalchemy.types import UtcDateTime
 
 notifications = Table(
     "notifications",

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.messaging.codec import encode
-from adapters.sqlalchemy.message_tables import outbox
-from application.messages import EventChange
-from application.ports.message_broker import BrokerMessage
+from boxoffice.adapters.messaging.codec import encode
+from boxoffice.adapters.sqlalchemy.message_tables import outbox
+from boxoffice.application.messages import EventChange
+from boxoffice.application.ports.message_broker import BrokerMessage
 
 
 class SqlAlchemyOutbox:

@@ -4,13 +4,13 @@ from sqlalchemy import exists, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.errors import violates
-from adapters.sqlalchemy.paging import fetch_page
-from adapters.sqlalchemy.tables import registrations
-from application.errors import EventNotFound
-from application.pagination import Page, PageRequest
-from domain.errors import AlreadyRegistered
-from domain.registrations import Registration
+from boxoffice.adapters.sqlalchemy.errors import violates
+from boxoffice.adapters.sqlalchemy.paging import fetch_page
+from boxoffice.adapters.sqlalchemy.tables import registrations
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.domain.errors import AlreadyRegistered
+from boxoffice.domain.registrations import Registration
 
 
 class SqlAlchemyRegistrationRepository:

@@ -4,12 +4,12 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.event_filters import conditions
-from adapters.sqlalchemy.tables import saved_events
-from adapters.sqlalchemy.user_event_links import UserEventLinks
-from application.pagination import Page
-from application.ports.saved_events import SavedEvent
-from application.queries import EventFilter
+from boxoffice.adapters.sqlalchemy.event_filters import conditions
+from boxoffice.adapters.sqlalchemy.tables import saved_events
+from boxoffice.adapters.sqlalchemy.user_event_links import UserEventLinks
+from boxoffice.application.pagination import Page
+from boxoffice.application.ports.saved_events import SavedEvent
+from boxoffice.application.queries import EventFilter
 
 
 class SqlAlchemySavedEventRepository(UserEventLinks):

@@ -4,10 +4,10 @@ Import `metadata` from here (not from tables.py) wherever every table must be kn
 creating, truncating or comparing the schema.
 """
 
-from adapters.sqlalchemy import (  # noqa: F401  (they register their tables)
+from boxoffice.adapters.sqlalchemy import (  # noqa: F401  (they register their tables)
     message_tables,
     notification_tables,
 )
-from adapters.sqlalchemy.tables import metadata
+from boxoffice.adapters.sqlalchemy.tables import metadata
 
 __all__ = ["metadata"]

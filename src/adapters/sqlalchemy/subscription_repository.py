@@ -4,11 +4,11 @@ from uuid import UUID
 from sqlalchemy import select, union
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.message_tables import event_subscriptions
-from adapters.sqlalchemy.tables import saved_events
-from adapters.sqlalchemy.user_event_links import UserEventLinks
-from application.pagination import Page, PageRequest
-from application.ports.subscriptions import Subscription
+from boxoffice.adapters.sqlalchemy.message_tables import event_subscriptions
+from boxoffice.adapters.sqlalchemy.tables import saved_events
+from boxoffice.adapters.sqlalchemy.user_event_links import UserEventLinks
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.ports.subscriptions import Subscription
 
 
 class SqlAlchemySubscriptionRepository(UserEventLinks):

@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-from adapters.sqlalchemy.types import Money, UtcDateTime
+from boxoffice.adapters.sqlalchemy.types import Money, UtcDateTime
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

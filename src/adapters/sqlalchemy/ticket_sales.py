@@ -15,13 +15,13 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
-from adapters.sqlalchemy.errors import outages_as_unavailable, violates
-from adapters.sqlalchemy.tables import events
-from application.errors import DuplicateIdempotencyKey, NotAuthenticated
-from domain.bookings import Booking, BookingRequest, BookingStatus
-from domain.events import EventStatus
-from domain.tickets import TicketStatus
+from boxoffice.adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
+from boxoffice.adapters.sqlalchemy.errors import outages_as_unavailable, violates
+from boxoffice.adapters.sqlalchemy.tables import events
+from boxoffice.application.errors import DuplicateIdempotencyKey, NotAuthenticated
+from boxoffice.domain.bookings import Booking, BookingRequest, BookingStatus
+from boxoffice.domain.events import EventStatus
+from boxoffice.domain.tickets import TicketStatus
 
 IDEMPOTENCY_KEY = "uq_bookings_user_id_idempotency_key"
 USER_KEY = "fk_bookings_user_id_users"

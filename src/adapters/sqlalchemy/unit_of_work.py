@@ -3,18 +3,18 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.sqlalchemy.attachment_repository import SqlAlchemyAttachmentRepository
-from adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
-from adapters.sqlalchemy.errors import is_outage, outages_as_unavailable, unavailable
-from adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
-from adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
-from adapters.sqlalchemy.outbox import SqlAlchemyOutbox
-from adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
-from adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
-from adapters.sqlalchemy.subscription_repository import SqlAlchemySubscriptionRepository
-from adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
-from application.errors import StorageUnavailable
-from application.ports.outbox_signal import OutboxSignal
+from boxoffice.adapters.sqlalchemy.attachment_repository import SqlAlchemyAttachmentRepository
+from boxoffice.adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
+from boxoffice.adapters.sqlalchemy.errors import is_outage, outages_as_unavailable, unavailable
+from boxoffice.adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
+from boxoffice.adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
+from boxoffice.adapters.sqlalchemy.outbox import SqlAlchemyOutbox
+from boxoffice.adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
+from boxoffice.adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
+from boxoffice.adapters.sqlalchemy.subscription_repository import SqlAlchemySubscriptionRepository
+from boxoffice.adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
+from boxoffice.application.errors import StorageUnavailable
+from boxoffice.application.ports.outbox_signal import OutboxSignal
 
 
 class SqlAlchemyUnitOfWork:

@@ -10,12 +10,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.event_rows import EVENTS_WITH_EXTRAS, to_event
-from adapters.sqlalchemy.paging import fetch_page
-from adapters.sqlalchemy.tables import events
-from application.errors import EventNotFound
-from application.pagination import PageRequest
-from domain.events import Event
+from boxoffice.adapters.sqlalchemy.event_rows import EVENTS_WITH_EXTRAS, to_event
+from boxoffice.adapters.sqlalchemy.paging import fetch_page
+from boxoffice.adapters.sqlalchemy.tables import events
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.pagination import PageRequest
+from boxoffice.domain.events import Event
 
 
 class UserEventLinks:

@@ -7,13 +7,13 @@ from sqlalchemy import Row, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.sqlalchemy.errors import violates
-from adapters.sqlalchemy.paging import fetch_page
-from adapters.sqlalchemy.tables import users
-from application.errors import EmailTaken, IdentityTaken, UsernameTaken
-from application.pagination import Page, PageRequest
-from domain.case import fold_case
-from domain.users import Role, User
+from boxoffice.adapters.sqlalchemy.errors import violates
+from boxoffice.adapters.sqlalchemy.paging import fetch_page
+from boxoffice.adapters.sqlalchemy.tables import users
+from boxoffice.application.errors import EmailTaken, IdentityTaken, UsernameTaken
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.domain.case import fold_case
+from boxoffice.domain.users import Role, User
 
 
 def _user(row: Row[Any]) -> User:

@@ -1,9 +1,9 @@
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from adapters.storage.filesystem import FilesystemFileStorage
-from adapters.storage.s3 import S3FileStorage, S3Location
-from application.ports.file_storage import FileStorage
+from boxoffice.adapters.storage.filesystem import FilesystemFileStorage
+from boxoffice.adapters.storage.s3 import S3FileStorage, S3Location
+from boxoffice.application.ports.file_storage import FileStorage
 
 
 def file_storage_from_url(url: str, s3: S3Location | None = None) -> FileStorage:

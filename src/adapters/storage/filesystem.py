@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
-from application.errors import FileMissing, FileStorageUnavailable
-from domain.attachments import FileKind
+from boxoffice.application.errors import FileMissing, FileStorageUnavailable
+from boxoffice.domain.attachments import FileKind
 
 CHUNK_BYTES = 1 << 16
 T = TypeVar("T")

@@ -14,9 +14,9 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from adapters.storage.disposition import content_disposition
-from application.errors import FileMissing, FileStorageUnavailable
-from domain.attachments import FileKind
+from boxoffice.adapters.storage.disposition import content_disposition
+from boxoffice.application.errors import FileMissing, FileStorageUnavailable
+from boxoffice.domain.attachments import FileKind
 
 CHUNK_BYTES = 1 << 16
 MISSING = {"404", "NoSuchKey", "NotFound"}

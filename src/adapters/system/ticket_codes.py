@@ -1,6 +1,6 @@
 import secrets
 
-from domain.tickets import ENTROPY_BYTES, TicketCode
+from boxoffice.domain.tickets import ENTROPY_BYTES, TicketCode
 
 
 class SecretsTicketCodes:

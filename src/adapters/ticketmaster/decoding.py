@@ -6,9 +6,9 @@ from datetime import datetime
 import msgspec
 from loguru import logger
 
-from adapters.ticketmaster import wire
-from adapters.ticketmaster.mapper import Unmappable, to_event
-from domain.events import Event
+from boxoffice.adapters.ticketmaster import wire
+from boxoffice.adapters.ticketmaster.mapper import Unmappable, to_event
+from boxoffice.domain.events import Event
 
 
 class MalformedResponse(ValueError):

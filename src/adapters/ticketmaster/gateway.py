@@ -13,19 +13,19 @@ from datetime import UTC, datetime, timedelta
 import httpx
 from loguru import logger
 
-from adapters.ticketmaster.decoding import (
+from boxoffice.adapters.ticketmaster.decoding import (
     MalformedResponse,
     decode_detail,
     decode_search,
     map_events,
 )
-from adapters.ticketmaster.pacing import (
+from boxoffice.adapters.ticketmaster.pacing import (
     Backoff,
     InProcessDailyBudget,
     Pacer,
     retry_after_seconds,
 )
-from application.ports.ticketmaster import (
+from boxoffice.application.ports.ticketmaster import (
     FetchedPage,
     MarketQuery,
     UpstreamError,
@@ -33,8 +33,8 @@ from application.ports.ticketmaster import (
     UpstreamRefusedKey,
     UpstreamUnavailable,
 )
-from application.ports.upstream_budget import UpstreamBudget
-from domain.events import Event
+from boxoffice.application.ports.upstream_budget import UpstreamBudget
+from boxoffice.domain.events import Event
 
 DEFAULT_BASE_URL = "https://app.ticketmaster.com/discovery/v2"
 KEY_SETTING = "BOXOFFICE_TICKETMASTER_API_KEY"

@@ -7,12 +7,12 @@ import unicodedata
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from adapters.ticketmaster import wire
-from adapters.ticketmaster.times import Unmappable, instant, when
-from domain.errors import DomainError
-from domain.events import Event, EventDetails, EventStatus
-from domain.geo import Coordinates
-from domain.listings import EventSource, Listing, PriceRange, SaleStatus, Venue
+from boxoffice.adapters.ticketmaster import wire
+from boxoffice.adapters.ticketmaster.times import Unmappable, instant, when
+from boxoffice.domain.errors import DomainError
+from boxoffice.domain.events import Event, EventDetails, EventStatus
+from boxoffice.domain.geo import Coordinates
+from boxoffice.domain.listings import EventSource, Listing, PriceRange, SaleStatus, Venue
 
 NO_CURRENCY = "XXX"  # ISO 4217's code for "no currency": the seller gave no price
 PLACEHOLDER_NAMES = {"", "undefined", "other"}

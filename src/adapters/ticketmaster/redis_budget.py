@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from application.ports.ticketmaster import UpstreamUnavailable
+from boxoffice.application.ports.ticketmaster import UpstreamUnavailable
 
 # INCR and the expiry in one script, so that no day's counter outlives its day, whoever races.
 _SPEND = """

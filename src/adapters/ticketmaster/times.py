@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from adapters.ticketmaster import wire
-from domain.clock import TimeSlot, to_utc, zone
-from domain.errors import InvalidValue
+from boxoffice.adapters.ticketmaster import wire
+from boxoffice.domain.clock import TimeSlot, to_utc, zone
+from boxoffice.domain.errors import InvalidValue
 
 PLACEHOLDER_BEFORE = 1901  # "1900-01-01T06:00:00Z" and friends mean "unknown"
 

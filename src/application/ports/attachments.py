@@ -2,7 +2,7 @@ from collections.abc import Iterable
 from typing import Protocol
 from uuid import UUID
 
-from domain.attachments import Attachment
+from boxoffice.domain.attachments import Attachment
 
 
 class AttachmentRepository(Protocol):

@@ -4,9 +4,9 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from application.event_views import EventView
-from application.pagination import Page
-from application.queries import EventFilter
+from boxoffice.application.event_views import EventView
+from boxoffice.application.pagination import Page
+from boxoffice.application.queries import EventFilter
 
 
 class EventReads(Protocol):

@@ -3,7 +3,7 @@
 from collections.abc import AsyncIterator
 from typing import BinaryIO, Protocol
 
-from domain.attachments import FileKind
+from boxoffice.domain.attachments import FileKind
 
 
 class FileStorage(Protocol):

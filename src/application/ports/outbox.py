@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from typing import Protocol
 
-from application.messages import EventChange
-from application.ports.message_broker import BrokerMessage
+from boxoffice.application.messages import EventChange
+from boxoffice.application.ports.message_broker import BrokerMessage
 
 
 class Outbox(Protocol):

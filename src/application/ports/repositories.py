@@ -5,15 +5,15 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from application.imports import ImportOutcome
-from application.pagination import Page, PageRequest
-from application.queries import EventFilter
-from application.stats import EventStats
-from domain.bookings import Booking
-from domain.events import Event
-from domain.listings import EventSource
-from domain.registrations import Registration
-from domain.users import User
+from boxoffice.application.imports import ImportOutcome
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.queries import EventFilter
+from boxoffice.application.stats import EventStats
+from boxoffice.domain.bookings import Booking
+from boxoffice.domain.events import Event
+from boxoffice.domain.listings import EventSource
+from boxoffice.domain.registrations import Registration
+from boxoffice.domain.users import User
 
 
 class EventRepository(Protocol):

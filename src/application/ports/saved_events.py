@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from application.pagination import Page
-from application.queries import EventFilter
-from domain.events import Event
+from boxoffice.application.pagination import Page
+from boxoffice.application.queries import EventFilter
+from boxoffice.domain.events import Event
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from application.auth import Principal
-from domain.users import Role, User
+from boxoffice.application.auth import Principal
+from boxoffice.domain.users import Role, User
 
 
 class PasswordHasher(Protocol):

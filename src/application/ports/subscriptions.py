@@ -5,8 +5,8 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from application.pagination import Page, PageRequest
-from domain.events import Event
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.domain.events import Event
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 from typing import Protocol
 
-from domain.tickets import TicketCode
+from boxoffice.domain.tickets import TicketCode
 
 
 class TicketCodes(Protocol):

@@ -1,6 +1,6 @@
 from typing import Protocol
 
-from domain.bookings import Booking, BookingRequest
+from boxoffice.domain.bookings import Booking, BookingRequest
 
 
 class TicketSales(Protocol):

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from domain.errors import DomainError
-from domain.events import Event
+from boxoffice.domain.errors import DomainError
+from boxoffice.domain.events import Event
 
 
 class UpstreamError(DomainError):

@@ -3,17 +3,17 @@
 from types import TracebackType
 from typing import Protocol, Self
 
-from application.ports.attachments import AttachmentRepository
-from application.ports.market_syncs import MarketSyncRepository
-from application.ports.outbox import Outbox
-from application.ports.repositories import (
+from boxoffice.application.ports.attachments import AttachmentRepository
+from boxoffice.application.ports.market_syncs import MarketSyncRepository
+from boxoffice.application.ports.outbox import Outbox
+from boxoffice.application.ports.repositories import (
     BookingRepository,
     EventRepository,
     RegistrationRepository,
     UserRepository,
 )
-from application.ports.saved_events import SavedEventRepository
-from application.ports.subscriptions import SubscriptionRepository
+from boxoffice.application.ports.saved_events import SavedEventRepository
+from boxoffice.application.ports.subscriptions import SubscriptionRepository
 
 
 class UnitOfWork(Protocol):

@@ -3,15 +3,15 @@ from uuid import UUID, uuid4
 
 from loguru import logger
 
-from application.auth import Principal
-from application.errors import DuplicateIdempotencyKey, IdempotencyKeyReused
-from application.ports.clock import Clock
-from application.ports.ticket_codes import TicketCodes
-from application.ports.ticket_sales import TicketSales
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.get_event import load_event
-from domain.bookings import MAX_QUANTITY, Booking, BookingRequest
-from domain.errors import InvalidValue, NotEnoughSeats
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import DuplicateIdempotencyKey, IdempotencyKeyReused
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.ticket_codes import TicketCodes
+from boxoffice.application.ports.ticket_sales import TicketSales
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.domain.bookings import MAX_QUANTITY, Booking, BookingRequest
+from boxoffice.domain.errors import InvalidValue, NotEnoughSeats
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,13 +3,13 @@ from uuid import UUID
 
 from loguru import logger
 
-from application.auth import Principal
-from application.ports.clock import Clock
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.get_booking import load_visible_booking
-from application.use_cases.get_event import load_event
-from domain.bookings import Booking
-from domain.errors import EventNotOpen
+from boxoffice.application.auth import Principal
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.get_booking import load_visible_booking
+from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.domain.bookings import Booking
+from boxoffice.domain.errors import EventNotOpen
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,8 @@ from datetime import datetime
 
 from loguru import logger
 
-from application.ports.unit_of_work import UnitOfWork
-from domain.events import Event
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.events import Event
 
 
 async def cancel_event(uow: UnitOfWork, event: Event, now: datetime) -> None:

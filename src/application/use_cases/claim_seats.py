@@ -1,9 +1,9 @@
 from datetime import datetime
 
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.get_event import load_event
-from domain.errors import NotEnoughSeats
-from domain.events import Event
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.domain.errors import NotEnoughSeats
+from boxoffice.domain.events import Event
 
 
 async def claim_seats(uow: UnitOfWork, event: Event, quantity: int, now: datetime) -> None:

@@ -5,15 +5,15 @@ from uuid import uuid4
 
 from loguru import logger
 
-from application.announce import announce
-from application.auth import Principal, require_admin
-from application.messages import ChangeAction
-from application.ports.clock import Clock
-from application.ports.unit_of_work import UnitOfWork
-from domain.clock import DEFAULT_ZONE, TimeSlot
-from domain.events import Event, EventDetails
-from domain.geo import Coordinates
-from domain.money import DEFAULT_CURRENCY
+from boxoffice.application.announce import announce
+from boxoffice.application.auth import Principal, require_admin
+from boxoffice.application.messages import ChangeAction
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.clock import DEFAULT_ZONE, TimeSlot
+from boxoffice.domain.events import Event, EventDetails
+from boxoffice.domain.geo import Coordinates
+from boxoffice.domain.money import DEFAULT_CURRENCY
 
 
 @dataclass(frozen=True, slots=True)

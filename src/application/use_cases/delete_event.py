@@ -4,16 +4,16 @@ from uuid import UUID
 
 from loguru import logger
 
-from application.announce import announce
-from application.auth import Principal, require_event_manager
-from application.messages import ChangeAction
-from application.ports.clock import Clock
-from application.ports.file_storage import FileStorage
-from application.ports.unit_of_work import UnitOfWork
-from application.unused_files import remove_unused_files
-from application.use_cases.cancel_event import cancel_event
-from application.use_cases.get_event import load_event
-from domain.events import Event
+from boxoffice.application.announce import announce
+from boxoffice.application.auth import Principal, require_event_manager
+from boxoffice.application.messages import ChangeAction
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.file_storage import FileStorage
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.unused_files import remove_unused_files
+from boxoffice.application.use_cases.cancel_event import cancel_event
+from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.domain.events import Event
 
 
 class DeleteOutcome(StrEnum):

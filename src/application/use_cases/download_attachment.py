@@ -2,10 +2,10 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from uuid import UUID
 
-from application.errors import AttachmentNotFound
-from application.ports.file_storage import FileStorage
-from application.ports.unit_of_work import UnitOfWork
-from domain.attachments import Attachment
+from boxoffice.application.errors import AttachmentNotFound
+from boxoffice.application.ports.file_storage import FileStorage
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.attachments import Attachment
 
 
 @dataclass(frozen=True, slots=True)

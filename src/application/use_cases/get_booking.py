@@ -1,9 +1,9 @@
 from uuid import UUID
 
-from application.auth import Principal
-from application.errors import BookingNotFound
-from application.ports.unit_of_work import UnitOfWork
-from domain.bookings import Booking
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import BookingNotFound
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.bookings import Booking
 
 
 async def load_visible_booking(uow: UnitOfWork, actor: Principal, booking_id: UUID) -> Booking:

@@ -1,7 +1,7 @@
-from application.auth import Principal
-from application.errors import NotAuthenticated
-from application.ports.unit_of_work import UnitOfWork
-from domain.users import User
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import NotAuthenticated
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.users import User
 
 
 class GetCurrentUser:

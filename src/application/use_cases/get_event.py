@@ -1,10 +1,10 @@
 from uuid import UUID
 
-from application.errors import EventNotFound
-from application.event_views import EventView
-from application.ports.event_reads import EventReads
-from application.ports.unit_of_work import UnitOfWork
-from domain.events import Event
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.event_views import EventView
+from boxoffice.application.ports.event_reads import EventReads
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.events import Event
 
 
 async def load_event(uow: UnitOfWork, event_id: UUID) -> Event:

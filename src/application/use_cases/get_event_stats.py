@@ -1,9 +1,9 @@
 from uuid import UUID
 
-from application.auth import Principal, require_event_manager
-from application.ports.unit_of_work import UnitOfWork
-from application.stats import EventStats
-from application.use_cases.get_event import load_event
+from boxoffice.application.auth import Principal, require_event_manager
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.stats import EventStats
+from boxoffice.application.use_cases.get_event import load_event
 
 
 class GetEventStats:

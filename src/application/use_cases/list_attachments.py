@@ -1,8 +1,8 @@
 from uuid import UUID
 
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.get_event import load_event
-from domain.attachments import Attachment
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.domain.attachments import Attachment
 
 
 class ListAttachments:

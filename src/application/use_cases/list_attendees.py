@@ -1,10 +1,10 @@
 from uuid import UUID
 
-from application.auth import Principal, require_event_manager
-from application.pagination import Page, PageRequest
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.get_event import load_event
-from domain.registrations import Registration
+from boxoffice.application.auth import Principal, require_event_manager
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.domain.registrations import Registration
 
 
 class ListAttendees:

@@ -1,12 +1,12 @@
 from dataclasses import replace
 from uuid import UUID
 
-from application.event_views import EventView
-from application.pagination import Page
-from application.ports.clock import Clock
-from application.ports.event_reads import EventReads
-from application.queries import EventFilter
-from domain.geo import distance_km
+from boxoffice.application.event_views import EventView
+from boxoffice.application.pagination import Page
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.event_reads import EventReads
+from boxoffice.application.queries import EventFilter
+from boxoffice.domain.geo import distance_km
 
 
 class ListEvents:

@@ -1,9 +1,9 @@
 from dataclasses import dataclass
 
-from application.auth import Principal
-from application.notifications import HistoryItem, Notification
-from application.pagination import Page, PageRequest
-from application.ports.notifications import NotificationStore
+from boxoffice.application.auth import Principal
+from boxoffice.application.notifications import HistoryItem, Notification
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.ports.notifications import NotificationStore
 
 REPLAY_PAGE = 500
 

@@ -1,9 +1,9 @@
-from application.auth import Principal
-from application.pagination import Page
-from application.ports.clock import Clock
-from application.ports.saved_events import SavedEvent
-from application.ports.unit_of_work import UnitOfWork
-from application.queries import EventFilter
+from boxoffice.application.auth import Principal
+from boxoffice.application.pagination import Page
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.saved_events import SavedEvent
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.queries import EventFilter
 
 
 class ListSavedEvents:

@@ -1,10 +1,10 @@
 from uuid import UUID
 
-from application.auth import Principal, require_self_or_admin
-from application.errors import UserNotFound
-from application.pagination import Page, PageRequest
-from application.ports.unit_of_work import UnitOfWork
-from domain.bookings import Booking
+from boxoffice.application.auth import Principal, require_self_or_admin
+from boxoffice.application.errors import UserNotFound
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.bookings import Booking
 
 
 class ListUserBookings:

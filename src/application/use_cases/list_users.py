@@ -1,7 +1,7 @@
-from application.auth import Principal, require_admin
-from application.pagination import Page, PageRequest
-from application.ports.unit_of_work import UnitOfWork
-from domain.users import User
+from boxoffice.application.auth import Principal, require_admin
+from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.users import User
 
 
 class ListUsers:

@@ -2,9 +2,9 @@ from dataclasses import dataclass
 
 from loguru import logger
 
-from application.errors import NotAuthenticated
-from application.ports.security import AccessToken, PasswordHasher, TokenIssuer
-from application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.errors import NotAuthenticated
+from boxoffice.application.ports.security import AccessToken, PasswordHasher, TokenIssuer
+from boxoffice.application.ports.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)

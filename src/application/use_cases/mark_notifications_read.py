@@ -1,6 +1,6 @@
-from application.auth import Principal
-from application.notifications import NotificationNotFound
-from application.ports.notifications import NotificationStore
+from boxoffice.application.auth import Principal
+from boxoffice.application.notifications import NotificationNotFound
+from boxoffice.application.ports.notifications import NotificationStore
 
 
 class MarkNotificationRead:

@@ -7,13 +7,13 @@ from uuid import uuid4
 
 from loguru import logger
 
-from application.errors import EmailTaken, IdentityTaken, UsernameTaken
-from application.ports.clock import Clock
-from application.ports.security import ExternalIdentity
-from application.ports.unit_of_work import UnitOfWork
-from domain.case import fold_case
-from domain.errors import InvalidValue
-from domain.users import Role, User, email_address
+from boxoffice.application.errors import EmailTaken, IdentityTaken, UsernameTaken
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.security import ExternalIdentity
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.case import fold_case
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.users import Role, User, email_address
 
 _NOT_USERNAME = re.compile(r"[^A-Za-z0-9_]+")
 PLACEHOLDER_DOMAIN = "users.invalid"  # a reserved top-level domain: never delivers mail

@@ -1,8 +1,8 @@
 from loguru import logger
 
-from application.messages import EventChange
-from application.notifications import Notification
-from application.ports.notifications import NotificationFanout, NotificationStore
+from boxoffice.application.messages import EventChange
+from boxoffice.application.notifications import Notification
+from boxoffice.application.ports.notifications import NotificationFanout, NotificationStore
 
 
 class RecordNotification:

@@ -3,15 +3,15 @@ from uuid import UUID, uuid4
 
 from loguru import logger
 
-from application.auth import Principal
-from application.errors import RateLimiterUnavailable, TooManyRequests
-from application.limits import Limit, caller_key, first_refusal
-from application.ports.clock import Clock
-from application.ports.rate_limiter import RateLimiter
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.claim_seats import claim_seats
-from application.use_cases.get_event import load_event
-from domain.registrations import Registration
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import RateLimiterUnavailable, TooManyRequests
+from boxoffice.application.limits import Limit, caller_key, first_refusal
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.rate_limiter import RateLimiter
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.claim_seats import claim_seats
+from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.domain.registrations import Registration
 
 
 @dataclass(frozen=True, slots=True)

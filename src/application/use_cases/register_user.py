@@ -3,11 +3,11 @@ from uuid import uuid4
 
 from loguru import logger
 
-from application.auth import Principal, require_admin
-from application.ports.clock import Clock
-from application.ports.security import PasswordHasher
-from application.ports.unit_of_work import UnitOfWork
-from domain.users import Role, User, check_password_strength
+from boxoffice.application.auth import Principal, require_admin
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.security import PasswordHasher
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.users import Role, User, check_password_strength
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from loguru import logger
 
-from application.ports.message_broker import BrokerUnavailable, MessageBroker
-from application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.ports.message_broker import BrokerUnavailable, MessageBroker
+from boxoffice.application.ports.unit_of_work import UnitOfWork
 
 BATCH_SIZE = 100
 

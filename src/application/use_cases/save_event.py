@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from application.auth import Principal
-from application.errors import EventNotFound
-from application.ports.clock import Clock
-from application.ports.saved_events import SavedEvent
-from application.ports.ticketmaster import TicketmasterGateway
-from application.ports.unit_of_work import UnitOfWork
-from domain.events import Event
-from domain.listings import EventSource
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.saved_events import SavedEvent
+from boxoffice.application.ports.ticketmaster import TicketmasterGateway
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.events import Event
+from boxoffice.domain.listings import EventSource
 
 # Ticketmaster ids are short runs of letters, digits, '-' and '_'; nothing else is looked up.
 EXTERNAL_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")

@@ -8,16 +8,16 @@ from uuid import UUID, uuid4
 
 from loguru import logger
 
-from application.ports.clock import Clock
-from application.ports.ticket_codes import TicketCodes
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.register_user import CreateUser, NewUser
-from domain.bookings import Booking
-from domain.clock import DEFAULT_ZONE, TimeSlot, zone
-from domain.events import Event, EventDetails
-from domain.geo import Coordinates
-from domain.registrations import Registration
-from domain.users import Role
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.ticket_codes import TicketCodes
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.register_user import CreateUser, NewUser
+from boxoffice.domain.bookings import Booking
+from boxoffice.domain.clock import DEFAULT_ZONE, TimeSlot, zone
+from boxoffice.domain.events import Event, EventDetails
+from boxoffice.domain.geo import Coordinates
+from boxoffice.domain.registrations import Registration
+from boxoffice.domain.users import Role
 
 DEMO_PASSWORD = "Demo-pass1!"  # noqa: S105 - published in the README for the demo
 DEMO_USERS = (

@@ -5,14 +5,14 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from application.errors import NotAuthenticated, ProviderSignInFailed
-from application.ports.security import (
+from boxoffice.application.errors import NotAuthenticated, ProviderSignInFailed
+from boxoffice.application.ports.security import (
     AccessToken,
     AuthorizationServer,
     ExternalTokenVerifier,
     TokenIssuer,
 )
-from application.use_cases.provision_external_user import ProvisionExternalUser
+from boxoffice.application.use_cases.provision_external_user import ProvisionExternalUser
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,12 @@ and its deletion reach the subscriber. Unlike saving, nothing is fetched from Ti
 
 from dataclasses import dataclass
 
-from application.auth import Principal
-from application.errors import EventNotFound
-from application.ports.clock import Clock
-from application.ports.subscriptions import Subscription
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.save_event import find_event
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.subscriptions import Subscription
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.save_event import find_event
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,14 +12,14 @@ from uuid import UUID
 
 from loguru import logger
 
-from application.announce import IMPORT_ACTOR, announce
-from application.imports import ImportOutcome
-from application.messages import ChangeAction
-from application.ports.clock import Clock
-from application.ports.ticketmaster import MarketQuery, TicketmasterGateway, UpstreamError
-from application.ports.unit_of_work import UnitOfWork
-from domain.events import Event
-from domain.listings import EventSource
+from boxoffice.application.announce import IMPORT_ACTOR, announce
+from boxoffice.application.imports import ImportOutcome
+from boxoffice.application.messages import ChangeAction
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.ticketmaster import MarketQuery, TicketmasterGateway, UpstreamError
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.domain.events import Event
+from boxoffice.domain.listings import EventSource
 
 LEASE = timedelta(minutes=15)
 INTERRUPTED = "interrupted (cancelled, or an unexpected error)"

@@ -1,8 +1,8 @@
 from dataclasses import dataclass
 
-from application.auth import Principal
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.save_event import find_event
+from boxoffice.application.auth import Principal
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.save_event import find_event
 
 
 @dataclass(frozen=True, slots=True)

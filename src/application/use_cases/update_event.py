@@ -6,17 +6,17 @@ from uuid import UUID
 
 from loguru import logger
 
-from application.announce import announce
-from application.auth import Principal, require_event_manager
-from application.messages import ChangeAction
-from application.ports.clock import Clock
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.cancel_event import cancel_event
-from application.use_cases.get_event import load_event
-from domain.clock import TimeSlot, to_utc, zone
-from domain.errors import InvalidValue
-from domain.events import Event, EventDetails, EventStatus
-from domain.geo import Coordinates
+from boxoffice.application.announce import announce
+from boxoffice.application.auth import Principal, require_event_manager
+from boxoffice.application.messages import ChangeAction
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.cancel_event import cancel_event
+from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.domain.clock import TimeSlot, to_utc, zone
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.events import Event, EventDetails, EventStatus
+from boxoffice.domain.geo import Coordinates
 
 
 class Keep(Enum):

@@ -6,14 +6,14 @@ from uuid import UUID, uuid4
 
 from loguru import logger
 
-from application.auth import Principal, require_event_manager
-from application.ports.clock import Clock
-from application.ports.file_storage import FileStorage, ImageCleaner
-from application.ports.unit_of_work import UnitOfWork
-from application.unused_files import remove_unused_files
-from application.use_cases.get_event import load_event
-from domain.attachments import SNIFF_BYTES, Attachment, display_name, file_kind
-from domain.errors import InvalidValue
+from boxoffice.application.auth import Principal, require_event_manager
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.file_storage import FileStorage, ImageCleaner
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.unused_files import remove_unused_files
+from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.domain.attachments import SNIFF_BYTES, Attachment, display_name, file_kind
+from boxoffice.domain.errors import InvalidValue
 
 CHUNK_BYTES = 1 << 16
 

@@ -2,10 +2,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from application.ports.clock import Clock
-from application.ports.unit_of_work import UnitOfWork
-from application.use_cases.get_event import load_event
-from domain.events import Event
+from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.domain.events import Event
 
 
 @dataclass(frozen=True, slots=True)

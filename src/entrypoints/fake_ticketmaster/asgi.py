@@ -6,8 +6,8 @@ from pathlib import Path
 
 from litestar import Litestar
 
-from entrypoints.fake_ticketmaster.app import create_fake_api
-from entrypoints.fake_ticketmaster.data import generated_events, recorded_events
+from boxoffice.entrypoints.fake_ticketmaster.app import create_fake_api
+from boxoffice.entrypoints.fake_ticketmaster.data import generated_events, recorded_events
 
 
 def app_factory() -> Litestar:

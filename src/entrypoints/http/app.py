@@ -9,32 +9,36 @@ from litestar import Litestar
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 
-from entrypoints.background import stop
-from entrypoints.container import Container, build_container
-from entrypoints.embedded_notifications import embedded_notifications, hosts_notifications
-from entrypoints.http.answers import AnswerCache, ForgetOnWrite
-from entrypoints.http.controllers.attachments import AttachmentController
-from entrypoints.http.controllers.bookings import BookingController
-from entrypoints.http.controllers.calendar import CalendarController
-from entrypoints.http.controllers.events import EventController
-from entrypoints.http.controllers.health import health, ready
-from entrypoints.http.controllers.oidc import OidcController
-from entrypoints.http.controllers.providers import providers
-from entrypoints.http.controllers.registrations import RegistrationController
-from entrypoints.http.controllers.saved_events import SavedEventController
-from entrypoints.http.controllers.subscriptions import SubscriptionController
-from entrypoints.http.controllers.users import AuthController, PasswordController, UserController
-from entrypoints.http.cors import cors_config
-from entrypoints.http.dependencies import bridge, dependencies
-from entrypoints.http.edge import guard_the_edge
-from entrypoints.http.openapi import document_truthfully, openapi_config
-from entrypoints.http.problems import EXCEPTION_HANDLERS
-from entrypoints.http.rate_limit import rate_limiting
-from entrypoints.http.request_guards import guard_request
-from entrypoints.http.strict_json import StrictJsonRequest
-from entrypoints.http.web_ui import web_ui_router
-from entrypoints.scheduler import embedded_scheduler
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.background import stop
+from boxoffice.entrypoints.container import Container, build_container
+from boxoffice.entrypoints.embedded_notifications import embedded_notifications, hosts_notifications
+from boxoffice.entrypoints.http.answers import AnswerCache, ForgetOnWrite
+from boxoffice.entrypoints.http.controllers.attachments import AttachmentController
+from boxoffice.entrypoints.http.controllers.bookings import BookingController
+from boxoffice.entrypoints.http.controllers.calendar import CalendarController
+from boxoffice.entrypoints.http.controllers.events import EventController
+from boxoffice.entrypoints.http.controllers.health import health, ready
+from boxoffice.entrypoints.http.controllers.oidc import OidcController
+from boxoffice.entrypoints.http.controllers.providers import providers
+from boxoffice.entrypoints.http.controllers.registrations import RegistrationController
+from boxoffice.entrypoints.http.controllers.saved_events import SavedEventController
+from boxoffice.entrypoints.http.controllers.subscriptions import SubscriptionController
+from boxoffice.entrypoints.http.controllers.users import (
+    AuthController,
+    PasswordController,
+    UserController,
+)
+from boxoffice.entrypoints.http.cors import cors_config
+from boxoffice.entrypoints.http.dependencies import bridge, dependencies
+from boxoffice.entrypoints.http.edge import guard_the_edge
+from boxoffice.entrypoints.http.openapi import document_truthfully, openapi_config
+from boxoffice.entrypoints.http.problems import EXCEPTION_HANDLERS
+from boxoffice.entrypoints.http.rate_limit import rate_limiting
+from boxoffice.entrypoints.http.request_guards import guard_request
+from boxoffice.entrypoints.http.strict_json import StrictJsonRequest
+from boxoffice.entrypoints.http.web_ui import web_ui_router
+from boxoffice.entrypoints.scheduler import embedded_scheduler
+from boxoffice.entrypoints.settings import Settings
 
 
 def route_handlers(settings: Settings) -> list[Any]:

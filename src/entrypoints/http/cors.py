@@ -14,8 +14,8 @@ from litestar.types import (
     Send,
 )
 
-from entrypoints.http.problems import PROBLEM_JSON
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.problems import PROBLEM_JSON
+from boxoffice.entrypoints.settings import Settings
 
 # What a front end sends: bearer tokens, JSON bodies, idempotent bookings, its own request id.
 ALLOWED_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key", "X-Request-ID"]

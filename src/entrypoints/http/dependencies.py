@@ -12,16 +12,16 @@ from litestar import Request
 from litestar.di import Provide
 from litestar.params import QueryParameter
 
-from application.auth import Principal
-from application.authenticate import Authenticate
-from application.errors import NotAuthenticated
-from application.ports.security import TokenVerifier
-from domain.clock import zone
-from entrypoints.container import Container
-from entrypoints.http.controllers.event_filters import event_filter
-from entrypoints.http.controllers.near_filter import events_query
-from entrypoints.http.rate_limit import client_ip
-from entrypoints.settings import Settings
+from boxoffice.application.auth import Principal
+from boxoffice.application.authenticate import Authenticate
+from boxoffice.application.errors import NotAuthenticated
+from boxoffice.application.ports.security import TokenVerifier
+from boxoffice.domain.clock import zone
+from boxoffice.entrypoints.container import Container
+from boxoffice.entrypoints.http.controllers.event_filters import event_filter
+from boxoffice.entrypoints.http.controllers.near_filter import events_query
+from boxoffice.entrypoints.http.rate_limit import client_ip
+from boxoffice.entrypoints.settings import Settings
 
 
 def bridge(provider: providers.Provider[Any]) -> Provide:

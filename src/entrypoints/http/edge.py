@@ -7,12 +7,12 @@ import re
 from litestar import Litestar
 from litestar.types import Scope
 
-from entrypoints.http.cors import preflight_refusals_as_problems
-from entrypoints.http.middleware import request_logging
-from entrypoints.http.request_limits import Wider, bounded_requests
-from entrypoints.http.security_headers import docs_asset_origins, security_headers
-from entrypoints.http.uploads import MULTIPART_OVERHEAD_BYTES
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.cors import preflight_refusals_as_problems
+from boxoffice.entrypoints.http.middleware import request_logging
+from boxoffice.entrypoints.http.request_limits import Wider, bounded_requests
+from boxoffice.entrypoints.http.security_headers import docs_asset_origins, security_headers
+from boxoffice.entrypoints.http.uploads import MULTIPART_OVERHEAD_BYTES
+from boxoffice.entrypoints.settings import Settings
 
 UPLOAD_PATH = re.compile(r"/events/[^/]+/attachments/?")
 

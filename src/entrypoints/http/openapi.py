@@ -6,11 +6,11 @@ from litestar import Litestar
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, Reference, SecurityScheme
 
-from entrypoints.http.docs_assets import OfflineRedoc, OfflineSwagger
-from entrypoints.http.openapi_problems import document_problems, operations
-from entrypoints.http.openapi_schemas import correct_schemas, nested_structs
-from entrypoints.http.openapi_uploads import document_uploads
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.docs_assets import OfflineRedoc, OfflineSwagger
+from boxoffice.entrypoints.http.openapi_problems import document_problems, operations
+from boxoffice.entrypoints.http.openapi_schemas import correct_schemas, nested_structs
+from boxoffice.entrypoints.http.openapi_uploads import document_uploads
+from boxoffice.entrypoints.settings import Settings
 
 BEARER = "BearerToken"
 PROVIDER = "IdentityProvider"

@@ -24,9 +24,9 @@ from litestar.openapi.spec import (
 )
 from litestar.routes import HTTPRoute
 
-from entrypoints.http.problems import PROBLEM_JSON
-from entrypoints.http.rate_limit import limit_for
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.problems import PROBLEM_JSON
+from boxoffice.entrypoints.http.rate_limit import limit_for
+from boxoffice.entrypoints.settings import Settings
 
 PROBLEM = "Problem"
 _TEXT = Schema(type=OpenAPIType.STRING)

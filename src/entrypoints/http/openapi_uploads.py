@@ -15,9 +15,9 @@ from litestar.openapi.spec import (
     Schema,
 )
 
-from domain.attachments import FileKind
-from entrypoints.http.uploads import FIELD
-from entrypoints.settings import Settings
+from boxoffice.domain.attachments import FileKind
+from boxoffice.entrypoints.http.uploads import FIELD
+from boxoffice.entrypoints.settings import Settings
 
 ATTACHMENTS = "/events/{event_id}/attachments"
 TAKEN = tuple(kind.value for kind in FileKind)

@@ -11,7 +11,7 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from litestar.types import ExceptionHandlersMap
 from loguru import logger
 
-from application.errors import (
+from boxoffice.application.errors import (
     FileStorageUnavailable,
     NotAuthenticated,
     PermissionDenied,
@@ -22,8 +22,8 @@ from application.errors import (
     TooManyRequests,
     ValueTaken,
 )
-from application.ports.ticketmaster import UpstreamError
-from domain.errors import (
+from boxoffice.application.ports.ticketmaster import UpstreamError
+from boxoffice.domain.errors import (
     AlreadyRegistered,
     CapacityBelowSeatsTaken,
     Conflict,

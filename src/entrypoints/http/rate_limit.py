@@ -26,9 +26,9 @@ from litestar.types import (
 )
 from loguru import logger
 
-from application.errors import RateLimiterUnavailable
-from application.ports.rate_limiter import RateDecision, RateLimiter
-from entrypoints.settings import Settings
+from boxoffice.application.errors import RateLimiterUnavailable
+from boxoffice.application.ports.rate_limiter import RateDecision, RateLimiter
+from boxoffice.entrypoints.settings import Settings
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 RATE_LIMIT = "rate_limit"

@@ -10,7 +10,7 @@ from litestar.enums import ScopeType
 from litestar.openapi import OpenAPIConfig
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 
 DOCS_PREFIX = "/schema"
 UI_PREFIX = "/ui"

@@ -13,8 +13,8 @@ from litestar import Request
 from litestar.exceptions import ValidationException
 from multipart import MultipartError, MultipartSegment, PushMultipartParser
 
-from domain.errors import FileTooLarge
-from entrypoints.http.strict_json import UnsupportedMediaType
+from boxoffice.domain.errors import FileTooLarge
+from boxoffice.entrypoints.http.strict_json import UnsupportedMediaType
 
 FIELD = "file"
 SPOOL_BYTES = 1 << 20

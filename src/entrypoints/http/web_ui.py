@@ -13,8 +13,8 @@ from litestar import Request, Response, Router, get
 from litestar.params import FromPath
 from litestar.response import File, Redirect
 
-from entrypoints.http.problems import problem
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.problems import problem
+from boxoffice.entrypoints.settings import Settings
 
 UI_PATH = "/ui"
 # The checkout's root: src/entrypoints/http/web_ui.py is three folders below it.

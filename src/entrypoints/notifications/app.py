@@ -15,22 +15,22 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
-from entrypoints.http.cors import cors_config
-from entrypoints.http.dependencies import bridge, principal_provider
-from entrypoints.http.edge import guard_the_edge
-from entrypoints.http.problems import EXCEPTION_HANDLERS
-from entrypoints.http.request_guards import guard_request
-from entrypoints.http.strict_json import StrictJsonRequest
-from entrypoints.notifications.consumer import consuming
-from entrypoints.notifications.container import (
+from boxoffice.entrypoints.http.cors import cors_config
+from boxoffice.entrypoints.http.dependencies import bridge, principal_provider
+from boxoffice.entrypoints.http.edge import guard_the_edge
+from boxoffice.entrypoints.http.problems import EXCEPTION_HANDLERS
+from boxoffice.entrypoints.http.request_guards import guard_request
+from boxoffice.entrypoints.http.strict_json import StrictJsonRequest
+from boxoffice.entrypoints.notifications.consumer import consuming
+from boxoffice.entrypoints.notifications.container import (
     NotificationsContainer,
     build_notifications_container,
 )
-from entrypoints.notifications.controllers import NotificationController
-from entrypoints.notifications.going_away import sockets_closed_before_shutdown
-from entrypoints.notifications.hub import safely
-from entrypoints.notifications.socket import notifications_socket
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.notifications.controllers import NotificationController
+from boxoffice.entrypoints.notifications.going_away import sockets_closed_before_shutdown
+from boxoffice.entrypoints.notifications.hub import safely
+from boxoffice.entrypoints.notifications.socket import notifications_socket
+from boxoffice.entrypoints.settings import Settings
 
 PROVIDED = (
     "hub", "tokens", "socket_policy", "replay_notifications", "list_notifications",

@@ -2,9 +2,9 @@
 
 from litestar import Litestar
 
-from entrypoints.logs import configure_logging_for
-from entrypoints.notifications.app import create_notifications_app
-from entrypoints.settings import Settings, SettingsError
+from boxoffice.entrypoints.logs import configure_logging_for
+from boxoffice.entrypoints.notifications.app import create_notifications_app
+from boxoffice.entrypoints.settings import Settings, SettingsError
 
 
 def app_factory() -> Litestar:

@@ -7,13 +7,13 @@ from itertools import chain, repeat
 
 from loguru import logger
 
-from adapters.messaging.codec import UndecodableMessage, decode
-from application.cancellation import finish_in_hand
-from application.errors import StorageUnavailable
-from application.messages import EventChange
-from application.ports.message_broker import BrokerMessage, MessageBroker, MessageHandler
-from application.use_cases.record_notification import RecordNotification
-from entrypoints.background import stop
+from boxoffice.adapters.messaging.codec import UndecodableMessage, decode
+from boxoffice.application.cancellation import finish_in_hand
+from boxoffice.application.errors import StorageUnavailable
+from boxoffice.application.messages import EventChange
+from boxoffice.application.ports.message_broker import BrokerMessage, MessageBroker, MessageHandler
+from boxoffice.application.use_cases.record_notification import RecordNotification
+from boxoffice.entrypoints.background import stop
 
 QUEUE = "notifications"
 ROUTING_KEYS = ("event.*",)

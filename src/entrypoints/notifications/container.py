@@ -3,23 +3,26 @@ service's; only the broker and the database server are common ground."""
 
 from dependency_injector import containers, providers
 
-from adapters.messaging.factory import broker_from_url
-from adapters.notifications.in_process import InProcessFanout
-from adapters.notifications.redis_fanout import RedisFanout
-from adapters.security.jwt_tokens import JwtTokenService
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
-from adapters.system.clock import SystemClock
-from application.use_cases.list_notifications import ListNotifications, ReplayNotifications
-from application.use_cases.mark_notifications_read import (
+from boxoffice.adapters.messaging.factory import broker_from_url
+from boxoffice.adapters.notifications.in_process import InProcessFanout
+from boxoffice.adapters.notifications.redis_fanout import RedisFanout
+from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from boxoffice.adapters.system.clock import SystemClock
+from boxoffice.application.use_cases.list_notifications import (
+    ListNotifications,
+    ReplayNotifications,
+)
+from boxoffice.application.use_cases.mark_notifications_read import (
     MarkAllNotificationsRead,
     MarkNotificationRead,
 )
-from application.use_cases.record_notification import RecordNotification
-from entrypoints.container import closing, engine_lifecycle
-from entrypoints.notifications.hub import Hub
-from entrypoints.notifications.socket import SocketPolicy
-from entrypoints.settings import Settings
+from boxoffice.application.use_cases.record_notification import RecordNotification
+from boxoffice.entrypoints.container import closing, engine_lifecycle
+from boxoffice.entrypoints.notifications.hub import Hub
+from boxoffice.entrypoints.notifications.socket import SocketPolicy
+from boxoffice.entrypoints.settings import Settings
 
 
 class NotificationsContainer(containers.DeclarativeContainer):

@@ -7,15 +7,18 @@ from litestar.di import NamedDependency
 from litestar.params import Parameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from application.auth import Principal
-from application.use_cases.list_notifications import ListNotifications, ListNotificationsQuery
-from application.use_cases.mark_notifications_read import (
+from boxoffice.application.auth import Principal
+from boxoffice.application.use_cases.list_notifications import (
+    ListNotifications,
+    ListNotificationsQuery,
+)
+from boxoffice.application.use_cases.mark_notifications_read import (
     MarkAllNotificationsRead,
     MarkNotificationRead,
 )
-from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
-from entrypoints.http.schemas.common import PageOut
-from entrypoints.notifications.wire import MAX_NOTIFICATION_ID, NotificationOut
+from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from boxoffice.entrypoints.http.schemas.common import PageOut
+from boxoffice.entrypoints.notifications.wire import MAX_NOTIFICATION_ID, NotificationOut
 
 NotificationId = Annotated[
     int, Parameter(ge=1, le=MAX_NOTIFICATION_ID, description="a notification's id")

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from loguru import logger
 
-from entrypoints.notifications.hub import Hub
+from boxoffice.entrypoints.notifications.hub import Hub
 
 SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 GRACE_S = 5.0

@@ -11,8 +11,8 @@ from uuid import UUID
 
 from loguru import logger
 
-from application.notifications import Notification
-from entrypoints.notifications.wire import render
+from boxoffice.application.notifications import Notification
+from boxoffice.entrypoints.notifications.wire import render
 
 TRY_AGAIN_LATER = 1013  # the client fell behind; it may reconnect and resume
 GOING_AWAY = 1001

@@ -7,10 +7,10 @@ from typing import Any
 import msgspec
 from litestar import WebSocket
 
-from application.auth import Principal
-from application.errors import NotAuthenticated
-from application.ports.security import TokenVerifier
-from entrypoints.notifications.wire import (
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import NotAuthenticated
+from boxoffice.application.ports.security import TokenVerifier
+from boxoffice.entrypoints.notifications.wire import (
     MAX_CLIENT_MESSAGE_BYTES,
     MAX_NOTIFICATION_ID,
     decode_auth,

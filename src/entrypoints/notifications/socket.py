@@ -18,13 +18,13 @@ from litestar.di import NamedDependency
 from litestar.exceptions import WebSocketDisconnect
 from loguru import logger
 
-from application.auth import Principal
-from application.errors import StorageUnavailable
-from application.ports.security import TokenVerifier
-from application.use_cases.list_notifications import ReplayNotifications
-from entrypoints.notifications.hub import TRY_AGAIN_LATER, Connection, Hub
-from entrypoints.notifications.sign_in import TOO_BIG, Refused, sign_in, too_big
-from entrypoints.notifications.wire import PING, ready, render
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import StorageUnavailable
+from boxoffice.application.ports.security import TokenVerifier
+from boxoffice.application.use_cases.list_notifications import ReplayNotifications
+from boxoffice.entrypoints.notifications.hub import TRY_AGAIN_LATER, Connection, Hub
+from boxoffice.entrypoints.notifications.sign_in import TOO_BIG, Refused, sign_in, too_big
+from boxoffice.entrypoints.notifications.wire import PING, ready, render
 
 NO_PONG = 4408
 UNAUTHORISED = 4401

@@ -12,11 +12,11 @@ from litestar import Litestar
 from loguru import logger
 from sqlalchemy import text
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.migrations import upgrade
-from domain.users import Role
-from entrypoints.http.app import create_app
-from entrypoints.settings import Settings
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.migrations import upgrade
+from boxoffice.domain.users import Role
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, Api, assert_problem, running
 from tests.e2e.faults.outcomes import Outcomes, load, until
 from tests.e2e.faults.private_postgres import PrivatePostgres, private_postgres

@@ -11,10 +11,10 @@ from litestar.exceptions import WebSocketDisconnect
 from litestar.testing import TestClient
 from loguru import logger
 
-from adapters.messaging.codec import encode
-from entrypoints.notifications.app import create_notifications_app
-from entrypoints.notifications.container import build_notifications_container
-from entrypoints.settings import Settings
+from boxoffice.adapters.messaging.codec import encode
+from boxoffice.entrypoints.notifications.app import create_notifications_app
+from boxoffice.entrypoints.notifications.container import build_notifications_container
+from boxoffice.entrypoints.settings import Settings
 from tests.builders import a_user
 from tests.e2e.faults.private_postgres import PrivatePostgres, private_postgres
 from tests.e2e.faults.test_database_outage import assert_storage_unavailable, migrate

@@ -9,10 +9,10 @@ import httpx
 import pytest
 from litestar import Litestar
 
-from adapters.notifications.redis_fanout import RedisFanout
-from application.notifications import Notification
-from entrypoints.http.app import create_app
-from entrypoints.settings import Settings
+from boxoffice.adapters.notifications.redis_fanout import RedisFanout
+from boxoffice.application.notifications import Notification
+from boxoffice.entrypoints.http.app import create_app
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, running
 from tests.e2e.faults.outcomes import until_true
 from tests.fake_notifications import a_change

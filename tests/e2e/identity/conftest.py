@@ -10,8 +10,8 @@ import pytest
 from litestar import Litestar
 from sqlalchemy import func, select
 
-from adapters.sqlalchemy.tables import users
-from entrypoints.settings import Settings
+from boxoffice.adapters.sqlalchemy.tables import users
+from boxoffice.entrypoints.settings import Settings
 from tests.signing_provider import SigningKey, SigningProvider, serving
 
 AUDIENCE = "https://api.boxoffice.test"

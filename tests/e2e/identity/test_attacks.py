@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from litestar import Litestar
 from sqlalchemy import delete
 
-from adapters.sqlalchemy.tables import users
+from boxoffice.adapters.sqlalchemy.tables import users
 from tests.e2e.api import Api, Caller, assert_problem
 from tests.e2e.identity.conftest import AUDIENCE, bearer, token_for, user_count
 from tests.signing_provider import SigningKey, SigningProvider

@@ -10,7 +10,7 @@ import pytest
 from litestar import Litestar
 from oidc_provider_mock import run_server_in_thread
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import assert_problem
 from tests.e2e.identity.conftest import user_count
 

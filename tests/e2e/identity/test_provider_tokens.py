@@ -6,7 +6,7 @@ import httpx
 import pytest
 from litestar import Litestar
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import Api, Caller
 from tests.e2e.identity.conftest import (
     AUTH0_NAMESPACED,

@@ -5,7 +5,7 @@ import dataclasses
 import httpx
 import pytest
 
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import Settings
 
 ISSUER = "https://tenant.eu.auth0.test/"
 

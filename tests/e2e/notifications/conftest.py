@@ -3,9 +3,9 @@ from collections.abc import Iterator
 import pytest
 from litestar.testing import TestClient
 
-from entrypoints.notifications.app import create_notifications_app
-from entrypoints.notifications.container import build_notifications_container
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.notifications.app import create_notifications_app
+from boxoffice.entrypoints.notifications.container import build_notifications_container
+from boxoffice.entrypoints.settings import Settings
 from tests.e2e.notifications.service import JWT_SECRET, Service
 
 

@@ -12,15 +12,15 @@ from litestar.testing import TestClient
 from litestar.testing.websocket_test_session import WebSocketTestSession
 from sqlalchemy import func, select
 
-from adapters.messaging.codec import encode
-from adapters.messaging.memory import InMemoryBroker
-from adapters.security.jwt_tokens import JwtTokenService
-from adapters.sqlalchemy.notification_tables import notifications
-from adapters.system.clock import SystemClock
-from application.messages import EventChange
-from application.ports.clock import Clock
-from domain.users import User
-from entrypoints.notifications.container import NotificationsContainer
+from boxoffice.adapters.messaging.codec import encode
+from boxoffice.adapters.messaging.memory import InMemoryBroker
+from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.sqlalchemy.notification_tables import notifications
+from boxoffice.adapters.system.clock import SystemClock
+from boxoffice.application.messages import EventChange
+from boxoffice.application.ports.clock import Clock
+from boxoffice.domain.users import User
+from boxoffice.entrypoints.notifications.container import NotificationsContainer
 
 JWT_SECRET = "notifications-test-secret-of-at-least-32-characters"
 WAIT_S = 30.0  # a deadline, not a pause: waits end when the message comes

@@ -2,7 +2,7 @@
 
 import time
 
-from application.ports.message_broker import BrokerMessage
+from boxoffice.application.ports.message_broker import BrokerMessage
 from tests.builders import a_user
 from tests.e2e.notifications.service import Service, next_notification
 from tests.fake_notifications import a_change

@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from application.messages import ChangeAction
-from domain.users import User
+from boxoffice.application.messages import ChangeAction
+from boxoffice.domain.users import User
 from tests.builders import a_user
 from tests.e2e.notifications.service import Service
 from tests.fake_notifications import a_change

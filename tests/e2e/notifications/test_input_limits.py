@@ -4,7 +4,7 @@ answers and 4400/1009 closes, on both backends, never a 500 or 4500."""
 import pytest
 from litestar.exceptions import WebSocketDisconnect
 
-from entrypoints.notifications.wire import MAX_CLIENT_MESSAGE_BYTES, MAX_NOTIFICATION_ID
+from boxoffice.entrypoints.notifications.wire import MAX_CLIENT_MESSAGE_BYTES, MAX_NOTIFICATION_ID
 from tests.builders import a_user
 from tests.e2e.notifications.service import WAIT_S, Service
 from tests.fake_notifications import a_change

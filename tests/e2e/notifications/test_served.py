@@ -10,14 +10,14 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from adapters.notifications.redis_fanout import RedisFanout
-from adapters.security.jwt_tokens import JwtTokenService
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
-from adapters.system.clock import SystemClock
-from application.messages import ChangeAction, EventChange
-from application.use_cases.record_notification import RecordNotification
-from domain.users import User
+from boxoffice.adapters.notifications.redis_fanout import RedisFanout
+from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from boxoffice.adapters.system.clock import SystemClock
+from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.use_cases.record_notification import RecordNotification
+from boxoffice.domain.users import User
 from tests.builders import a_user
 from tests.conftest import require_redis
 from tests.e2e.notifications.served import receive, socket_url, start_notifications

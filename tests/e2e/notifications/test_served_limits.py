@@ -12,9 +12,9 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from adapters.security.jwt_tokens import JwtTokenService
-from adapters.system.clock import SystemClock
-from entrypoints.notifications.wire import MAX_CLIENT_MESSAGE_BYTES
+from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.system.clock import SystemClock
+from boxoffice.entrypoints.notifications.wire import MAX_CLIENT_MESSAGE_BYTES
 from tests.builders import a_user
 from tests.e2e.notifications.served import WAIT_S, start_notifications
 from tests.e2e.races.servers import Server, server_environment

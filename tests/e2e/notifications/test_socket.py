@@ -5,8 +5,8 @@ from uuid import UUID, uuid4
 
 from dependency_injector import providers
 
-from application.messages import ChangeAction
-from application.use_cases.list_notifications import ReplayNotifications
+from boxoffice.application.messages import ChangeAction
+from boxoffice.application.use_cases.list_notifications import ReplayNotifications
 from tests.builders import a_user
 from tests.e2e.notifications.service import (
     WAIT_S,

@@ -6,8 +6,8 @@ import pytest
 from jwt.api_jws import PyJWS
 from litestar.exceptions import WebSocketDisconnect
 
-from adapters.security.jwt_tokens import JwtTokenService
-from adapters.system.clock import SystemClock
+from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.system.clock import SystemClock
 from tests.absurd_times import ABSURD_TIMES, TIME_CLAIMS, payload_with
 from tests.builders import a_user
 from tests.e2e.notifications.service import JWT_SECRET, WAIT_S, Service

@@ -19,7 +19,7 @@ import pytest
 import redis
 from websockets.asyncio.client import ClientConnection, connect
 
-from adapters.messaging.redis_streams import DEFAULT_STREAM
+from boxoffice.adapters.messaging.redis_streams import DEFAULT_STREAM
 from tests.conftest import require_redis
 from tests.e2e.notifications.served import receive, socket_url, start_notifications
 from tests.e2e.races.servers import Server, run_cli, server_environment, start_server

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from sqlalchemy import Engine, func, select
 
-from adapters.sqlalchemy.tables import bookings, events, registrations, tickets
+from boxoffice.adapters.sqlalchemy.tables import bookings, events, registrations, tickets
 
 
 @dataclass(frozen=True)

@@ -72,12 +72,18 @@ class Server:
 
 
 def start_server(
-    env: Mapping[str, str], workdir: Path, name: str, service: str = "", options: Sequence[str] = ()
+    env: Mapping[str, str],
+    workdir: Path,
+    name: str,
+    service: str = "",
+    options: Sequence[str] = (),
+    program: str = BOXOFFICE,
 ) -> Server:
     """A server answering GET /health; retried on a new port if the chosen one was taken.
     `service` "notifications" starts the notification service instead of the event service;
-    `options` go to `boxoffice serve` (e.g. "--workers", "2")."""
-    command = [BOXOFFICE, "serve", *([service] if service else []), *options]
+    `options` go to `boxoffice serve` (e.g. "--workers", "2"); `program` is the `boxoffice`
+    command to run (default: this environment's)."""
+    command = [program, "serve", *([service] if service else []), *options]
     for attempt in range(3):
         port = free_port()
         log = workdir / f"{name}-{attempt}.log"

@@ -4,10 +4,10 @@ import httpx
 import pytest
 from dependency_injector import providers
 
-from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
-from adapters.ticketmaster.pacing import Backoff
-from entrypoints.container import Container, build_container
-from entrypoints.settings import Settings
+from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from boxoffice.adapters.ticketmaster.pacing import Backoff
+from boxoffice.entrypoints.container import Container, build_container
+from boxoffice.entrypoints.settings import Settings
 from tests.fake_ticketmaster import API_KEY, FakeApi
 
 FAST = Backoff(retries=3, base_seconds=0.01, max_seconds=0.05)

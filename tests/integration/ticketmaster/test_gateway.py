@@ -10,15 +10,15 @@ import pytest
 from loguru import logger
 from redis.asyncio import Redis
 
-from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
-from adapters.ticketmaster.redis_budget import RedisDailyBudget
-from application.ports.ticketmaster import (
+from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from boxoffice.adapters.ticketmaster.redis_budget import RedisDailyBudget
+from boxoffice.application.ports.ticketmaster import (
     MarketQuery,
     UpstreamRateLimited,
     UpstreamRefusedKey,
     UpstreamUnavailable,
 )
-from domain.events import Event
+from boxoffice.domain.events import Event
 from tests.conftest import require_redis
 from tests.fake_ticketmaster import API_KEY, GENERATED, FakeApi
 from tests.integration.ticketmaster.conftest import FAST

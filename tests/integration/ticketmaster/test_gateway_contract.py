@@ -8,9 +8,13 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
-from application.ports.ticketmaster import MarketQuery, TicketmasterGateway, UpstreamUnavailable
-from domain.events import Event
+from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from boxoffice.application.ports.ticketmaster import (
+    MarketQuery,
+    TicketmasterGateway,
+    UpstreamUnavailable,
+)
+from boxoffice.domain.events import Event
 from tests.fake_gateway import FakeTicketmasterGateway
 from tests.fake_ticketmaster import API_KEY, FakeApi
 from tests.integration.ticketmaster.conftest import FAST

@@ -6,10 +6,10 @@ from decimal import Decimal
 import msgspec
 import pytest
 
-from adapters.ticketmaster.decoding import map_events
-from domain.events import Event, EventStatus
-from domain.geo import Coordinates
-from domain.listings import EventSource, SaleStatus
+from boxoffice.adapters.ticketmaster.decoding import map_events
+from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.geo import Coordinates
+from boxoffice.domain.listings import EventSource, SaleStatus
 from tests.ticketmaster_fixtures import (
     DETAIL,
     DOCS,

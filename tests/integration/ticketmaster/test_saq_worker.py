@@ -11,10 +11,10 @@ from saq import Job
 from saq.queue.redis import RedisQueue
 from sqlalchemy import func, select
 
-from adapters.sqlalchemy.tables import events
-from entrypoints.container import Container
-from entrypoints.jobs import sync_markets
-from entrypoints.worker import SYNC_TIMEOUT_SECONDS, run_until_stopped, saq_worker
+from boxoffice.adapters.sqlalchemy.tables import events
+from boxoffice.entrypoints.container import Container
+from boxoffice.entrypoints.jobs import sync_markets
+from boxoffice.entrypoints.worker import SYNC_TIMEOUT_SECONDS, run_until_stopped, saq_worker
 from tests.conftest import require_redis
 from tests.fake_ticketmaster import FakeApi
 from tests.integration.ticketmaster.conftest import NewContainer

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
-from adapters.sqlalchemy.tables import events, venues
-from entrypoints.jobs import sync_markets
+from boxoffice.adapters.sqlalchemy.tables import events, venues
+from boxoffice.entrypoints.jobs import sync_markets
 from tests.fake_ticketmaster import FakeApi
 from tests.integration.ticketmaster.conftest import NewContainer
 

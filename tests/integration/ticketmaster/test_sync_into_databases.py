@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sqlalchemy.engine import create_engine
-from adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
-from adapters.ticketmaster.gateway import HttpxTicketmasterGateway
-from application.ports.ticketmaster import MarketQuery
-from application.use_cases.sync_ticketmaster import SyncTicketmaster
+from boxoffice.adapters.sqlalchemy.engine import create_engine
+from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
+from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
+from boxoffice.application.ports.ticketmaster import MarketQuery
+from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
 from tests.fake_ticketmaster import API_KEY, FakeApi
 from tests.fakes import FixedClock
 from tests.integration.ticketmaster.conftest import FAST

@@ -7,10 +7,10 @@ from uuid import UUID
 
 import pytest
 
-from application.auth import Principal
-from domain.bookings import Booking
-from domain.events import Event
-from domain.users import Role
+from boxoffice.application.auth import Principal
+from boxoffice.domain.bookings import Booking
+from boxoffice.domain.events import Event
+from boxoffice.domain.users import Role
 from tests.builders import NOW, a_user, an_event, principal_of
 from tests.fakes import (
     FakePasswordHasher,

@@ -5,14 +5,19 @@ from uuid import uuid4
 
 import pytest
 
-from application.auth import Principal
-from application.errors import EmailTaken, NotAuthenticated, PermissionDenied, UsernameTaken
-from application.pagination import PageRequest
-from application.use_cases.get_current_user import GetCurrentUser
-from application.use_cases.log_in import LogIn, LogInCommand
-from application.use_cases.register_user import CreateUser, NewUser, RegisterUser
-from domain.errors import InvalidValue
-from domain.users import Role
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import (
+    EmailTaken,
+    NotAuthenticated,
+    PermissionDenied,
+    UsernameTaken,
+)
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.use_cases.get_current_user import GetCurrentUser
+from boxoffice.application.use_cases.log_in import LogIn, LogInCommand
+from boxoffice.application.use_cases.register_user import CreateUser, NewUser, RegisterUser
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.users import Role
 from tests.fakes import FakePasswordHasher, FakeTokens, FixedClock, InMemoryUnitOfWork
 from tests.unit.application.conftest import People
 

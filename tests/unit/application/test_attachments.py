@@ -5,12 +5,22 @@ from typing import BinaryIO
 
 import pytest
 
-from application.errors import AttachmentNotFound, FileStorageUnavailable, PermissionDenied
-from application.use_cases.delete_attachment import DeleteAttachment, DeleteAttachmentCommand
-from application.use_cases.download_attachment import DownloadAttachment
-from application.use_cases.upload_attachment import UploadAttachment, UploadAttachmentCommand
-from domain.attachments import FileKind
-from domain.events import Event
+from boxoffice.application.errors import (
+    AttachmentNotFound,
+    FileStorageUnavailable,
+    PermissionDenied,
+)
+from boxoffice.application.use_cases.delete_attachment import (
+    DeleteAttachment,
+    DeleteAttachmentCommand,
+)
+from boxoffice.application.use_cases.download_attachment import DownloadAttachment
+from boxoffice.application.use_cases.upload_attachment import (
+    UploadAttachment,
+    UploadAttachmentCommand,
+)
+from boxoffice.domain.attachments import FileKind
+from boxoffice.domain.events import Event
 from tests.fake_attachments import InMemoryFileStorage
 from tests.fakes import FixedClock, InMemoryStore, InMemoryUnitOfWork
 from tests.images import PDF

@@ -7,13 +7,17 @@ from uuid import uuid4
 
 import pytest
 
-from application.errors import EventNotFound, IdempotencyKeyReused
-from application.pagination import PageRequest
-from application.use_cases.book_tickets import BookingOutcome, BookTickets, BookTicketsCommand
-from domain.bookings import BookingStatus
-from domain.errors import EventNotOpen, InvalidValue, NotEnoughSeats
-from domain.events import Event, EventStatus
-from domain.tickets import TicketStatus
+from boxoffice.application.errors import EventNotFound, IdempotencyKeyReused
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.use_cases.book_tickets import (
+    BookingOutcome,
+    BookTickets,
+    BookTicketsCommand,
+)
+from boxoffice.domain.bookings import BookingStatus
+from boxoffice.domain.errors import EventNotOpen, InvalidValue, NotEnoughSeats
+from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.tickets import TicketStatus
 from tests.fakes import FakeTicketCodes, FixedClock, InMemoryTicketSales, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People, stored_event
 

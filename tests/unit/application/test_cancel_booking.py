@@ -6,14 +6,14 @@ from uuid import uuid4
 
 import pytest
 
-from application.auth import Principal
-from application.errors import BookingNotFound
-from application.use_cases.book_tickets import BookTickets, BookTicketsCommand
-from application.use_cases.cancel_booking import CancelBooking, CancelBookingCommand
-from domain.bookings import Booking, BookingStatus
-from domain.errors import EventNotOpen
-from domain.events import Event
-from domain.tickets import TicketStatus
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import BookingNotFound
+from boxoffice.application.use_cases.book_tickets import BookTickets, BookTicketsCommand
+from boxoffice.application.use_cases.cancel_booking import CancelBooking, CancelBookingCommand
+from boxoffice.domain.bookings import Booking, BookingStatus
+from boxoffice.domain.errors import EventNotOpen
+from boxoffice.domain.events import Event
+from boxoffice.domain.tickets import TicketStatus
 from tests.fakes import FakeTicketCodes, FixedClock, InMemoryTicketSales, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People, stored_booking, stored_event
 

@@ -7,12 +7,16 @@ from uuid import uuid4
 
 import pytest
 
-from application.auth import Principal
-from application.errors import EventNotFound, PermissionDenied
-from application.use_cases.create_event import CreateEvent, CreateEventCommand
-from application.use_cases.update_event import EventChanges, UpdateEvent, UpdateEventCommand
-from domain.errors import CapacityBelowSeatsTaken, EventNotOpen, InvalidValue
-from domain.events import EventStatus
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import EventNotFound, PermissionDenied
+from boxoffice.application.use_cases.create_event import CreateEvent, CreateEventCommand
+from boxoffice.application.use_cases.update_event import (
+    EventChanges,
+    UpdateEvent,
+    UpdateEventCommand,
+)
+from boxoffice.domain.errors import CapacityBelowSeatsTaken, EventNotOpen, InvalidValue
+from boxoffice.domain.events import EventStatus
 from tests.builders import NOW
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People, stored_event

@@ -5,15 +5,26 @@ from uuid import uuid4
 
 import pytest
 
-from application.errors import EventNotFound, PermissionDenied
-from application.pagination import PageRequest
-from application.use_cases.book_tickets import BookTickets, BookTicketsCommand
-from application.use_cases.delete_event import DeleteEvent, DeleteEventCommand, DeleteOutcome
-from application.use_cases.register_attendee import RegisterAttendee, RegisterAttendeeCommand
-from application.use_cases.update_event import EventChanges, UpdateEvent, UpdateEventCommand
-from domain.bookings import BookingStatus
-from domain.events import Event, EventStatus
-from domain.tickets import TicketStatus
+from boxoffice.application.errors import EventNotFound, PermissionDenied
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.use_cases.book_tickets import BookTickets, BookTicketsCommand
+from boxoffice.application.use_cases.delete_event import (
+    DeleteEvent,
+    DeleteEventCommand,
+    DeleteOutcome,
+)
+from boxoffice.application.use_cases.register_attendee import (
+    RegisterAttendee,
+    RegisterAttendeeCommand,
+)
+from boxoffice.application.use_cases.update_event import (
+    EventChanges,
+    UpdateEvent,
+    UpdateEventCommand,
+)
+from boxoffice.domain.bookings import BookingStatus
+from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.tickets import TicketStatus
 from tests.fake_attachments import InMemoryFileStorage
 from tests.fakes import FakeTicketCodes, FixedClock, InMemoryTicketSales, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People, stored_event

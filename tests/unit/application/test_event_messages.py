@@ -4,16 +4,24 @@ from uuid import UUID
 
 import pytest
 
-from adapters.messaging.codec import decode
-from application.auth import Principal
-from application.errors import PermissionDenied
-from application.messages import ChangeAction, EventChange
-from application.use_cases.book_tickets import BookTickets, BookTicketsCommand
-from application.use_cases.create_event import CreateEvent
-from application.use_cases.delete_event import DeleteEvent, DeleteEventCommand, DeleteOutcome
-from application.use_cases.update_event import EventChanges, UpdateEvent, UpdateEventCommand
-from domain.errors import CapacityBelowSeatsTaken
-from domain.events import Event, EventStatus
+from boxoffice.adapters.messaging.codec import decode
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import PermissionDenied
+from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.use_cases.book_tickets import BookTickets, BookTicketsCommand
+from boxoffice.application.use_cases.create_event import CreateEvent
+from boxoffice.application.use_cases.delete_event import (
+    DeleteEvent,
+    DeleteEventCommand,
+    DeleteOutcome,
+)
+from boxoffice.application.use_cases.update_event import (
+    EventChanges,
+    UpdateEvent,
+    UpdateEventCommand,
+)
+from boxoffice.domain.errors import CapacityBelowSeatsTaken
+from boxoffice.domain.events import Event, EventStatus
 from tests.builders import NOW
 from tests.fake_attachments import InMemoryFileStorage
 from tests.fakes import (

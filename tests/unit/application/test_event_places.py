@@ -5,12 +5,12 @@ from datetime import timedelta
 
 import pytest
 
-from application.queries import EventFilter, EventOrder
-from application.use_cases.create_event import CreateEvent
-from application.use_cases.list_events import ListEvents
-from application.use_cases.update_event import EventChanges, Keep, UpdateEvent
-from domain.errors import InvalidValue
-from domain.geo import Circle, Coordinates
+from boxoffice.application.queries import EventFilter, EventOrder
+from boxoffice.application.use_cases.create_event import CreateEvent
+from boxoffice.application.use_cases.list_events import ListEvents
+from boxoffice.application.use_cases.update_event import EventChanges, Keep, UpdateEvent
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.geo import Circle, Coordinates
 from tests.fake_event_reads import InMemoryEventReads
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.geo_points import PUNE, SUVA, TAVEUNI, reference_km

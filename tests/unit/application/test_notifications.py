@@ -4,21 +4,21 @@ from uuid import uuid4
 
 import pytest
 
-from application.auth import Principal
-from application.messages import ChangeAction
-from application.notifications import NotificationNotFound
-from application.pagination import PageRequest
-from application.use_cases.list_notifications import (
+from boxoffice.application.auth import Principal
+from boxoffice.application.messages import ChangeAction
+from boxoffice.application.notifications import NotificationNotFound
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.use_cases.list_notifications import (
     ListNotifications,
     ListNotificationsQuery,
     ReplayNotifications,
 )
-from application.use_cases.mark_notifications_read import (
+from boxoffice.application.use_cases.mark_notifications_read import (
     MarkAllNotificationsRead,
     MarkNotificationRead,
 )
-from application.use_cases.record_notification import RecordNotification
-from domain.users import Role
+from boxoffice.application.use_cases.record_notification import RecordNotification
+from boxoffice.domain.users import Role
 from tests.fake_notifications import InMemoryNotificationStore, RecordingFanout, a_change
 
 

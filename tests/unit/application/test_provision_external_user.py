@@ -2,9 +2,9 @@
 
 import asyncio
 
-from application.ports.security import ExternalIdentity
-from application.use_cases.provision_external_user import ProvisionExternalUser
-from domain.users import Role
+from boxoffice.application.ports.security import ExternalIdentity
+from boxoffice.application.use_cases.provision_external_user import ProvisionExternalUser
+from boxoffice.domain.users import Role
 from tests.builders import a_user
 from tests.fakes import FixedClock, InMemoryStore, InMemoryUnitOfWork
 

@@ -6,23 +6,31 @@ from uuid import uuid4
 
 import pytest
 
-from application.auth import Principal
-from application.errors import BookingNotFound, EventNotFound, PermissionDenied, UserNotFound
-from application.event_views import EventView
-from application.pagination import PageRequest
-from application.queries import EventFilter
-from application.use_cases.book_tickets import BookTickets, BookTicketsCommand
-from application.use_cases.get_booking import GetBooking
-from application.use_cases.get_event import GetEvent
-from application.use_cases.get_event_stats import GetEventStats
-from application.use_cases.list_attendees import ListAttendees
-from application.use_cases.list_event_bookings import ListEventBookings
-from application.use_cases.list_events import ListEvents
-from application.use_cases.list_user_bookings import ListUserBookings
-from application.use_cases.list_users import ListUsers
-from application.use_cases.register_attendee import RegisterAttendee, RegisterAttendeeCommand
-from domain.bookings import Booking
-from domain.events import Event
+from boxoffice.application.auth import Principal
+from boxoffice.application.errors import (
+    BookingNotFound,
+    EventNotFound,
+    PermissionDenied,
+    UserNotFound,
+)
+from boxoffice.application.event_views import EventView
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.queries import EventFilter
+from boxoffice.application.use_cases.book_tickets import BookTickets, BookTicketsCommand
+from boxoffice.application.use_cases.get_booking import GetBooking
+from boxoffice.application.use_cases.get_event import GetEvent
+from boxoffice.application.use_cases.get_event_stats import GetEventStats
+from boxoffice.application.use_cases.list_attendees import ListAttendees
+from boxoffice.application.use_cases.list_event_bookings import ListEventBookings
+from boxoffice.application.use_cases.list_events import ListEvents
+from boxoffice.application.use_cases.list_user_bookings import ListUserBookings
+from boxoffice.application.use_cases.list_users import ListUsers
+from boxoffice.application.use_cases.register_attendee import (
+    RegisterAttendee,
+    RegisterAttendeeCommand,
+)
+from boxoffice.domain.bookings import Booking
+from boxoffice.domain.events import Event
 from tests.fake_event_reads import InMemoryEventReads
 from tests.fakes import FakeTicketCodes, FixedClock, InMemoryTicketSales, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People

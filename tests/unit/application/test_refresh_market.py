@@ -1,12 +1,12 @@
 """On-demand refreshes of Ticketmaster markets are bounded per caller and in total; a refused
 refresh answers from the store (a reason, not an error) and costs no upstream request."""
 
-from adapters.rate_limit.memory import InMemoryRateLimiter
-from application.errors import RateLimiterUnavailable
-from application.limits import Limit
-from application.ports.rate_limiter import RateDecision, RateLimiter
-from application.use_cases.refresh_market import LIMITED, FreshnessPolicy, RefreshMarket
-from application.use_cases.sync_ticketmaster import SyncTicketmaster
+from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
+from boxoffice.application.errors import RateLimiterUnavailable
+from boxoffice.application.limits import Limit
+from boxoffice.application.ports.rate_limiter import RateDecision, RateLimiter
+from boxoffice.application.use_cases.refresh_market import LIMITED, FreshnessPolicy, RefreshMarket
+from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
 from tests.builders import NOW
 from tests.fake_gateway import FakeTicketmasterGateway
 from tests.fakes import FixedClock, InMemoryStore, InMemoryUnitOfWork

@@ -7,24 +7,24 @@ from uuid import uuid4
 
 import pytest
 
-from adapters.rate_limit.memory import InMemoryRateLimiter
-from application.errors import EventNotFound, RateLimiterUnavailable, TooManyRequests
-from application.limits import Limit
-from application.pagination import PageRequest
-from application.ports.rate_limiter import RateDecision
-from application.use_cases.register_attendee import (
+from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
+from boxoffice.application.errors import EventNotFound, RateLimiterUnavailable, TooManyRequests
+from boxoffice.application.limits import Limit
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.ports.rate_limiter import RateDecision
+from boxoffice.application.use_cases.register_attendee import (
     RegisterAttendee,
     RegisterAttendeeCommand,
     RegistrationLimits,
 )
-from domain.errors import (
+from boxoffice.domain.errors import (
     AlreadyRegistered,
     EventNotOpen,
     InvalidValue,
     NotEnoughSeats,
     SignInRequired,
 )
-from domain.events import Event, EventStatus
+from boxoffice.domain.events import Event, EventStatus
 from tests.builders import NOW, an_event
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People, stored_event

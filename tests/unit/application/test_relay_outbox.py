@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adapters.messaging.memory import InMemoryBroker
-from application.messages import ChangeAction, EventChange
-from application.ports.message_broker import BrokerMessage
-from application.use_cases.relay_outbox import RelayOutbox
+from boxoffice.adapters.messaging.memory import InMemoryBroker
+from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.ports.message_broker import BrokerMessage
+from boxoffice.application.use_cases.relay_outbox import RelayOutbox
 from tests.builders import NOW
 from tests.fake_broker import RecordingBroker
 from tests.fakes import InMemoryStore, InMemoryUnitOfWork

@@ -4,8 +4,8 @@ import asyncio
 
 import pytest
 
-from application.outbox_relay import OutboxRelay, OutboxWakeUp
-from application.use_cases.relay_outbox import RelayReport
+from boxoffice.application.outbox_relay import OutboxRelay, OutboxWakeUp
+from boxoffice.application.use_cases.relay_outbox import RelayReport
 
 
 class HeldBatch:

@@ -4,17 +4,17 @@ from datetime import timedelta
 
 import pytest
 
-from adapters.ticketmaster.decoding import map_events
-from application.errors import EventNotFound
-from application.ports.ticketmaster import MarketQuery, UpstreamError
-from application.queries import EventFilter
-from application.use_cases.list_events import ListEvents
-from application.use_cases.list_saved_events import ListSavedEvents
-from application.use_cases.save_event import SaveEvent, SaveEventCommand
-from application.use_cases.sync_ticketmaster import SyncTicketmaster
-from application.use_cases.unsave_event import UnsaveEvent, UnsaveEventCommand
-from domain.events import Event
-from domain.listings import EventSource
+from boxoffice.adapters.ticketmaster.decoding import map_events
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.ports.ticketmaster import MarketQuery, UpstreamError
+from boxoffice.application.queries import EventFilter
+from boxoffice.application.use_cases.list_events import ListEvents
+from boxoffice.application.use_cases.list_saved_events import ListSavedEvents
+from boxoffice.application.use_cases.save_event import SaveEvent, SaveEventCommand
+from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
+from boxoffice.application.use_cases.unsave_event import UnsaveEvent, UnsaveEventCommand
+from boxoffice.domain.events import Event
+from boxoffice.domain.listings import EventSource
 from tests.builders import NOW
 from tests.fake_event_reads import InMemoryEventReads
 from tests.fake_gateway import FakeTicketmasterGateway

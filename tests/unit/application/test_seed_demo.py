@@ -2,13 +2,13 @@
 
 from datetime import timedelta
 
-from application.pagination import PageRequest
-from application.queries import EventFilter
-from application.use_cases.log_in import LogIn, LogInCommand
-from application.use_cases.register_user import CreateUser
-from application.use_cases.seed_demo import DEMO_PASSWORD, SeedDemo, SeedReport
-from domain.geo import Circle, Coordinates
-from domain.users import Role
+from boxoffice.application.pagination import PageRequest
+from boxoffice.application.queries import EventFilter
+from boxoffice.application.use_cases.log_in import LogIn, LogInCommand
+from boxoffice.application.use_cases.register_user import CreateUser
+from boxoffice.application.use_cases.seed_demo import DEMO_PASSWORD, SeedDemo, SeedReport
+from boxoffice.domain.geo import Circle, Coordinates
+from boxoffice.domain.users import Role
 from tests.fakes import (
     FakePasswordHasher,
     FakeTicketCodes,

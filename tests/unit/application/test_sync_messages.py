@@ -2,9 +2,9 @@
 
 import dataclasses
 
-from adapters.messaging.codec import decode
-from application.messages import ChangeAction
-from domain.events import Event
+from boxoffice.adapters.messaging.codec import decode
+from boxoffice.application.messages import ChangeAction
+from boxoffice.domain.events import Event
 from tests.builders import NOW, a_user
 from tests.fake_gateway import FakeTicketmasterGateway
 from tests.fakes import InMemoryStore, InMemoryUnitOfWork

@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from adapters.ticketmaster.decoding import map_events
-from application.ports.ticketmaster import FetchedPage, MarketQuery
-from application.queries import EventFilter
-from application.use_cases.sync_ticketmaster import SyncTicketmaster
-from domain.events import Event
-from domain.listings import EventSource
+from boxoffice.adapters.ticketmaster.decoding import map_events
+from boxoffice.application.ports.ticketmaster import FetchedPage, MarketQuery
+from boxoffice.application.queries import EventFilter
+from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
+from boxoffice.domain.events import Event
+from boxoffice.domain.listings import EventSource
 from tests.builders import NOW
 from tests.fake_gateway import FakeTicketmasterGateway
 from tests.fakes import FixedClock, InMemoryStore, InMemoryUnitOfWork

@@ -5,8 +5,8 @@ from uuid import uuid4
 
 import pytest
 
-from application.errors import EventNotFound
-from application.use_cases.view_event import ViewEvent
+from boxoffice.application.errors import EventNotFound
+from boxoffice.application.use_cases.view_event import ViewEvent
 from tests.builders import NOW
 from tests.fakes import FixedClock, InMemoryUnitOfWork
 from tests.unit.application.conftest import AddEvent, People

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.attachments import FileKind, content_key, display_name, file_kind, sniff
-from domain.errors import InvalidValue, UnsupportedFile
+from boxoffice.domain.attachments import FileKind, content_key, display_name, file_kind, sniff
+from boxoffice.domain.errors import InvalidValue, UnsupportedFile
 
 HEADS = {
     FileKind.PNG: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",

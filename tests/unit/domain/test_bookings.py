@@ -5,10 +5,10 @@ from uuid import uuid4
 
 import pytest
 
-from domain.bookings import MAX_QUANTITY, Booking, BookingRequest, BookingStatus
-from domain.errors import InvalidValue
-from domain.happenings import BookingCancelled
-from domain.tickets import Ticket, TicketStatus
+from boxoffice.domain.bookings import MAX_QUANTITY, Booking, BookingRequest, BookingStatus
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.happenings import BookingCancelled
+from boxoffice.domain.tickets import Ticket, TicketStatus
 from tests.builders import NOW
 from tests.fakes import FakeTicketCodes
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from domain.errors import InvalidValue
-from domain.events import MAX_CAPACITY, MAX_TAGS, EventDetails
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.events import MAX_CAPACITY, MAX_TAGS, EventDetails
 from tests.builders import NOW, event_details
 
 

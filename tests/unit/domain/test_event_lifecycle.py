@@ -5,9 +5,14 @@ from uuid import uuid4
 
 import pytest
 
-from domain.errors import CapacityBelowSeatsTaken, EventNotOpen, InvalidValue, NotEnoughSeats
-from domain.events import Event, EventStatus
-from domain.happenings import EventCancelled, EventCreated, EventUpdated
+from boxoffice.domain.errors import (
+    CapacityBelowSeatsTaken,
+    EventNotOpen,
+    InvalidValue,
+    NotEnoughSeats,
+)
+from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.happenings import EventCancelled, EventCreated, EventUpdated
 from tests.builders import NOW, an_event, event_details
 
 

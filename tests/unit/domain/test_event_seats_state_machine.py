@@ -15,9 +15,9 @@ from hypothesis.stateful import (
     rule,
 )
 
-from domain.bookings import Booking
-from domain.errors import CapacityBelowSeatsTaken, EventNotOpen, NotEnoughSeats
-from domain.events import Event, EventStatus
+from boxoffice.domain.bookings import Booking
+from boxoffice.domain.errors import CapacityBelowSeatsTaken, EventNotOpen, NotEnoughSeats
+from boxoffice.domain.events import Event, EventStatus
 from tests.builders import NOW, a_booking, a_registration, an_event
 from tests.fakes import FakeTicketCodes
 

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from domain.errors import InvalidValue
-from domain.geo import EARTH_RADIUS_KM, MAX_RADIUS_KM, Circle, Coordinates, distance_km
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.geo import EARTH_RADIUS_KM, MAX_RADIUS_KM, Circle, Coordinates, distance_km
 from tests.geo_points import NORTH_POLE, PUNE, SUVA, TAVEUNI, destination, reference_km
 
 MUMBAI = Coordinates(72.8777, 19.0760)

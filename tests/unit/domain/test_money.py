@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain import money
-from domain.bookings import MAX_QUANTITY, Booking
-from domain.errors import InvalidValue
-from domain.happenings import TicketsBooked
+from boxoffice.domain import money
+from boxoffice.domain.bookings import MAX_QUANTITY, Booking
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.happenings import TicketsBooked
 from tests.builders import NOW
 from tests.fakes import FakeTicketCodes
 

@@ -5,10 +5,10 @@ from uuid import uuid4
 
 import pytest
 
-from domain.errors import EventNotOpen, SignInRequired
-from domain.events import Event
-from domain.happenings import EventUpdated
-from domain.listings import EventSource, Listing
+from boxoffice.domain.errors import EventNotOpen, SignInRequired
+from boxoffice.domain.events import Event
+from boxoffice.domain.happenings import EventUpdated
+from boxoffice.domain.listings import EventSource, Listing
 from tests.builders import NOW, an_event
 
 

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.system.ticket_codes import SecretsTicketCodes
-from domain.errors import InvalidValue
-from domain.tickets import ALPHABET, ENTROPY_BYTES, TicketCode
+from boxoffice.adapters.system.ticket_codes import SecretsTicketCodes
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.tickets import ALPHABET, ENTROPY_BYTES, TicketCode
 
 ten_bytes = st.binary(min_size=ENTROPY_BYTES, max_size=ENTROPY_BYTES)
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from domain.clock import DEFAULT_ZONE, TimeSlot, to_utc, zone
-from domain.errors import InvalidValue
+from boxoffice.domain.clock import DEFAULT_ZONE, TimeSlot, to_utc, zone
+from boxoffice.domain.errors import InvalidValue
 
 ZONES = sorted(zoneinfo.available_timezones())
 any_zone = st.sampled_from(ZONES)

@@ -4,9 +4,16 @@ from uuid import uuid4
 
 import pytest
 
-from domain.errors import InvalidValue
-from domain.registrations import Registration
-from domain.users import MAX_EMAIL, Role, User, check_password_strength, email_address, username
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.registrations import Registration
+from boxoffice.domain.users import (
+    MAX_EMAIL,
+    Role,
+    User,
+    check_password_strength,
+    email_address,
+    username,
+)
 from tests.builders import NOW, a_user
 
 

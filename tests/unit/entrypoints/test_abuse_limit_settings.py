@@ -2,9 +2,9 @@
 
 import pytest
 
-from application.limits import Limit
-from entrypoints.container import freshness_policy, registration_limits
-from entrypoints.settings import Settings, SettingsError
+from boxoffice.application.limits import Limit
+from boxoffice.entrypoints.container import freshness_policy, registration_limits
+from boxoffice.entrypoints.settings import Settings, SettingsError
 
 
 def test_the_defaults_limit_registrations_and_on_demand_refreshes_per_hour() -> None:

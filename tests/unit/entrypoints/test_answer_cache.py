@@ -2,8 +2,8 @@
 
 import asyncio
 
-from entrypoints.http import answers
-from entrypoints.http.answers import AnswerCache, answer_of
+from boxoffice.entrypoints.http import answers
+from boxoffice.entrypoints.http.answers import AnswerCache, answer_of
 
 
 class Clock:

@@ -3,7 +3,7 @@
 import asyncio
 import time
 
-from entrypoints.background import UNWIND_TIMEOUT_S, stop
+from boxoffice.entrypoints.background import UNWIND_TIMEOUT_S, stop
 
 
 async def test_a_task_that_stops_when_cancelled_is_awaited() -> None:

@@ -2,11 +2,11 @@
 
 import pytest
 
-from adapters.messaging.factory import UnknownBrokerUrl, broker_from_url
-from adapters.messaging.memory import InMemoryBroker
-from adapters.messaging.rabbitmq import RabbitMqBroker
-from adapters.messaging.redis_streams import RedisStreamsBroker
-from entrypoints.settings import Settings, SettingsError
+from boxoffice.adapters.messaging.factory import UnknownBrokerUrl, broker_from_url
+from boxoffice.adapters.messaging.memory import InMemoryBroker
+from boxoffice.adapters.messaging.rabbitmq import RabbitMqBroker
+from boxoffice.adapters.messaging.redis_streams import RedisStreamsBroker
+from boxoffice.entrypoints.settings import Settings, SettingsError
 
 
 def test_the_default_broker_is_the_in_process_one() -> None:

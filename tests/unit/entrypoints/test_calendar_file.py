@@ -6,8 +6,8 @@ from unicodedata import category
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.events import EventStatus
-from entrypoints.http.schemas.calendar import event_calendar, fold
+from boxoffice.domain.events import EventStatus
+from boxoffice.entrypoints.http.schemas.calendar import event_calendar, fold
 from tests.builders import NOW, an_event
 from tests.calendar_files import read_calendar
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from entrypoints.settings import Settings, SettingsError
+from boxoffice.entrypoints.settings import Settings, SettingsError
 
 
 def test_cors_is_off_unless_origins_are_listed() -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.settings import Settings, read_env_file
+from boxoffice.entrypoints.settings import Settings, read_env_file
 
 
 @pytest.mark.parametrize(

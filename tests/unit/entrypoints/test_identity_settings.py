@@ -4,7 +4,7 @@ import ipaddress
 
 import pytest
 
-from entrypoints.settings import Settings, SettingsError
+from boxoffice.entrypoints.settings import Settings, SettingsError
 
 
 def test_the_defaults_keep_local_accounts_and_no_provider() -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from loguru import logger
 
-from entrypoints.logs import configure_logging, granian_log_config
+from boxoffice.entrypoints.logs import configure_logging, granian_log_config
 from tests.log_capture import restored_logging
 
 SECRET = "a-configured-secret-0123456789"

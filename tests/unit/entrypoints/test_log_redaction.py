@@ -2,8 +2,8 @@
 
 import pytest
 
-from entrypoints.log_redaction import MASK, Redactor, secrets_of
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.log_redaction import MASK, Redactor, secrets_of
+from boxoffice.entrypoints.settings import Settings
 
 JWT_SECRET = "kR7-vQ2pX9sLm4Tz8wYb3NcJ6hUe1Fd5"  # random-looking, as the settings demand
 

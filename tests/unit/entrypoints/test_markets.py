@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from application.markets import InvalidMarket, Market
-from entrypoints.markets import format_markets, parse_markets
-from entrypoints.settings import Settings, SettingsError
+from boxoffice.application.markets import InvalidMarket, Market
+from boxoffice.entrypoints.markets import format_markets, parse_markets
+from boxoffice.entrypoints.settings import Settings, SettingsError
 
 
 def test_markets_are_read_with_every_key_and_days_defaulting_to_the_setting() -> None:

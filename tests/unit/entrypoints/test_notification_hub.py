@@ -4,9 +4,9 @@ import asyncio
 import json
 from uuid import UUID, uuid4
 
-from application.messages import ChangeAction
-from application.notifications import Notification
-from entrypoints.notifications.hub import GOING_AWAY, TRY_AGAIN_LATER, Connection, Hub
+from boxoffice.application.messages import ChangeAction
+from boxoffice.application.notifications import Notification
+from boxoffice.entrypoints.notifications.hub import GOING_AWAY, TRY_AGAIN_LATER, Connection, Hub
 from tests.fake_notifications import a_change
 
 

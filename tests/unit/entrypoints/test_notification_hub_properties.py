@@ -8,9 +8,9 @@ from uuid import uuid4
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from application.messages import ChangeAction
-from application.notifications import Notification
-from entrypoints.notifications.hub import Hub
+from boxoffice.application.messages import ChangeAction
+from boxoffice.application.notifications import Notification
+from boxoffice.entrypoints.notifications.hub import Hub
 from tests.fake_notifications import a_change
 
 USERS = [uuid4() for _ in range(5)]

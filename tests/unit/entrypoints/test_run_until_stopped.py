@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from entrypoints.worker import run_until_stopped
+from boxoffice.entrypoints.worker import run_until_stopped
 
 
 async def test_a_failing_loop_stops_the_others_and_its_error_is_raised() -> None:

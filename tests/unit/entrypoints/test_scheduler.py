@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from entrypoints.container import build_container
-from entrypoints.scheduler import TASK_NAME, embedded_scheduler, next_run, run_on_schedule
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.container import build_container
+from boxoffice.entrypoints.scheduler import TASK_NAME, embedded_scheduler, next_run, run_on_schedule
+from boxoffice.entrypoints.settings import Settings
 from tests.fakes import FixedClock
 
 START = datetime(2026, 11, 23, 10, 7, 30, tzinfo=UTC)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from entrypoints.settings import Settings, SettingsError
-from entrypoints.settings_bounds import BOUNDS
+from boxoffice.entrypoints.settings import Settings, SettingsError
+from boxoffice.entrypoints.settings_bounds import BOUNDS
 
 GOOD_SECRET = secrets.token_urlsafe(48)
 

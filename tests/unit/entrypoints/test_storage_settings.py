@@ -2,8 +2,8 @@
 
 import pytest
 
-from entrypoints.container import s3_location
-from entrypoints.settings import Settings, SettingsError
+from boxoffice.entrypoints.container import s3_location
+from boxoffice.entrypoints.settings import Settings, SettingsError
 
 SECRET = "kR7-vQ2pX9sLm4Tz8wYb3NcJ6hUe1Fd5"
 

@@ -8,12 +8,12 @@ import pytest
 from dependency_injector import providers
 from loguru import logger
 
-from application.markets import Market
-from application.ports.ticketmaster import MarketQuery
-from application.use_cases.sync_ticketmaster import SyncReport
-from entrypoints.container import build_container
-from entrypoints.jobs import as_result, sync_markets
-from entrypoints.settings import Settings
+from boxoffice.application.markets import Market
+from boxoffice.application.ports.ticketmaster import MarketQuery
+from boxoffice.application.use_cases.sync_ticketmaster import SyncReport
+from boxoffice.entrypoints.container import build_container
+from boxoffice.entrypoints.jobs import as_result, sync_markets
+from boxoffice.entrypoints.settings import Settings
 
 MARKETS = (Market("GB", "London"), Market("US", "New York"), Market("MX"))
 

@@ -8,16 +8,22 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Stream
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT, HTTP_302_FOUND
 
-from adapters.storage.disposition import content_disposition
-from application.auth import Principal
-from application.use_cases.delete_attachment import DeleteAttachment, DeleteAttachmentCommand
-from application.use_cases.download_attachment import DownloadAttachment
-from application.use_cases.list_attachments import ListAttachments
-from application.use_cases.upload_attachment import UploadAttachment, UploadAttachmentCommand
-from entrypoints.http.controllers.params import BEARER
-from entrypoints.http.schemas.attachments import AttachmentOut
-from entrypoints.http.uploads import receive_file
-from entrypoints.settings import Settings
+from boxoffice.adapters.storage.disposition import content_disposition
+from boxoffice.application.auth import Principal
+from boxoffice.application.use_cases.delete_attachment import (
+    DeleteAttachment,
+    DeleteAttachmentCommand,
+)
+from boxoffice.application.use_cases.download_attachment import DownloadAttachment
+from boxoffice.application.use_cases.list_attachments import ListAttachments
+from boxoffice.application.use_cases.upload_attachment import (
+    UploadAttachment,
+    UploadAttachmentCommand,
+)
+from boxoffice.entrypoints.http.controllers.params import BEARER
+from boxoffice.entrypoints.http.schemas.attachments import AttachmentOut
+from boxoffice.entrypoints.http.uploads import receive_file
+from boxoffice.entrypoints.settings import Settings
 
 NOSNIFF = {"X-Content-Type-Options": "nosniff"}
 

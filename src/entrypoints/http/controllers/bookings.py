@@ -7,17 +7,17 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, HeaderParameter, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
-from application.auth import Principal
-from application.pagination import Page
-from application.use_cases.book_tickets import BookTickets
-from application.use_cases.cancel_booking import CancelBooking, CancelBookingCommand
-from application.use_cases.get_booking import GetBooking
-from application.use_cases.list_event_bookings import ListEventBookings
-from application.use_cases.list_user_bookings import ListUserBookings
-from domain.bookings import Booking
-from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
-from entrypoints.http.schemas.bookings import BookingIn, BookingOut
-from entrypoints.http.schemas.common import PageOut
+from boxoffice.application.auth import Principal
+from boxoffice.application.pagination import Page
+from boxoffice.application.use_cases.book_tickets import BookTickets
+from boxoffice.application.use_cases.cancel_booking import CancelBooking, CancelBookingCommand
+from boxoffice.application.use_cases.get_booking import GetBooking
+from boxoffice.application.use_cases.list_event_bookings import ListEventBookings
+from boxoffice.application.use_cases.list_user_bookings import ListUserBookings
+from boxoffice.domain.bookings import Booking
+from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from boxoffice.entrypoints.http.schemas.bookings import BookingIn, BookingOut
+from boxoffice.entrypoints.http.schemas.common import PageOut
 
 IdempotencyKey = Annotated[
     str | None,

@@ -8,9 +8,9 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 
-from application.use_cases.view_event import ViewEvent
-from entrypoints.http.schemas.calendar import event_calendar
-from entrypoints.settings import Settings
+from boxoffice.application.use_cases.view_event import ViewEvent
+from boxoffice.entrypoints.http.schemas.calendar import event_calendar
+from boxoffice.entrypoints.settings import Settings
 
 CALENDAR_TYPE = "text/calendar"  # Litestar adds "; charset=utf-8"
 

@@ -10,12 +10,12 @@ from litestar.di import NamedDependency
 from litestar.exceptions import ValidationException
 from litestar.params import Parameter, QueryParameter
 
-from application.queries import EventFilter
-from domain.clock import to_utc
-from domain.errors import InvalidValue
-from domain.events import EventStatus
-from domain.listings import EventSource
-from entrypoints.http.controllers.params import PageNumber, PageSize, page_request
+from boxoffice.application.queries import EventFilter
+from boxoffice.domain.clock import to_utc
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.events import EventStatus
+from boxoffice.domain.listings import EventSource
+from boxoffice.entrypoints.http.controllers.params import PageNumber, PageSize, page_request
 
 T = TypeVar("T", date, datetime)
 Text = Annotated[

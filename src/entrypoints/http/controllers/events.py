@@ -8,22 +8,26 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
-from application.auth import Principal
-from application.limits import caller_key
-from application.queries import EventFilter
-from application.use_cases.create_event import CreateEvent
-from application.use_cases.delete_event import DeleteEvent, DeleteEventCommand, DeleteOutcome
-from application.use_cases.get_event import GetEvent
-from application.use_cases.get_event_stats import GetEventStats
-from application.use_cases.list_events import ListEvents
-from application.use_cases.refresh_market import RefreshMarket
-from application.use_cases.update_event import UpdateEvent, UpdateEventCommand
-from application.use_cases.view_event import ViewEvent
-from domain.listings import EventSource
-from entrypoints.http.answers import AnswerCache, answer_of, respond
-from entrypoints.http.controllers.params import BEARER
-from entrypoints.http.schemas.common import PageOut
-from entrypoints.http.schemas.events import (
+from boxoffice.application.auth import Principal
+from boxoffice.application.limits import caller_key
+from boxoffice.application.queries import EventFilter
+from boxoffice.application.use_cases.create_event import CreateEvent
+from boxoffice.application.use_cases.delete_event import (
+    DeleteEvent,
+    DeleteEventCommand,
+    DeleteOutcome,
+)
+from boxoffice.application.use_cases.get_event import GetEvent
+from boxoffice.application.use_cases.get_event_stats import GetEventStats
+from boxoffice.application.use_cases.list_events import ListEvents
+from boxoffice.application.use_cases.refresh_market import RefreshMarket
+from boxoffice.application.use_cases.update_event import UpdateEvent, UpdateEventCommand
+from boxoffice.application.use_cases.view_event import ViewEvent
+from boxoffice.domain.listings import EventSource
+from boxoffice.entrypoints.http.answers import AnswerCache, answer_of, respond
+from boxoffice.entrypoints.http.controllers.params import BEARER
+from boxoffice.entrypoints.http.schemas.common import PageOut
+from boxoffice.entrypoints.http.schemas.events import (
     EventIn,
     EventOut,
     EventPatch,

@@ -4,10 +4,10 @@ from litestar import Request, Response, get
 from litestar.di import NamedDependency
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.sqlalchemy.engine import ping
-from application.errors import StorageUnavailable
-from entrypoints.http.problems import problem
-from entrypoints.http.rate_limit import NOT_LIMITED
+from boxoffice.adapters.sqlalchemy.engine import ping
+from boxoffice.application.errors import StorageUnavailable
+from boxoffice.entrypoints.http.problems import problem
+from boxoffice.entrypoints.http.rate_limit import NOT_LIMITED
 
 
 @get("/health", tags=["health"], summary="The process is alive", opt=NOT_LIMITED)

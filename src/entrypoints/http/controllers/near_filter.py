@@ -9,9 +9,9 @@ from litestar.di import NamedDependency
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 
-from application.queries import EventFilter, EventOrder
-from domain.errors import InvalidValue
-from domain.geo import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, Circle, Coordinates
+from boxoffice.application.queries import EventFilter, EventOrder
+from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.geo import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, Circle, Coordinates
 
 # The document's pattern says what is accepted, bounds included: -90..90, then -180..180.
 _FRACTION = r"(?:\.[0-9]{1,15})?"

@@ -10,13 +10,13 @@ from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 from litestar.response import Redirect
 
-from adapters.security.signed_values import SignedValues
-from application.errors import ProviderSignInFailed
-from application.use_cases.sign_in_with_provider import FinishSignIn, SignInWithProvider
-from entrypoints.http.problems import domain_error
-from entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
-from entrypoints.http.schemas.users import TokenOut
-from entrypoints.settings import Settings
+from boxoffice.adapters.security.signed_values import SignedValues
+from boxoffice.application.errors import ProviderSignInFailed
+from boxoffice.application.use_cases.sign_in_with_provider import FinishSignIn, SignInWithProvider
+from boxoffice.entrypoints.http.problems import domain_error
+from boxoffice.entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
+from boxoffice.entrypoints.http.schemas.users import TokenOut
+from boxoffice.entrypoints.settings import Settings
 
 FLOW_COOKIE = "boxoffice_sign_in"
 FLOW_PATH = "/auth/oidc"

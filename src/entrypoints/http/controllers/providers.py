@@ -5,8 +5,8 @@ from typing import Any
 import msgspec
 from litestar import Request, get
 
-from entrypoints.http.controllers.oidc import FLOW_PATH
-from entrypoints.settings import Settings
+from boxoffice.entrypoints.http.controllers.oidc import FLOW_PATH
+from boxoffice.entrypoints.settings import Settings
 
 
 class ProviderOut(msgspec.Struct):

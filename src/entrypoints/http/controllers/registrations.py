@@ -5,13 +5,16 @@ from litestar import Controller, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from application.auth import Principal
-from application.use_cases.list_attendees import ListAttendees
-from application.use_cases.register_attendee import RegisterAttendee, RegisterAttendeeCommand
-from domain.registrations import Registration
-from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
-from entrypoints.http.schemas.common import PageOut
-from entrypoints.http.schemas.events import RegistrationIn, RegistrationOut
+from boxoffice.application.auth import Principal
+from boxoffice.application.use_cases.list_attendees import ListAttendees
+from boxoffice.application.use_cases.register_attendee import (
+    RegisterAttendee,
+    RegisterAttendeeCommand,
+)
+from boxoffice.domain.registrations import Registration
+from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from boxoffice.entrypoints.http.schemas.common import PageOut
+from boxoffice.entrypoints.http.schemas.events import RegistrationIn, RegistrationOut
 
 SIGNED_IN_OR_NOT: list[dict[str, list[str]]] = [{}, *BEARER]
 

@@ -12,15 +12,15 @@ from litestar.di import NamedDependency
 from litestar.params import Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from application.auth import Principal
-from application.ports.saved_events import SavedEvent
-from application.queries import EventFilter
-from application.use_cases.list_saved_events import ListSavedEvents
-from application.use_cases.save_event import SaveEvent, SaveEventCommand
-from application.use_cases.unsave_event import UnsaveEvent, UnsaveEventCommand
-from entrypoints.http.controllers.params import BEARER
-from entrypoints.http.schemas.common import PageOut
-from entrypoints.http.schemas.events import EventOut
+from boxoffice.application.auth import Principal
+from boxoffice.application.ports.saved_events import SavedEvent
+from boxoffice.application.queries import EventFilter
+from boxoffice.application.use_cases.list_saved_events import ListSavedEvents
+from boxoffice.application.use_cases.save_event import SaveEvent, SaveEventCommand
+from boxoffice.application.use_cases.unsave_event import UnsaveEvent, UnsaveEventCommand
+from boxoffice.entrypoints.http.controllers.params import BEARER
+from boxoffice.entrypoints.http.schemas.common import PageOut
+from boxoffice.entrypoints.http.schemas.events import EventOut
 
 EventRef = Annotated[
     str,

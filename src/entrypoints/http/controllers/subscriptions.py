@@ -9,18 +9,18 @@ from litestar import Controller, Response, delete, get, post
 from litestar.di import NamedDependency
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from application.auth import Principal
-from application.use_cases.list_subscriptions import ListSubscriptions
-from application.use_cases.subscribe_event import (
+from boxoffice.application.auth import Principal
+from boxoffice.application.use_cases.list_subscriptions import ListSubscriptions
+from boxoffice.application.use_cases.subscribe_event import (
     SubscribeCommand,
     SubscribeToEvent,
     UnsubscribeCommand,
     UnsubscribeFromEvent,
 )
-from entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
-from entrypoints.http.controllers.saved_events import EventRef
-from entrypoints.http.schemas.common import PageOut
-from entrypoints.http.schemas.subscriptions import SubscriptionOut
+from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from boxoffice.entrypoints.http.controllers.saved_events import EventRef
+from boxoffice.entrypoints.http.schemas.common import PageOut
+from boxoffice.entrypoints.http.schemas.subscriptions import SubscriptionOut
 
 
 class SubscriptionController(Controller):

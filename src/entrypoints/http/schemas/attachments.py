@@ -3,7 +3,7 @@ from uuid import UUID
 
 import msgspec
 
-from domain.attachments import Attachment
+from boxoffice.domain.attachments import Attachment
 
 
 def attachment_path(event_id: UUID, attachment_id: UUID) -> str:

@@ -5,11 +5,11 @@ from uuid import UUID
 
 import msgspec
 
-from application.auth import Principal
-from application.use_cases.book_tickets import BookTicketsCommand
-from domain.bookings import MAX_QUANTITY, Booking, BookingStatus
-from domain.tickets import TicketStatus
-from entrypoints.http.schemas.common import Request
+from boxoffice.application.auth import Principal
+from boxoffice.application.use_cases.book_tickets import BookTicketsCommand
+from boxoffice.domain.bookings import MAX_QUANTITY, Booking, BookingStatus
+from boxoffice.domain.tickets import TicketStatus
+from boxoffice.entrypoints.http.schemas.common import Request
 
 
 class BookingIn(Request):

@@ -3,7 +3,7 @@
 import unicodedata
 from datetime import UTC, datetime
 
-from domain.events import Event, EventStatus
+from boxoffice.domain.events import Event, EventStatus
 
 PRODID = "-//boxoffice//events//EN"
 LINE_OCTETS = 75  # RFC 5545 3.1: longer content lines are folded

@@ -4,7 +4,7 @@ from typing import Annotated, Generic, TypeVar
 
 import msgspec
 
-from application.pagination import Page
+from boxoffice.application.pagination import Page
 
 T = TypeVar("T")
 

@@ -6,17 +6,17 @@ from uuid import UUID
 
 import msgspec
 
-from application.auth import Principal
-from application.event_views import EventView
-from application.use_cases.create_event import CreateEventCommand
-from application.use_cases.update_event import EventChanges, Keep
-from domain.clock import DEFAULT_ZONE
-from domain.events import Event, EventStatus
-from domain.listings import EventSource
-from entrypoints.http.schemas.attachments import attachment_path
-from entrypoints.http.schemas.common import Email, PersonName, Request
-from entrypoints.http.schemas.geo import PointIn, PointOut, coordinates_of
-from entrypoints.http.schemas.listings import ListingOut
+from boxoffice.application.auth import Principal
+from boxoffice.application.event_views import EventView
+from boxoffice.application.use_cases.create_event import CreateEventCommand
+from boxoffice.application.use_cases.update_event import EventChanges, Keep
+from boxoffice.domain.clock import DEFAULT_ZONE
+from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.listings import EventSource
+from boxoffice.entrypoints.http.schemas.attachments import attachment_path
+from boxoffice.entrypoints.http.schemas.common import Email, PersonName, Request
+from boxoffice.entrypoints.http.schemas.geo import PointIn, PointOut, coordinates_of
+from boxoffice.entrypoints.http.schemas.listings import ListingOut
 
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=100, examples=["Indie Night"])]
 Text = Annotated[str, msgspec.Meta(max_length=5000)]

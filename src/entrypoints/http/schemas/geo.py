@@ -4,8 +4,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from domain.geo import Coordinates
-from entrypoints.http.schemas.common import Request
+from boxoffice.domain.geo import Coordinates
+from boxoffice.entrypoints.http.schemas.common import Request
 
 Longitude = Annotated[float, msgspec.Meta(ge=-180, le=180, description="degrees east")]
 Latitude = Annotated[float, msgspec.Meta(ge=-90, le=90, description="degrees north")]

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import msgspec
 
-from domain.listings import Listing, SaleStatus, Venue
+from boxoffice.domain.listings import Listing, SaleStatus, Venue
 
 
 class VenueOut(msgspec.Struct):

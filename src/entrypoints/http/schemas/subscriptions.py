@@ -2,8 +2,8 @@ from datetime import datetime, tzinfo
 
 import msgspec
 
-from application.ports.subscriptions import Subscription
-from entrypoints.http.schemas.events import EventOut
+from boxoffice.application.ports.subscriptions import Subscription
+from boxoffice.entrypoints.http.schemas.events import EventOut
 
 
 class SubscriptionOut(msgspec.Struct):

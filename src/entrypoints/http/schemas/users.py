@@ -4,9 +4,9 @@ from uuid import UUID
 
 import msgspec
 
-from application.use_cases.register_user import NewUser
-from domain.users import Role, User
-from entrypoints.http.schemas.common import Email, Request
+from boxoffice.application.use_cases.register_user import NewUser
+from boxoffice.domain.users import Role, User
+from boxoffice.entrypoints.http.schemas.common import Email, Request
 
 Username = Annotated[
     str,

@@ -1,0 +1,1 @@
+"""The Alembic migrations, shipped inside the package as `boxoffice.migrations`."""
