@@ -34,7 +34,7 @@ from boxoffice.adapters.sqlalchemy.engine import create_engine
 from boxoffice.adapters.sqlalchemy.migrations import upgrade
 from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
 from boxoffice.adapters.system.clock import SystemClock
-from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.use_cases.record_notification import RecordNotification
 from boxoffice.domain.users import Role, User
 from boxoffice.entrypoints.notifications.hub import Hub

@@ -5,8 +5,8 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.ports.ticket_codes import TicketCodes
+from boxoffice.application.services.auth import Principal
 from boxoffice.domain.bookings import Booking
 from boxoffice.domain.clock import TimeSlot
 from boxoffice.domain.events import Event, EventDetails

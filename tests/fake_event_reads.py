@@ -3,9 +3,9 @@
 from datetime import datetime
 from uuid import UUID
 
-from boxoffice.application.event_views import EventView
-from boxoffice.application.pagination import TOTAL_BOUND, Page
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.event_views import EventView
+from boxoffice.application.models.pagination import TOTAL_BOUND, Page
+from boxoffice.application.models.queries import EventFilter
 from tests.fakes import InMemoryStore, InMemoryUnitOfWork
 
 

@@ -4,9 +4,9 @@ adapters (tests/integration/test_notification_*_contract.py)."""
 import asyncio
 from uuid import UUID, uuid4
 
-from boxoffice.application.messages import ChangeAction, EventChange
-from boxoffice.application.notifications import HistoryItem, Notification
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.messages import ChangeAction, EventChange
+from boxoffice.application.models.notifications import HistoryItem, Notification
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.notifications import Deliver
 from tests.builders import NOW
 

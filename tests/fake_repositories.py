@@ -19,10 +19,10 @@ from boxoffice.application.errors import (
     IdentityTaken,
     UsernameTaken,
 )
-from boxoffice.application.imports import ImportOutcome
-from boxoffice.application.pagination import Page, PageRequest
-from boxoffice.application.queries import EventFilter, EventOrder
-from boxoffice.application.stats import EventStats
+from boxoffice.application.models.imports import ImportOutcome
+from boxoffice.application.models.pagination import Page, PageRequest
+from boxoffice.application.models.queries import EventFilter, EventOrder
+from boxoffice.application.models.stats import EventStats
 from boxoffice.domain.bookings import Booking, BookingStatus
 from boxoffice.domain.case import fold_case
 from boxoffice.domain.errors import AlreadyRegistered, CapacityBelowSeatsTaken, Conflict

@@ -5,9 +5,9 @@ from datetime import datetime
 from uuid import UUID
 
 from boxoffice.application.errors import EventNotFound
-from boxoffice.application.pagination import Page
+from boxoffice.application.models.pagination import Page
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.saved_events import SavedEvent
-from boxoffice.application.queries import EventFilter
 from tests.fake_repositories import event_matches
 from tests.fake_tables import FakeRepository, copy_event, page_of, sorted_by, utc
 

@@ -6,8 +6,8 @@ from uuid import UUID
 
 from boxoffice.adapters.messaging.codec import encode
 from boxoffice.application.errors import EventNotFound
-from boxoffice.application.messages import EventChange
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.messages import EventChange
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.message_broker import BrokerMessage
 from boxoffice.application.ports.subscriptions import Subscription
 from tests.fake_tables import (

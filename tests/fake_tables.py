@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.message_broker import BrokerMessage
 from boxoffice.domain.attachments import Attachment
 from boxoffice.domain.bookings import Booking

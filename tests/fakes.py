@@ -12,10 +12,10 @@ from types import TracebackType
 from typing import Self
 from uuid import UUID
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.ports.outbox_signal import OutboxSignal
 from boxoffice.application.ports.security import AccessToken
+from boxoffice.application.services.auth import Principal
 from boxoffice.domain.bookings import Booking, BookingRequest
 from boxoffice.domain.tickets import ENTROPY_BYTES, TicketCode
 from boxoffice.domain.users import User

@@ -34,7 +34,6 @@ from boxoffice.adapters.system.ticket_codes import SecretsTicketCodes
 from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from boxoffice.adapters.ticketmaster.pacing import InProcessDailyBudget
 from boxoffice.adapters.ticketmaster.redis_budget import RedisDailyBudget
-from boxoffice.application.outbox_relay import OutboxWakeUp
 from boxoffice.application.ports.attachments import AttachmentRepository
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.event_reads import EventReads
@@ -65,6 +64,7 @@ from boxoffice.application.ports.ticket_sales import TicketSales
 from boxoffice.application.ports.ticketmaster import TicketmasterGateway
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.ports.upstream_budget import UpstreamBudget
+from boxoffice.entrypoints.outbox_relay import OutboxWakeUp
 from tests.fake_attachments import InMemoryAttachmentRepository, InMemoryFileStorage
 from tests.fake_broker import RecordingBroker
 from tests.fake_event_reads import InMemoryEventReads

@@ -29,9 +29,8 @@ from boxoffice.adapters.system.ticket_codes import SecretsTicketCodes
 from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from boxoffice.adapters.ticketmaster.pacing import InProcessDailyBudget
 from boxoffice.adapters.ticketmaster.redis_budget import RedisDailyBudget
-from boxoffice.application.authenticate import Authenticate
-from boxoffice.application.limits import Limit
-from boxoffice.application.outbox_relay import OutboxRelay, OutboxWakeUp
+from boxoffice.application.services.authenticate import Authenticate
+from boxoffice.application.services.limits import Limit
 from boxoffice.application.use_cases.book_tickets import BookTickets
 from boxoffice.application.use_cases.cancel_booking import CancelBooking
 from boxoffice.application.use_cases.create_event import CreateEvent
@@ -65,6 +64,7 @@ from boxoffice.application.use_cases.unsave_event import UnsaveEvent
 from boxoffice.application.use_cases.update_event import UpdateEvent
 from boxoffice.application.use_cases.upload_attachment import UploadAttachment
 from boxoffice.application.use_cases.view_event import ViewEvent
+from boxoffice.entrypoints.outbox_relay import OutboxRelay, OutboxWakeUp
 from boxoffice.entrypoints.settings import Settings
 
 

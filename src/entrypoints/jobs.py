@@ -6,7 +6,7 @@ from typing import Any
 
 from loguru import logger
 
-from boxoffice.application.markets import Market
+from boxoffice.application.models.markets import Market
 from boxoffice.application.use_cases.sync_ticketmaster import SyncReport
 from boxoffice.entrypoints.container import Container
 

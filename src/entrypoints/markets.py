@@ -5,7 +5,7 @@ Keys: country (ISO 3166 alpha-2), city, keyword, classification (segment or genr
 (how far ahead; default BOXOFFICE_TICKETMASTER_DAYS). Values cannot contain `,`, `;` or `=`.
 """
 
-from boxoffice.application.markets import InvalidMarket, Market
+from boxoffice.application.models.markets import InvalidMarket, Market
 
 FIELDS = {
     "country": "country_code",

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import croniter
 
-from boxoffice.application.markets import Market
+from boxoffice.application.models.markets import Market
 from boxoffice.entrypoints.markets import parse_markets
 from boxoffice.entrypoints.settings_bounds import check_bounds, check_secret
 from boxoffice.entrypoints.settings_env import (

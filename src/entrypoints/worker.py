@@ -17,7 +17,7 @@ from saq import CronJob, Worker
 from saq.queue.redis import RedisQueue
 from saq.types import Context
 
-from boxoffice.application.markets import Market
+from boxoffice.application.models.markets import Market
 from boxoffice.entrypoints.container import Container
 from boxoffice.entrypoints.jobs import as_result, sync_markets
 from boxoffice.entrypoints.logs import StdlibToLoguru

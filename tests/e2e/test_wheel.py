@@ -120,7 +120,9 @@ def test_the_installed_command_upgrades_a_sqlite_database_and_serves_it(
     installed: Path, tmp_path: Path
 ) -> None:
     boxoffice = str(installed / "bin" / "boxoffice")
-    env = server_environment(f"sqlite+aiosqlite:///{tmp_path / 'wheel.db'}", secrets.token_urlsafe(48))
+    env = server_environment(
+        f"sqlite+aiosqlite:///{tmp_path / 'wheel.db'}", secrets.token_urlsafe(48)
+    )
 
     upgrade = subprocess.run(
         [boxoffice, "db", "upgrade"],

@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.domain.bookings import Booking
 from boxoffice.domain.events import Event

@@ -12,7 +12,7 @@ from sqlalchemy import event, insert, text
 from boxoffice.adapters.sqlalchemy.engine import create_read_engine
 from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from boxoffice.adapters.sqlalchemy.tables import events
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.queries import EventFilter
 
 pytestmark = pytest.mark.postgres
 EVENTS = 20_000

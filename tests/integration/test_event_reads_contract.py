@@ -11,10 +11,10 @@ import pytest
 
 from boxoffice.adapters.sqlalchemy.engine import create_read_engine
 from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
-from boxoffice.application.event_views import EventView
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.event_views import EventView
+from boxoffice.application.models.pagination import PageRequest
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.event_reads import EventReads
-from boxoffice.application.queries import EventFilter
 from boxoffice.domain.events import Event, EventStatus
 from boxoffice.domain.listings import EventSource
 from tests.builders import NOW, a_user, an_event

@@ -10,7 +10,7 @@ import redis.asyncio
 
 from boxoffice.adapters.notifications.in_process import InProcessFanout
 from boxoffice.adapters.notifications.redis_fanout import RedisFanout
-from boxoffice.application.notifications import Notification
+from boxoffice.application.models.notifications import Notification
 from boxoffice.application.ports.notifications import NotificationFanout
 from tests.conftest import require_redis
 from tests.fake_notifications import a_change

@@ -8,8 +8,8 @@ import pytest
 
 from boxoffice.adapters.sqlalchemy.engine import create_engine
 from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
-from boxoffice.application.messages import ChangeAction
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.messages import ChangeAction
+from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.ports.notifications import NotificationStore
 from tests.fake_notifications import InMemoryNotificationStore, a_change
 

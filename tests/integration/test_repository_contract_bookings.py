@@ -7,7 +7,7 @@ from uuid import uuid4
 import pytest
 
 from boxoffice.application.errors import DuplicateIdempotencyKey
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.domain.bookings import Booking, BookingStatus
 from boxoffice.domain.tickets import Ticket, TicketStatus

@@ -6,9 +6,9 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.queries import EventFilter
 from boxoffice.domain.events import Event, EventStatus
 from tests.builders import NOW, a_booking, a_registration, a_user, an_event
 from tests.fakes import FakeTicketCodes

@@ -4,9 +4,9 @@ import dataclasses
 from datetime import UTC, datetime
 
 from boxoffice.adapters.ticketmaster.decoding import map_events
-from boxoffice.application.imports import ImportOutcome
+from boxoffice.application.models.imports import ImportOutcome
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.queries import EventFilter
 from boxoffice.domain.events import Event, EventStatus
 from boxoffice.domain.listings import EventSource
 from tests.builders import NOW, an_event

@@ -6,9 +6,9 @@ import random
 from datetime import timedelta
 from uuid import UUID
 
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
+from boxoffice.application.models.queries import EventFilter, EventOrder
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.queries import EventFilter, EventOrder
 from boxoffice.domain.events import Event
 from boxoffice.domain.geo import Circle, Coordinates
 from tests.builders import NOW, an_event

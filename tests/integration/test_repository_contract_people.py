@@ -6,7 +6,7 @@ from uuid import uuid4
 import pytest
 
 from boxoffice.application.errors import EmailTaken, EventNotFound, UsernameTaken
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.domain.errors import AlreadyRegistered
 from boxoffice.domain.registrations import Registration

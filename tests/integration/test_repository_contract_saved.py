@@ -7,8 +7,8 @@ from uuid import uuid4
 import pytest
 
 from boxoffice.application.errors import EventNotFound
-from boxoffice.application.pagination import PageRequest
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.pagination import PageRequest
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.domain.events import EventStatus
 from tests.builders import NOW, a_user, an_event
 from tests.integration.conftest import NewUnitOfWork

@@ -7,7 +7,7 @@ from uuid import uuid4
 import pytest
 
 from boxoffice.application.errors import EventNotFound
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 from tests.builders import NOW, a_user, an_event
 from tests.integration.conftest import NewUnitOfWork
 from tests.integration.contract import ALL, given

@@ -14,7 +14,7 @@ from boxoffice.adapters.sqlalchemy.engine import create_engine
 from boxoffice.adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
 from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from boxoffice.application.errors import DuplicateIdempotencyKey, NotAuthenticated
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.ports.ticket_sales import TicketSales
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.domain.bookings import BookingRequest, BookingStatus

@@ -5,7 +5,7 @@ from uuid import UUID
 
 import msgspec
 
-from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.ports.message_broker import BrokerMessage
 
 

@@ -1,6 +1,6 @@
 """Fan-out inside one process: the embedded default and a single notification process."""
 
-from boxoffice.application.notifications import Notification
+from boxoffice.application.models.notifications import Notification
 from boxoffice.application.ports.notifications import Deliver
 
 

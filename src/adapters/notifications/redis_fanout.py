@@ -14,7 +14,7 @@ from redis.asyncio.client import PubSub
 from redis.exceptions import RedisError
 
 from boxoffice.adapters.notifications.wire import decode, encode
-from boxoffice.application.notifications import Notification
+from boxoffice.application.models.notifications import Notification
 from boxoffice.application.ports.notifications import Deliver
 
 RETRY_SECONDS = (0.1, 0.5, 1.0, 2.0, 5.0)

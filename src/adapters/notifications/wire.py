@@ -5,8 +5,8 @@ from uuid import UUID
 
 import msgspec
 
-from boxoffice.application.messages import ChangeAction
-from boxoffice.application.notifications import Notification
+from boxoffice.application.models.messages import ChangeAction
+from boxoffice.application.models.notifications import Notification
 
 
 class _Wire(msgspec.Struct, frozen=True, kw_only=True):

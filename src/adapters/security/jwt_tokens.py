@@ -7,10 +7,10 @@ from uuid import UUID
 import jwt
 
 from boxoffice.adapters.security.numeric_dates import check_times, options_without_time_checks
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.security import AccessToken
+from boxoffice.application.services.auth import Principal
 from boxoffice.domain.users import Role, User
 
 ALGORITHM = "HS256"

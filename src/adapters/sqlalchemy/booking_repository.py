@@ -12,7 +12,7 @@ from boxoffice.adapters.sqlalchemy.errors import violates
 from boxoffice.adapters.sqlalchemy.paging import fetch_page
 from boxoffice.adapters.sqlalchemy.tables import bookings, tickets
 from boxoffice.application.errors import DuplicateIdempotencyKey
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.domain.bookings import Booking, BookingStatus
 from boxoffice.domain.tickets import Ticket, TicketCode, TicketStatus
 

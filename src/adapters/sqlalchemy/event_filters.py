@@ -14,7 +14,7 @@ from sqlalchemy import ColumnElement, bindparam, func, or_, select
 
 from boxoffice.adapters.sqlalchemy import near
 from boxoffice.adapters.sqlalchemy.tables import event_tags, events
-from boxoffice.application.queries import EventFilter, EventOrder
+from boxoffice.application.models.queries import EventFilter, EventOrder
 from boxoffice.domain.case import fold_case
 from boxoffice.domain.events import EventStatus
 

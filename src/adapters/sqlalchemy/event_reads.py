@@ -26,9 +26,9 @@ from boxoffice.adapters.sqlalchemy.event_rows import (
     split_list,
 )
 from boxoffice.adapters.sqlalchemy.tables import events, saved_events, venues
-from boxoffice.application.event_views import EventView
-from boxoffice.application.pagination import TOTAL_BOUND, Page
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.event_views import EventView
+from boxoffice.application.models.pagination import TOTAL_BOUND, Page
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.domain.events import EventStatus
 from boxoffice.domain.listings import EventSource
 

@@ -16,10 +16,10 @@ from boxoffice.adapters.sqlalchemy.paging import fetch_page
 from boxoffice.adapters.sqlalchemy.tables import bookings, events, registrations, tickets
 from boxoffice.adapters.sqlalchemy.types import Money
 from boxoffice.application.errors import EventNotFound
-from boxoffice.application.imports import ImportOutcome
-from boxoffice.application.pagination import Page
-from boxoffice.application.queries import EventFilter
-from boxoffice.application.stats import EventStats
+from boxoffice.application.models.imports import ImportOutcome
+from boxoffice.application.models.pagination import Page
+from boxoffice.application.models.queries import EventFilter
+from boxoffice.application.models.stats import EventStats
 from boxoffice.domain.errors import CapacityBelowSeatsTaken, Conflict
 from boxoffice.domain.events import Event, EventStatus
 from boxoffice.domain.listings import EventSource

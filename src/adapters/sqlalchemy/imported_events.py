@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from boxoffice.adapters.sqlalchemy.event_rows import event_columns, venue_columns
 from boxoffice.adapters.sqlalchemy.tables import event_attractions, event_tags, events, venues
-from boxoffice.application.imports import ImportOutcome
+from boxoffice.application.models.imports import ImportOutcome
 from boxoffice.domain.events import Event
 from boxoffice.domain.listings import EventSource
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Float, and_, bindparam, func, or_
 
 from boxoffice.adapters.sqlalchemy.tables import events
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.domain.geo import Circle
 
 _RADIANS = math.pi / 180

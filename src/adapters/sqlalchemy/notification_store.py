@@ -16,9 +16,9 @@ from boxoffice.adapters.sqlalchemy.notification_tables import (
     notifications,
 )
 from boxoffice.adapters.sqlalchemy.paging import fetch_page
-from boxoffice.application.messages import ChangeAction, EventChange
-from boxoffice.application.notifications import HistoryItem, Notification
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.messages import ChangeAction, EventChange
+from boxoffice.application.models.notifications import HistoryItem, Notification
+from boxoffice.application.models.pagination import Page, PageRequest
 
 n = notifications
 

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from boxoffice.adapters.messaging.codec import encode
 from boxoffice.adapters.sqlalchemy.message_tables import outbox
-from boxoffice.application.messages import EventChange
+from boxoffice.application.models.messages import EventChange
 from boxoffice.application.ports.message_broker import BrokerMessage
 
 

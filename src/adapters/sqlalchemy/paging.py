@@ -4,7 +4,7 @@ from typing import Any
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 
 TOTAL = "page_total_"
 

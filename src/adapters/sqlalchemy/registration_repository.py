@@ -8,7 +8,7 @@ from boxoffice.adapters.sqlalchemy.errors import violates
 from boxoffice.adapters.sqlalchemy.paging import fetch_page
 from boxoffice.adapters.sqlalchemy.tables import registrations
 from boxoffice.application.errors import EventNotFound
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.domain.errors import AlreadyRegistered
 from boxoffice.domain.registrations import Registration
 

@@ -7,9 +7,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from boxoffice.adapters.sqlalchemy.event_filters import conditions
 from boxoffice.adapters.sqlalchemy.tables import saved_events
 from boxoffice.adapters.sqlalchemy.user_event_links import UserEventLinks
-from boxoffice.application.pagination import Page
+from boxoffice.application.models.pagination import Page
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.saved_events import SavedEvent
-from boxoffice.application.queries import EventFilter
 
 
 class SqlAlchemySavedEventRepository(UserEventLinks):

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from boxoffice.adapters.sqlalchemy.message_tables import event_subscriptions
 from boxoffice.adapters.sqlalchemy.tables import saved_events
 from boxoffice.adapters.sqlalchemy.user_event_links import UserEventLinks
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.subscriptions import Subscription
 
 

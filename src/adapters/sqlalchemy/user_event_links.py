@@ -14,7 +14,7 @@ from boxoffice.adapters.sqlalchemy.event_rows import EVENTS_WITH_EXTRAS, to_even
 from boxoffice.adapters.sqlalchemy.paging import fetch_page
 from boxoffice.adapters.sqlalchemy.tables import events
 from boxoffice.application.errors import EventNotFound
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 from boxoffice.domain.events import Event
 
 

@@ -11,7 +11,7 @@ from boxoffice.adapters.sqlalchemy.errors import violates
 from boxoffice.adapters.sqlalchemy.paging import fetch_page
 from boxoffice.adapters.sqlalchemy.tables import users
 from boxoffice.application.errors import EmailTaken, IdentityTaken, UsernameTaken
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.domain.case import fold_case
 from boxoffice.domain.users import Role, User
 

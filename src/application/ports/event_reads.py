@@ -4,9 +4,9 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from boxoffice.application.event_views import EventView
-from boxoffice.application.pagination import Page
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.event_views import EventView
+from boxoffice.application.models.pagination import Page
+from boxoffice.application.models.queries import EventFilter
 
 
 class EventReads(Protocol):

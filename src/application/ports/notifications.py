@@ -4,9 +4,9 @@ from collections.abc import Callable
 from typing import Protocol
 from uuid import UUID
 
-from boxoffice.application.messages import EventChange
-from boxoffice.application.notifications import HistoryItem, Notification
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.messages import EventChange
+from boxoffice.application.models.notifications import HistoryItem, Notification
+from boxoffice.application.models.pagination import Page, PageRequest
 
 
 class NotificationStore(Protocol):

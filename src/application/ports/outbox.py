@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Protocol
 
-from boxoffice.application.messages import EventChange
+from boxoffice.application.models.messages import EventChange
 from boxoffice.application.ports.message_broker import BrokerMessage
 
 

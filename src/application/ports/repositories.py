@@ -5,10 +5,10 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from boxoffice.application.imports import ImportOutcome
-from boxoffice.application.pagination import Page, PageRequest
-from boxoffice.application.queries import EventFilter
-from boxoffice.application.stats import EventStats
+from boxoffice.application.models.imports import ImportOutcome
+from boxoffice.application.models.pagination import Page, PageRequest
+from boxoffice.application.models.queries import EventFilter
+from boxoffice.application.models.stats import EventStats
 from boxoffice.domain.bookings import Booking
 from boxoffice.domain.events import Event
 from boxoffice.domain.listings import EventSource

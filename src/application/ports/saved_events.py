@@ -6,8 +6,8 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from boxoffice.application.pagination import Page
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.pagination import Page
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.domain.events import Event
 
 

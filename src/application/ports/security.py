@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from boxoffice.application.auth import Principal
+from boxoffice.application.services.auth import Principal
 from boxoffice.domain.users import Role, User
 
 

@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.domain.events import Event
 
 

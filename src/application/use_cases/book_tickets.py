@@ -3,12 +3,12 @@ from uuid import UUID, uuid4
 
 from loguru import logger
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import DuplicateIdempotencyKey, IdempotencyKeyReused
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.ticket_codes import TicketCodes
 from boxoffice.application.ports.ticket_sales import TicketSales
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.get_event import load_event
 from boxoffice.domain.bookings import MAX_QUANTITY, Booking, BookingRequest
 from boxoffice.domain.errors import InvalidValue, NotEnoughSeats

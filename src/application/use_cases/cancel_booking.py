@@ -3,9 +3,9 @@ from uuid import UUID
 
 from loguru import logger
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.get_booking import load_visible_booking
 from boxoffice.application.use_cases.get_event import load_event
 from boxoffice.domain.bookings import Booking

@@ -5,11 +5,11 @@ from uuid import uuid4
 
 from loguru import logger
 
-from boxoffice.application.announce import announce
-from boxoffice.application.auth import Principal, require_admin
-from boxoffice.application.messages import ChangeAction
+from boxoffice.application.models.messages import ChangeAction
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.announce import announce
+from boxoffice.application.services.auth import Principal, require_admin
 from boxoffice.domain.clock import DEFAULT_ZONE, TimeSlot
 from boxoffice.domain.events import Event, EventDetails
 from boxoffice.domain.geo import Coordinates

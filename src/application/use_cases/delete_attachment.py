@@ -3,11 +3,11 @@ from uuid import UUID
 
 from loguru import logger
 
-from boxoffice.application.auth import Principal, require_event_manager
 from boxoffice.application.errors import AttachmentNotFound
 from boxoffice.application.ports.file_storage import FileStorage
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.unused_files import remove_unused_files
+from boxoffice.application.services.auth import Principal, require_event_manager
+from boxoffice.application.services.unused_files import remove_unused_files
 from boxoffice.application.use_cases.get_event import load_event
 
 

@@ -4,14 +4,14 @@ from uuid import UUID
 
 from loguru import logger
 
-from boxoffice.application.announce import announce
-from boxoffice.application.auth import Principal, require_event_manager
-from boxoffice.application.messages import ChangeAction
+from boxoffice.application.models.messages import ChangeAction
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.file_storage import FileStorage
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.unused_files import remove_unused_files
-from boxoffice.application.use_cases.cancel_event import cancel_event
+from boxoffice.application.services.announce import announce
+from boxoffice.application.services.auth import Principal, require_event_manager
+from boxoffice.application.services.cancel_event import cancel_event
+from boxoffice.application.services.unused_files import remove_unused_files
 from boxoffice.application.use_cases.get_event import load_event
 from boxoffice.domain.events import Event
 

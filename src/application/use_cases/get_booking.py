@@ -1,8 +1,8 @@
 from uuid import UUID
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import BookingNotFound
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal
 from boxoffice.domain.bookings import Booking
 
 

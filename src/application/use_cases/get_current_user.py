@@ -1,6 +1,6 @@
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal
 from boxoffice.domain.users import User
 
 

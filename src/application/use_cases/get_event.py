@@ -1,7 +1,7 @@
 from uuid import UUID
 
 from boxoffice.application.errors import EventNotFound
-from boxoffice.application.event_views import EventView
+from boxoffice.application.models.event_views import EventView
 from boxoffice.application.ports.event_reads import EventReads
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.domain.events import Event

@@ -1,8 +1,8 @@
 from uuid import UUID
 
-from boxoffice.application.auth import Principal, require_event_manager
+from boxoffice.application.models.stats import EventStats
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.stats import EventStats
+from boxoffice.application.services.auth import Principal, require_event_manager
 from boxoffice.application.use_cases.get_event import load_event
 
 

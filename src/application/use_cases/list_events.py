@@ -1,11 +1,11 @@
 from dataclasses import replace
 from uuid import UUID
 
-from boxoffice.application.event_views import EventView
-from boxoffice.application.pagination import Page
+from boxoffice.application.models.event_views import EventView
+from boxoffice.application.models.pagination import Page
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.event_reads import EventReads
-from boxoffice.application.queries import EventFilter
 from boxoffice.domain.geo import distance_km
 
 

@@ -1,9 +1,9 @@
 from dataclasses import dataclass
 
-from boxoffice.application.auth import Principal
-from boxoffice.application.notifications import HistoryItem, Notification
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.notifications import HistoryItem, Notification
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.notifications import NotificationStore
+from boxoffice.application.services.auth import Principal
 
 REPLAY_PAGE = 500
 

@@ -1,9 +1,9 @@
-from boxoffice.application.auth import Principal
-from boxoffice.application.pagination import Page
+from boxoffice.application.models.pagination import Page
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.saved_events import SavedEvent
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.services.auth import Principal
 
 
 class ListSavedEvents:

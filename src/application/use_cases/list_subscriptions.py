@@ -1,7 +1,7 @@
-from boxoffice.application.auth import Principal
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.subscriptions import Subscription
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal
 
 
 class ListSubscriptions:

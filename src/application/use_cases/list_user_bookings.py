@@ -1,9 +1,9 @@
 from uuid import UUID
 
-from boxoffice.application.auth import Principal, require_self_or_admin
 from boxoffice.application.errors import UserNotFound
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal, require_self_or_admin
 from boxoffice.domain.bookings import Booking
 
 

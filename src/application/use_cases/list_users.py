@@ -1,6 +1,6 @@
-from boxoffice.application.auth import Principal, require_admin
-from boxoffice.application.pagination import Page, PageRequest
+from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal, require_admin
 from boxoffice.domain.users import User
 
 

@@ -1,6 +1,6 @@
-from boxoffice.application.auth import Principal
-from boxoffice.application.notifications import NotificationNotFound
+from boxoffice.application.models.notifications import NotificationNotFound
 from boxoffice.application.ports.notifications import NotificationStore
+from boxoffice.application.services.auth import Principal
 
 
 class MarkNotificationRead:

@@ -1,7 +1,7 @@
 from loguru import logger
 
-from boxoffice.application.messages import EventChange
-from boxoffice.application.notifications import Notification
+from boxoffice.application.models.messages import EventChange
+from boxoffice.application.models.notifications import Notification
 from boxoffice.application.ports.notifications import NotificationFanout, NotificationStore
 
 

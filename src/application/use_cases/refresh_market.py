@@ -14,11 +14,11 @@ from datetime import timedelta
 from loguru import logger
 
 from boxoffice.application.errors import RateLimiterUnavailable
-from boxoffice.application.limits import Limit, first_refusal
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.rate_limiter import RateLimiter
 from boxoffice.application.ports.ticketmaster import MarketQuery
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.limits import Limit, first_refusal
 from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
 
 LIMITED = "on-demand refreshes from Ticketmaster are limited; answered from the store"

@@ -3,13 +3,13 @@ from uuid import UUID, uuid4
 
 from loguru import logger
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import RateLimiterUnavailable, TooManyRequests
-from boxoffice.application.limits import Limit, caller_key, first_refusal
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.rate_limiter import RateLimiter
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.use_cases.claim_seats import claim_seats
+from boxoffice.application.services.auth import Principal
+from boxoffice.application.services.claim_seats import claim_seats
+from boxoffice.application.services.limits import Limit, caller_key, first_refusal
 from boxoffice.application.use_cases.get_event import load_event
 from boxoffice.domain.registrations import Registration
 

@@ -3,10 +3,10 @@ from uuid import uuid4
 
 from loguru import logger
 
-from boxoffice.application.auth import Principal, require_admin
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.security import PasswordHasher
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal, require_admin
 from boxoffice.domain.users import Role, User, check_password_strength
 
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import EventNotFound
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.saved_events import SavedEvent
 from boxoffice.application.ports.ticketmaster import TicketmasterGateway
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal
 from boxoffice.domain.events import Event
 from boxoffice.domain.listings import EventSource
 

@@ -3,11 +3,11 @@ and its deletion reach the subscriber. Unlike saving, nothing is fetched from Ti
 
 from dataclasses import dataclass
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import EventNotFound
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.subscriptions import Subscription
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.save_event import find_event
 
 

@@ -12,12 +12,12 @@ from uuid import UUID
 
 from loguru import logger
 
-from boxoffice.application.announce import IMPORT_ACTOR, announce
-from boxoffice.application.imports import ImportOutcome
-from boxoffice.application.messages import ChangeAction
+from boxoffice.application.models.imports import ImportOutcome
+from boxoffice.application.models.messages import ChangeAction
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.ticketmaster import MarketQuery, TicketmasterGateway, UpstreamError
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.announce import IMPORT_ACTOR, announce
 from boxoffice.domain.events import Event
 from boxoffice.domain.listings import EventSource
 

@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.save_event import find_event
 
 

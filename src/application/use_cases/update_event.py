@@ -6,12 +6,12 @@ from uuid import UUID
 
 from loguru import logger
 
-from boxoffice.application.announce import announce
-from boxoffice.application.auth import Principal, require_event_manager
-from boxoffice.application.messages import ChangeAction
+from boxoffice.application.models.messages import ChangeAction
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.use_cases.cancel_event import cancel_event
+from boxoffice.application.services.announce import announce
+from boxoffice.application.services.auth import Principal, require_event_manager
+from boxoffice.application.services.cancel_event import cancel_event
 from boxoffice.application.use_cases.get_event import load_event
 from boxoffice.domain.clock import TimeSlot, to_utc, zone
 from boxoffice.domain.errors import InvalidValue

@@ -12,10 +12,10 @@ from litestar import Request
 from litestar.di import Provide
 from litestar.params import QueryParameter
 
-from boxoffice.application.auth import Principal
-from boxoffice.application.authenticate import Authenticate
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.ports.security import TokenVerifier
+from boxoffice.application.services.auth import Principal
+from boxoffice.application.services.authenticate import Authenticate
 from boxoffice.domain.clock import zone
 from boxoffice.entrypoints.container import Container
 from boxoffice.entrypoints.http.controllers.event_filters import event_filter

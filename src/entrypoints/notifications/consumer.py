@@ -8,12 +8,12 @@ from itertools import chain, repeat
 from loguru import logger
 
 from boxoffice.adapters.messaging.codec import UndecodableMessage, decode
-from boxoffice.application.cancellation import finish_in_hand
 from boxoffice.application.errors import StorageUnavailable
-from boxoffice.application.messages import EventChange
+from boxoffice.application.models.messages import EventChange
 from boxoffice.application.ports.message_broker import BrokerMessage, MessageBroker, MessageHandler
 from boxoffice.application.use_cases.record_notification import RecordNotification
 from boxoffice.entrypoints.background import stop
+from boxoffice.entrypoints.cancellation import finish_in_hand
 
 QUEUE = "notifications"
 ROUTING_KEYS = ("event.*",)

@@ -7,7 +7,7 @@ from litestar.di import NamedDependency
 from litestar.params import Parameter
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from boxoffice.application.auth import Principal
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.list_notifications import (
     ListNotifications,
     ListNotificationsQuery,

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from loguru import logger
 
-from boxoffice.application.notifications import Notification
+from boxoffice.application.models.notifications import Notification
 from boxoffice.entrypoints.notifications.wire import render
 
 TRY_AGAIN_LATER = 1013  # the client fell behind; it may reconnect and resume

@@ -7,9 +7,9 @@ from typing import Any
 import msgspec
 from litestar import WebSocket
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.ports.security import TokenVerifier
+from boxoffice.application.services.auth import Principal
 from boxoffice.entrypoints.notifications.wire import (
     MAX_CLIENT_MESSAGE_BYTES,
     MAX_NOTIFICATION_ID,

@@ -18,9 +18,9 @@ from litestar.di import NamedDependency
 from litestar.exceptions import WebSocketDisconnect
 from loguru import logger
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import StorageUnavailable
 from boxoffice.application.ports.security import TokenVerifier
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.list_notifications import ReplayNotifications
 from boxoffice.entrypoints.notifications.hub import TRY_AGAIN_LATER, Connection, Hub
 from boxoffice.entrypoints.notifications.sign_in import TOO_BIG, Refused, sign_in, too_big

@@ -6,7 +6,7 @@ from uuid import UUID
 
 import msgspec
 
-from boxoffice.application.notifications import HistoryItem, Notification
+from boxoffice.application.models.notifications import HistoryItem, Notification
 
 # The store numbers notifications with 32-bit integers: a larger id names nothing, and
 # PostgreSQL refuses to compare one with them (an error, not an empty answer).

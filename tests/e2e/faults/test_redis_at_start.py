@@ -10,7 +10,7 @@ import pytest
 from litestar import Litestar
 
 from boxoffice.adapters.notifications.redis_fanout import RedisFanout
-from boxoffice.application.notifications import Notification
+from boxoffice.application.models.notifications import Notification
 from boxoffice.entrypoints.http.app import create_app
 from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, running

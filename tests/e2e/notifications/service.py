@@ -17,7 +17,7 @@ from boxoffice.adapters.messaging.memory import InMemoryBroker
 from boxoffice.adapters.security.jwt_tokens import JwtTokenService
 from boxoffice.adapters.sqlalchemy.notification_tables import notifications
 from boxoffice.adapters.system.clock import SystemClock
-from boxoffice.application.messages import EventChange
+from boxoffice.application.models.messages import EventChange
 from boxoffice.application.ports.clock import Clock
 from boxoffice.domain.users import User
 from boxoffice.entrypoints.notifications.container import NotificationsContainer

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from boxoffice.application.messages import ChangeAction
+from boxoffice.application.models.messages import ChangeAction
 from boxoffice.domain.users import User
 from tests.builders import a_user
 from tests.e2e.notifications.service import Service

@@ -15,7 +15,7 @@ from boxoffice.adapters.security.jwt_tokens import JwtTokenService
 from boxoffice.adapters.sqlalchemy.engine import create_engine
 from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
 from boxoffice.adapters.system.clock import SystemClock
-from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.use_cases.record_notification import RecordNotification
 from boxoffice.domain.users import User
 from tests.builders import a_user

@@ -7,7 +7,7 @@ from uuid import UUID
 
 import pytest
 
-from boxoffice.application.auth import Principal
+from boxoffice.application.services.auth import Principal
 from boxoffice.domain.bookings import Booking
 from boxoffice.domain.events import Event
 from boxoffice.domain.users import Role

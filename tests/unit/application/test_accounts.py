@@ -5,14 +5,14 @@ from uuid import uuid4
 
 import pytest
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import (
     EmailTaken,
     NotAuthenticated,
     PermissionDenied,
     UsernameTaken,
 )
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.get_current_user import GetCurrentUser
 from boxoffice.application.use_cases.log_in import LogIn, LogInCommand
 from boxoffice.application.use_cases.register_user import CreateUser, NewUser, RegisterUser

@@ -8,7 +8,7 @@ from uuid import uuid4
 import pytest
 
 from boxoffice.application.errors import EventNotFound, IdempotencyKeyReused
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.use_cases.book_tickets import (
     BookingOutcome,
     BookTickets,

@@ -6,8 +6,8 @@ from uuid import uuid4
 
 import pytest
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import BookingNotFound
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.book_tickets import BookTickets, BookTicketsCommand
 from boxoffice.application.use_cases.cancel_booking import CancelBooking, CancelBookingCommand
 from boxoffice.domain.bookings import Booking, BookingStatus

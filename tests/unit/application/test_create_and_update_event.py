@@ -7,8 +7,8 @@ from uuid import uuid4
 
 import pytest
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import EventNotFound, PermissionDenied
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.create_event import CreateEvent, CreateEventCommand
 from boxoffice.application.use_cases.update_event import (
     EventChanges,

@@ -6,7 +6,7 @@ from uuid import uuid4
 import pytest
 
 from boxoffice.application.errors import EventNotFound, PermissionDenied
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.use_cases.book_tickets import BookTickets, BookTicketsCommand
 from boxoffice.application.use_cases.delete_event import (
     DeleteEvent,

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from boxoffice.application.queries import EventFilter, EventOrder
+from boxoffice.application.models.queries import EventFilter, EventOrder
 from boxoffice.application.use_cases.create_event import CreateEvent
 from boxoffice.application.use_cases.list_events import ListEvents
 from boxoffice.application.use_cases.update_event import EventChanges, Keep, UpdateEvent

@@ -4,10 +4,10 @@ from uuid import uuid4
 
 import pytest
 
-from boxoffice.application.auth import Principal
-from boxoffice.application.messages import ChangeAction
-from boxoffice.application.notifications import NotificationNotFound
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.messages import ChangeAction
+from boxoffice.application.models.notifications import NotificationNotFound
+from boxoffice.application.models.pagination import PageRequest
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.list_notifications import (
     ListNotifications,
     ListNotificationsQuery,

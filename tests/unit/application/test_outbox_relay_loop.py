@@ -6,9 +6,9 @@ from contextlib import asynccontextmanager
 
 import pytest
 
-from boxoffice.application.outbox_relay import OutboxRelay, OutboxWakeUp
 from boxoffice.application.use_cases.create_event import CreateEvent
 from boxoffice.application.use_cases.relay_outbox import RelayOutbox
+from boxoffice.entrypoints.outbox_relay import OutboxRelay, OutboxWakeUp
 from tests.builders import NOW
 from tests.fake_broker import RecordingBroker
 from tests.fakes import FixedClock, InMemoryStore, InMemoryUnitOfWork

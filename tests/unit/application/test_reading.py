@@ -6,16 +6,16 @@ from uuid import uuid4
 
 import pytest
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import (
     BookingNotFound,
     EventNotFound,
     PermissionDenied,
     UserNotFound,
 )
-from boxoffice.application.event_views import EventView
-from boxoffice.application.pagination import PageRequest
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.event_views import EventView
+from boxoffice.application.models.pagination import PageRequest
+from boxoffice.application.models.queries import EventFilter
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.book_tickets import BookTickets, BookTicketsCommand
 from boxoffice.application.use_cases.get_booking import GetBooking
 from boxoffice.application.use_cases.get_event import GetEvent

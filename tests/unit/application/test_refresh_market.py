@@ -3,8 +3,8 @@ refresh answers from the store (a reason, not an error) and costs no upstream re
 
 from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
 from boxoffice.application.errors import RateLimiterUnavailable
-from boxoffice.application.limits import Limit
 from boxoffice.application.ports.rate_limiter import RateDecision, RateLimiter
+from boxoffice.application.services.limits import Limit
 from boxoffice.application.use_cases.refresh_market import LIMITED, FreshnessPolicy, RefreshMarket
 from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
 from tests.builders import NOW

@@ -9,9 +9,9 @@ import pytest
 
 from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
 from boxoffice.application.errors import EventNotFound, RateLimiterUnavailable, TooManyRequests
-from boxoffice.application.limits import Limit
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.ports.rate_limiter import RateDecision
+from boxoffice.application.services.limits import Limit
 from boxoffice.application.use_cases.register_attendee import (
     RegisterAttendee,
     RegisterAttendeeCommand,

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boxoffice.adapters.messaging.memory import InMemoryBroker
-from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.ports.message_broker import BrokerMessage
 from boxoffice.application.use_cases.relay_outbox import RelayOutbox
 from tests.builders import NOW

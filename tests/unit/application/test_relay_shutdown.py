@@ -4,8 +4,8 @@ import asyncio
 
 import pytest
 
-from boxoffice.application.outbox_relay import OutboxRelay, OutboxWakeUp
 from boxoffice.application.use_cases.relay_outbox import RelayReport
+from boxoffice.entrypoints.outbox_relay import OutboxRelay, OutboxWakeUp
 
 
 class HeldBatch:

@@ -6,8 +6,8 @@ import pytest
 
 from boxoffice.adapters.ticketmaster.decoding import map_events
 from boxoffice.application.errors import EventNotFound
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.ticketmaster import MarketQuery, UpstreamError
-from boxoffice.application.queries import EventFilter
 from boxoffice.application.use_cases.list_events import ListEvents
 from boxoffice.application.use_cases.list_saved_events import ListSavedEvents
 from boxoffice.application.use_cases.save_event import SaveEvent, SaveEventCommand

@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
-from boxoffice.application.pagination import PageRequest
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.pagination import PageRequest
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.use_cases.log_in import LogIn, LogInCommand
 from boxoffice.application.use_cases.register_user import CreateUser
 from boxoffice.application.use_cases.seed_demo import DEMO_PASSWORD, SeedDemo, SeedReport

@@ -3,7 +3,7 @@
 import dataclasses
 
 from boxoffice.adapters.messaging.codec import decode
-from boxoffice.application.messages import ChangeAction
+from boxoffice.application.models.messages import ChangeAction
 from boxoffice.domain.events import Event
 from tests.builders import NOW, a_user
 from tests.fake_gateway import FakeTicketmasterGateway

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from boxoffice.adapters.ticketmaster.decoding import map_events
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.ticketmaster import FetchedPage, MarketQuery
-from boxoffice.application.queries import EventFilter
 from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
 from boxoffice.domain.events import Event
 from boxoffice.domain.listings import EventSource

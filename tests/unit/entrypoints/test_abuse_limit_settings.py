@@ -2,7 +2,7 @@
 
 import pytest
 
-from boxoffice.application.limits import Limit
+from boxoffice.application.services.limits import Limit
 from boxoffice.entrypoints.container import freshness_policy, registration_limits
 from boxoffice.entrypoints.settings import Settings, SettingsError
 

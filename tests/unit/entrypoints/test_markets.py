@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from boxoffice.application.markets import InvalidMarket, Market
+from boxoffice.application.models.markets import InvalidMarket, Market
 from boxoffice.entrypoints.markets import format_markets, parse_markets
 from boxoffice.entrypoints.settings import Settings, SettingsError
 

@@ -4,8 +4,8 @@ import asyncio
 import json
 from uuid import UUID, uuid4
 
-from boxoffice.application.messages import ChangeAction
-from boxoffice.application.notifications import Notification
+from boxoffice.application.models.messages import ChangeAction
+from boxoffice.application.models.notifications import Notification
 from boxoffice.entrypoints.notifications.hub import GOING_AWAY, TRY_AGAIN_LATER, Connection, Hub
 from tests.fake_notifications import a_change
 

@@ -8,8 +8,8 @@ from uuid import uuid4
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from boxoffice.application.messages import ChangeAction
-from boxoffice.application.notifications import Notification
+from boxoffice.application.models.messages import ChangeAction
+from boxoffice.application.models.notifications import Notification
 from boxoffice.entrypoints.notifications.hub import Hub
 from tests.fake_notifications import a_change
 

@@ -8,7 +8,7 @@ import pytest
 from dependency_injector import providers
 from loguru import logger
 
-from boxoffice.application.markets import Market
+from boxoffice.application.models.markets import Market
 from boxoffice.application.ports.ticketmaster import MarketQuery
 from boxoffice.application.use_cases.sync_ticketmaster import SyncReport
 from boxoffice.entrypoints.container import build_container

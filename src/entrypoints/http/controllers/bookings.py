@@ -7,8 +7,8 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, HeaderParameter, JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
-from boxoffice.application.auth import Principal
-from boxoffice.application.pagination import Page
+from boxoffice.application.models.pagination import Page
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.book_tickets import BookTickets
 from boxoffice.application.use_cases.cancel_booking import CancelBooking, CancelBookingCommand
 from boxoffice.application.use_cases.get_booking import GetBooking

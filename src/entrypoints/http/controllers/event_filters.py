@@ -10,7 +10,7 @@ from litestar.di import NamedDependency
 from litestar.exceptions import ValidationException
 from litestar.params import Parameter, QueryParameter
 
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.domain.clock import to_utc
 from boxoffice.domain.errors import InvalidValue
 from boxoffice.domain.events import EventStatus

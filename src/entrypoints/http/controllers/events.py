@@ -8,9 +8,9 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
-from boxoffice.application.auth import Principal
-from boxoffice.application.limits import caller_key
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.models.queries import EventFilter
+from boxoffice.application.services.auth import Principal
+from boxoffice.application.services.limits import caller_key
 from boxoffice.application.use_cases.create_event import CreateEvent
 from boxoffice.application.use_cases.delete_event import (
     DeleteEvent,

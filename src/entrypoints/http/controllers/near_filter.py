@@ -9,7 +9,7 @@ from litestar.di import NamedDependency
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 
-from boxoffice.application.queries import EventFilter, EventOrder
+from boxoffice.application.models.queries import EventFilter, EventOrder
 from boxoffice.domain.errors import InvalidValue
 from boxoffice.domain.geo import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, Circle, Coordinates
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from litestar.params import Parameter
 
-from boxoffice.application.pagination import MAX_PAGE, MAX_PAGE_SIZE, PageRequest
+from boxoffice.application.models.pagination import MAX_PAGE, MAX_PAGE_SIZE, PageRequest
 
 PageNumber = Annotated[int, Parameter(ge=1, le=MAX_PAGE, description="page number, from 1")]
 PageSize = Annotated[int, Parameter(ge=1, le=MAX_PAGE_SIZE, description="items per page, 1-100")]

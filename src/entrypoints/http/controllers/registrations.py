@@ -5,7 +5,7 @@ from litestar import Controller, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from boxoffice.application.auth import Principal
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.list_attendees import ListAttendees
 from boxoffice.application.use_cases.register_attendee import (
     RegisterAttendee,

@@ -12,9 +12,9 @@ from litestar.di import NamedDependency
 from litestar.params import Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from boxoffice.application.auth import Principal
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.saved_events import SavedEvent
-from boxoffice.application.queries import EventFilter
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.list_saved_events import ListSavedEvents
 from boxoffice.application.use_cases.save_event import SaveEvent, SaveEventCommand
 from boxoffice.application.use_cases.unsave_event import UnsaveEvent, UnsaveEventCommand

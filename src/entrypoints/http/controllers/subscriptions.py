@@ -9,7 +9,7 @@ from litestar import Controller, Response, delete, get, post
 from litestar.di import NamedDependency
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from boxoffice.application.auth import Principal
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.list_subscriptions import ListSubscriptions
 from boxoffice.application.use_cases.subscribe_event import (
     SubscribeCommand,

@@ -5,7 +5,7 @@ from litestar.datastructures import CacheControlHeader
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
-from boxoffice.application.auth import Principal
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.get_current_user import GetCurrentUser
 from boxoffice.application.use_cases.list_users import ListUsers
 from boxoffice.application.use_cases.log_in import LogIn, LogInCommand

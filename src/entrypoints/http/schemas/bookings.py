@@ -5,7 +5,7 @@ from uuid import UUID
 
 import msgspec
 
-from boxoffice.application.auth import Principal
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.book_tickets import BookTicketsCommand
 from boxoffice.domain.bookings import MAX_QUANTITY, Booking, BookingStatus
 from boxoffice.domain.tickets import TicketStatus

@@ -4,7 +4,7 @@ from typing import Annotated, Generic, TypeVar
 
 import msgspec
 
-from boxoffice.application.pagination import Page
+from boxoffice.application.models.pagination import Page
 
 T = TypeVar("T")
 

@@ -6,8 +6,8 @@ from uuid import UUID
 
 import msgspec
 
-from boxoffice.application.auth import Principal
-from boxoffice.application.event_views import EventView
+from boxoffice.application.models.event_views import EventView
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.create_event import CreateEventCommand
 from boxoffice.application.use_cases.update_event import EventChanges, Keep
 from boxoffice.domain.clock import DEFAULT_ZONE

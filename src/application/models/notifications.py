@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.domain.errors import NotFound
 
 

@@ -7,7 +7,7 @@ and the change are stored together or not at all.
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from boxoffice.application.messages import ChangeAction, EventChange
+from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.domain.events import Event
 

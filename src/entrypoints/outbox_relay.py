@@ -11,9 +11,9 @@ from collections.abc import Awaitable, Callable
 
 from loguru import logger
 
-from boxoffice.application.cancellation import finish_in_hand
 from boxoffice.application.errors import StorageUnavailable
 from boxoffice.application.use_cases.relay_outbox import RelayOutbox, RelayReport
+from boxoffice.entrypoints.cancellation import finish_in_hand
 
 
 class OutboxWakeUp:

@@ -1,9 +1,9 @@
 """The one TokenVerifier the edge uses: local tokens and provider tokens, side by side."""
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.ports.security import ExternalTokenVerifier, TokenVerifier
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.provision_external_user import ProvisionExternalUser
 
 

@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from boxoffice.application.auth import Principal
 from boxoffice.application.ports.rate_limiter import RateDecision, RateLimiter
+from boxoffice.application.services.auth import Principal
 
 
 @dataclass(frozen=True, slots=True)

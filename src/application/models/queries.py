@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from boxoffice.application.pagination import PageRequest
+from boxoffice.application.models.pagination import PageRequest
 from boxoffice.domain.errors import InvalidValue
 from boxoffice.domain.events import EventStatus
 from boxoffice.domain.geo import Circle

@@ -1,0 +1,1 @@
+"""What the application hands over and reads back: plain values, no behaviour beyond their own."""

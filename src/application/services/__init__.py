@@ -1,0 +1,1 @@
+"""Steps several use cases share (policy, announcing, claiming seats): not use cases themselves."""
