@@ -15,7 +15,14 @@ from uuid import UUID
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.ports.outbox_signal import OutboxSignal
 from boxoffice.application.ports.security import AccessToken
+from boxoffice.application.services.announce import Acting
 from boxoffice.application.services.auth import Principal
+from boxoffice.application.services.tracking import (
+    Tracker,
+    TrackingBookingRepository,
+    TrackingEventRepository,
+    TrackingRegistrationRepository,
+)
 from boxoffice.domain.bookings import Booking, BookingRequest
 from boxoffice.domain.tickets import ENTROPY_BYTES, TicketCode
 from boxoffice.domain.users import User
@@ -59,12 +66,14 @@ class InMemoryStore:
 class InMemoryUnitOfWork:
     """`async with` takes the store's write lock and a private copy of its tables.
 
-    `commit()` publishes the copy; leaving without it (or `rollback()`) discards it.
+    `commit()` publishes the copy, with the outbox messages of the domain events of what the
+    repositories saw (the same Tracker as the real unit of work); leaving without it (or
+    `rollback()`) discards it.
     """
 
-    events: InMemoryEventRepository
-    bookings: InMemoryBookingRepository
-    registrations: InMemoryRegistrationRepository
+    events: TrackingEventRepository
+    bookings: TrackingBookingRepository
+    registrations: TrackingRegistrationRepository
     users: InMemoryUserRepository
     market_syncs: InMemoryMarketSyncRepository
     saved_events: InMemorySavedEventRepository
@@ -78,6 +87,7 @@ class InMemoryUnitOfWork:
         self.store = store or InMemoryStore()
         self._on_commit = on_commit
         self._tables: Tables | None = None
+        self._tracker = Tracker(self)
 
     async def __aenter__(self) -> Self:
         if self._tables is not None:
@@ -86,6 +96,7 @@ class InMemoryUnitOfWork:
             await asyncio.wait_for(self.store.lock.acquire(), LOCK_TIMEOUT_SECONDS)
         except TimeoutError as e:
             raise RuntimeError("another unit of work kept the store locked (nested?)") from e
+        self._tracker = Tracker(self)
         self._begin()
         return self
 
@@ -100,8 +111,13 @@ class InMemoryUnitOfWork:
         self._tables = None
         self.store.lock.release()
 
+    def act_as(self, actor: str, now: datetime) -> None:
+        self._open()
+        self._tracker.acting = Acting(actor, now)
+
     async def commit(self) -> None:
         tables = self._open()
+        await self._tracker.announce()
         if tables.aborted:
             raise ConstraintViolation("current transaction is aborted; roll back first")
         self.store.committed = tables
@@ -113,6 +129,7 @@ class InMemoryUnitOfWork:
 
     async def rollback(self) -> None:
         self._open()
+        self._tracker.forget()
         self._begin()
 
     def _open(self) -> Tables:
@@ -122,9 +139,12 @@ class InMemoryUnitOfWork:
 
     def _begin(self) -> None:
         tables = self._tables = self.store.committed.copy()
-        self.events = InMemoryEventRepository(tables)
-        self.bookings = InMemoryBookingRepository(tables)
-        self.registrations = InMemoryRegistrationRepository(tables)
+        tracker = self._tracker
+        self.events = TrackingEventRepository(InMemoryEventRepository(tables), tracker)
+        self.bookings = TrackingBookingRepository(InMemoryBookingRepository(tables), tracker)
+        self.registrations = TrackingRegistrationRepository(
+            InMemoryRegistrationRepository(tables), tracker
+        )
         self.users = InMemoryUserRepository(tables)
         self.market_syncs = InMemoryMarketSyncRepository(tables)
         self.saved_events = InMemorySavedEventRepository(tables)

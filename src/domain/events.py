@@ -18,7 +18,14 @@ from boxoffice.domain.errors import (
     SignInRequired,
 )
 from boxoffice.domain.geo import Coordinates
-from boxoffice.domain.happenings import EventCancelled, EventCreated, EventUpdated, Happening
+from boxoffice.domain.happenings import (
+    EventCancelled,
+    EventCreated,
+    EventDeleted,
+    EventUpdated,
+    Happening,
+    ListingChanged,
+)
 from boxoffice.domain.listings import EventSource, Listing, content_hash
 
 MAX_CAPACITY = 1_000_000
@@ -216,6 +223,15 @@ class Event:
         if self.status is not EventStatus.CANCELLED:
             self.status = EventStatus.CANCELLED
             self.happenings.append(EventCancelled(self.id))
+
+    def delete(self) -> None:
+        """Record that the event goes for good (the caller checked that nobody booked or
+        registered for it, and removes it from its repository)."""
+        self.happenings.append(EventDeleted(self.id))
+
+    def changed_at_source(self) -> None:
+        """Record that a re-import found this imported event's content changed upstream."""
+        self.happenings.append(ListingChanged(self.id))
 
     def _ensure_local(self) -> None:
         if self.listing is not None:

@@ -33,6 +33,13 @@ class EventDeleted(Happening):
 
 
 @dataclass(frozen=True, slots=True)
+class ListingChanged(Happening):
+    """An imported event changed at its source: a re-import found other content."""
+
+    event_id: UUID
+
+
+@dataclass(frozen=True, slots=True)
 class TicketsBooked(Happening):
     booking_id: UUID
     event_id: UUID

@@ -1,12 +1,13 @@
 """Attendees who registered for an event by name and e-mail (no account needed, unless the
 event asks for one)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
 from boxoffice.domain.case import fold_case
 from boxoffice.domain.errors import InvalidValue
+from boxoffice.domain.happenings import AttendeeRegistered, Happening
 from boxoffice.domain.users import email_address
 
 
@@ -18,6 +19,7 @@ class Registration:
     email: str
     registered_at: datetime
     user_id: UUID | None = None  # who registered, when they were signed in
+    happenings: list[Happening] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         name = self.name.strip()
@@ -27,6 +29,21 @@ class Registration:
             raise InvalidValue("name", "must be at most 100 characters")
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "email", email_address(self.email))
+
+    @classmethod
+    def take(
+        cls,
+        registration_id: UUID,
+        event_id: UUID,
+        name: str,
+        email: str,
+        now: datetime,
+        user_id: UUID | None = None,
+    ) -> "Registration":
+        """A new registration, recorded as taken (a stored one is built with the constructor)."""
+        registration = cls(registration_id, event_id, name, email, now, user_id)
+        registration.happenings.append(AttendeeRegistered(registration_id, event_id))
+        return registration
 
     @property
     def email_key(self) -> str:

@@ -1,3 +1,4 @@
+from datetime import datetime
 from types import TracebackType
 from typing import Self
 
@@ -15,19 +16,27 @@ from boxoffice.adapters.sqlalchemy.subscription_repository import SqlAlchemySubs
 from boxoffice.adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
 from boxoffice.application.errors import StorageUnavailable
 from boxoffice.application.ports.outbox_signal import OutboxSignal
+from boxoffice.application.services.announce import Acting
+from boxoffice.application.services.tracking import (
+    Tracker,
+    TrackingBookingRepository,
+    TrackingEventRepository,
+    TrackingRegistrationRepository,
+)
 
 
 class SqlAlchemyUnitOfWork:
     """One connection and one transaction per `async with`; repositories share them.
 
-    After a commit that added outbox messages, `on_commit` is woken (the process's relay).
+    The commit writes the outbox messages of the domain events of what the repositories saw
+    (Tracker); after a commit that added messages, `on_commit` is woken (the process's relay).
     A database outage, wherever in the block it shows (connect, a statement, the commit, the
     rollback), leaves as StorageUnavailable.
     """
 
-    events: SqlAlchemyEventRepository
-    bookings: SqlAlchemyBookingRepository
-    registrations: SqlAlchemyRegistrationRepository
+    events: TrackingEventRepository
+    bookings: TrackingBookingRepository
+    registrations: TrackingRegistrationRepository
     users: SqlAlchemyUserRepository
     market_syncs: SqlAlchemyMarketSyncRepository
     saved_events: SqlAlchemySavedEventRepository
@@ -39,6 +48,7 @@ class SqlAlchemyUnitOfWork:
         self._engine = engine
         self._on_commit = on_commit
         self._conn: AsyncConnection | None = None
+        self._tracker = Tracker(self)
 
     async def __aenter__(self) -> Self:
         if self._conn is not None:
@@ -51,9 +61,12 @@ class SqlAlchemyUnitOfWork:
                 await conn.close()
                 raise
         self._conn = conn
-        self.events = SqlAlchemyEventRepository(conn)
-        self.bookings = SqlAlchemyBookingRepository(conn)
-        self.registrations = SqlAlchemyRegistrationRepository(conn)
+        tracker = self._tracker = Tracker(self)
+        self.events = TrackingEventRepository(SqlAlchemyEventRepository(conn), tracker)
+        self.bookings = TrackingBookingRepository(SqlAlchemyBookingRepository(conn), tracker)
+        self.registrations = TrackingRegistrationRepository(
+            SqlAlchemyRegistrationRepository(conn), tracker
+        )
         self.users = SqlAlchemyUserRepository(conn)
         self.market_syncs = SqlAlchemyMarketSyncRepository(conn)
         self.saved_events = SqlAlchemySavedEventRepository(conn)
@@ -86,15 +99,22 @@ class SqlAlchemyUnitOfWork:
         if outage is not None and not isinstance(exc, StorageUnavailable):
             raise unavailable(outage) from outage
 
+    def act_as(self, actor: str, now: datetime) -> None:
+        self._connection()
+        self._tracker.acting = Acting(actor, now)
+
     async def commit(self) -> None:
+        conn = self._connection()
+        await self._tracker.announce()
         with outages_as_unavailable():
-            await self._connection().commit()
+            await conn.commit()
         added, self.outbox.added = self.outbox.added, 0
         if added and self._on_commit is not None:
             self._on_commit.wake()
 
     async def rollback(self) -> None:
         await self._connection().rollback()
+        self._tracker.forget()
         self.outbox.added = 0
 
     def _connection(self) -> AsyncConnection:

@@ -1,5 +1,6 @@
 """One business transaction: all of its writes land together or none do."""
 
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -20,6 +21,10 @@ class UnitOfWork(Protocol):
     """`async with uow:` opens a transaction; leaving it without `commit()` rolls back.
 
     A unit of work may be entered again after it was left: each entry is a new transaction.
+
+    It keeps track of the aggregates its repositories hand out or are given; `commit()` turns
+    their new domain events into outbox messages first, in the same transaction, saying who
+    acted and when as told by `act_as()` (services/announce.py says which events and whom).
     """
 
     # Read-only to its users, so an adapter may hold narrower types (its own repositories).
@@ -50,6 +55,11 @@ class UnitOfWork(Protocol):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None: ...
+
+    def act_as(self, actor: str, now: datetime) -> None:
+        """Who makes this transaction's changes, and when (until the block is left). Without
+        it the domain events are no news: data written as stored (seeds, fixtures) sends no
+        messages."""
 
     async def commit(self) -> None: ...
 

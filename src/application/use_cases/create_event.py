@@ -5,10 +5,8 @@ from uuid import uuid4
 
 from loguru import logger
 
-from boxoffice.application.models.messages import ChangeAction
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.services.announce import announce
 from boxoffice.application.services.auth import Principal, require_admin
 from boxoffice.domain.clock import DEFAULT_ZONE, TimeSlot
 from boxoffice.domain.events import Event, EventDetails
@@ -68,8 +66,8 @@ class CreateEvent:
             registration_requires_sign_in=command.registration_requires_sign_in,
         )
         async with self._uow as uow:
+            uow.act_as(command.actor.username, now)
             await uow.events.add(event)
-            await announce(uow, ChangeAction.CREATED, event, command.actor.username, now)
             await uow.commit()
         logger.bind(event_id=str(event.id)).info("event created: {}", event.details.title)
         return event

@@ -4,11 +4,9 @@ from uuid import UUID
 
 from loguru import logger
 
-from boxoffice.application.models.messages import ChangeAction
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.file_storage import FileStorage
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.services.announce import announce
 from boxoffice.application.services.auth import Principal, require_event_manager
 from boxoffice.application.services.cancel_event import cancel_event
 from boxoffice.application.services.unused_files import remove_unused_files
@@ -43,21 +41,21 @@ class DeleteEvent:
         self._files = files
 
     async def execute(self, command: DeleteEventCommand) -> DeleteEventResult:
-        now, actor = self._clock.now(), command.actor.username
+        now = self._clock.now()
         files: set[str] = set()
         async with self._uow as uow:
+            uow.act_as(command.actor.username, now)
             event = await load_event(uow, command.event_id)
             require_event_manager(command.actor, event)
             if await uow.bookings.any_for_event(event.id) or await uow.registrations.any_for_event(
                 event.id
             ):
                 await cancel_event(uow, event, now)
-                await announce(uow, ChangeAction.UPDATED, event, actor, now)
                 outcome = DeleteOutcome.CANCELLED
             else:
-                # Announced first: the recipients are read before the delete cascades.
-                await announce(uow, ChangeAction.DELETED, event, actor, now)
+                event.delete()
                 files = await uow.attachments.keys_for_event(event.id)
+                # Announced by the delete itself, before it cascades the subscriptions away.
                 await uow.events.delete(event.id)
                 outcome = DeleteOutcome.DELETED
             await uow.commit()

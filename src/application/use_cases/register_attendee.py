@@ -59,7 +59,7 @@ class RegisterAttendee:
             event.ensure_registrable_by(command.principal is not None)
             event.ensure_open(now)
             user_id = command.principal.user_id if command.principal else None
-            registration = Registration(
+            registration = Registration.take(
                 uuid4(), event.id, command.name, command.email, now, user_id
             )
             # Insert first: an e-mail already registered is told so even when the event is full.

@@ -13,11 +13,10 @@ from uuid import UUID
 from loguru import logger
 
 from boxoffice.application.models.imports import ImportOutcome
-from boxoffice.application.models.messages import ChangeAction
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.ticketmaster import MarketQuery, TicketmasterGateway, UpstreamError
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.services.announce import IMPORT_ACTOR, announce
+from boxoffice.application.services.announce import IMPORT_ACTOR
 from boxoffice.domain.events import Event
 from boxoffice.domain.listings import EventSource
 
@@ -105,6 +104,8 @@ class SyncTicketmaster:
         counts = dict.fromkeys(ImportOutcome, 0)
         changed: list[UUID] = []
         async with self._uow as uow:
+            now = self._clock.now()  # one time for the page's writes and its messages
+            uow.act_as(IMPORT_ACTOR, now)
             stored = await uow.events.content_hashes(
                 EventSource.TICKETMASTER, [e.listing.external_id for e in fresh if e.listing]
             )
@@ -113,12 +114,11 @@ class SyncTicketmaster:
                 if stored.get(event.listing.external_id) == event.content_hash():
                     counts[ImportOutcome.UNCHANGED] += 1
                     continue
-                now = self._clock.now()
                 outcome = await uow.events.upsert_imported(event, now)
                 counts[outcome] += 1
                 if outcome is ImportOutcome.UPDATED:
                     # New imports are not announced: nobody of ours published them.
-                    await announce(uow, ChangeAction.UPDATED, event, IMPORT_ACTOR, now)
+                    event.changed_at_source()
                     changed.append(event.id)
             await uow.commit()
         return replace(

@@ -6,10 +6,8 @@ from uuid import UUID
 
 from loguru import logger
 
-from boxoffice.application.models.messages import ChangeAction
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.services.announce import announce
 from boxoffice.application.services.auth import Principal, require_event_manager
 from boxoffice.application.services.cancel_event import cancel_event
 from boxoffice.application.use_cases.get_event import load_event
@@ -105,9 +103,9 @@ class UpdateEvent:
     async def execute(self, command: UpdateEventCommand) -> Event:
         now = self._clock.now()
         async with self._uow as uow:
+            uow.act_as(command.actor.username, now)
             event = await load_event(uow, command.event_id)
             require_event_manager(command.actor, event)
-            recorded = len(event.happenings)
             event.revise(command.changes.apply(event.details, now))
             if command.changes.registration_requires_sign_in is not None:
                 event.require_sign_in_to_register(command.changes.registration_requires_sign_in)
@@ -117,10 +115,8 @@ class UpdateEvent:
                 await cancel_event(uow, event, now)
             elif command.changes.status is not None:
                 event.change_status(command.changes.status)
+            # The commit announces what the aggregate recorded: no change, no news.
             await uow.events.save(event)
-            # The aggregate records what changed: a change that changes nothing is no news.
-            if len(event.happenings) > recorded:
-                await announce(uow, ChangeAction.UPDATED, event, command.actor.username, now)
             await uow.commit()
         logger.bind(event_id=str(event.id)).info("event updated")
         return event
