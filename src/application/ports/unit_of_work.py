@@ -57,9 +57,9 @@ class UnitOfWork(Protocol):
     ) -> None: ...
 
     def act_as(self, actor: str, now: datetime) -> None:
-        """Who makes this transaction's changes, and when (until the block is left). Without
-        it the domain events are no news: data written as stored (seeds, fixtures) sends no
-        messages."""
+        """Who makes this transaction's changes, and when (until the block is left); said
+        first, as a delete announces what is pending at once. Without it the domain events are
+        no news: data written as stored (seeds, fixtures) sends no messages."""
 
     async def commit(self) -> None: ...
 
