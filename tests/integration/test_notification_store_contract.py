@@ -16,9 +16,11 @@ from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.models.notifications import HistoryItem, Notification
 from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.notifications import NotificationStore, NotificationUnitOfWork
+from boxoffice.application.use_cases.record_notification import RecordNotification
 from tests.fake_notifications import (
     InMemoryNotificationDatabase,
     InMemoryNotificationUnitOfWork,
+    RecordingFanout,
     a_change,
 )
 
@@ -278,3 +280,32 @@ async def test_a_unit_of_work_that_is_open_cannot_be_entered_again(
     async with uow:
         with pytest.raises(RuntimeError, match="already open"):
             await uow.__aenter__()
+
+
+class ReadingBackFanout(RecordingFanout):
+    """At each push, reads the history in a transaction of its own, as another process would."""
+
+    def __init__(self, new_uow: NewUnitOfWork) -> None:
+        super().__init__()
+        self._new_uow = new_uow
+        self.seen_when_pushed: list[list[int]] = []
+
+    async def publish(self, notification: Notification) -> None:
+        async with self._new_uow() as uow:
+            page = await uow.notifications.history(uuid4(), ALL, False)
+        self.seen_when_pushed.append([i.notification.id for i in page.items])
+        await super().publish(notification)
+
+
+async def test_recording_pushes_a_notification_only_once_its_row_is_committed(
+    new_uow: NewUnitOfWork,
+) -> None:
+    fanout = ReadingBackFanout(new_uow)
+    record = RecordNotification(new_uow(), fanout)
+
+    first, second = await record.execute(a_change()), await record.execute(a_change())
+
+    assert first
+    assert second
+    assert fanout.seen_when_pushed == [[first.id], [second.id, first.id]]
+    assert fanout.published == [first, second]
