@@ -32,7 +32,9 @@ from boxoffice.adapters.notifications.redis_fanout import RedisFanout
 from boxoffice.adapters.security.jwt_tokens import JwtTokenService
 from boxoffice.adapters.sqlalchemy.engine import create_engine
 from boxoffice.adapters.sqlalchemy.migrations import upgrade
-from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from boxoffice.adapters.sqlalchemy.notification_unit_of_work import (
+    SqlAlchemyNotificationUnitOfWork,
+)
 from boxoffice.adapters.system.clock import SystemClock
 from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.use_cases.record_notification import RecordNotification
@@ -71,10 +73,10 @@ async def throughput(url: str, messages: int, consumers: int) -> float:
     for _ in range(100):
         hub.connect(uuid.uuid4(), _discard)
     await fanout.start(hub.dispatch)
-    record = RecordNotification(SqlAlchemyNotificationStore(engine), fanout)
     queue = [change(recipients=(uuid.uuid4(), uuid.uuid4())) for _ in range(messages)]
 
     async def consume() -> None:
+        record = RecordNotification(SqlAlchemyNotificationUnitOfWork(engine), fanout)
         while queue:
             await record.execute(queue.pop())
 
@@ -92,7 +94,7 @@ async def _discard(_: str) -> None:
 async def latency(args: argparse.Namespace, channel: str, secret: str, server_url: str) -> None:
     engine = create_engine(args.postgres_url)
     fanout = RedisFanout.from_url(args.redis_url, channel)
-    record = RecordNotification(SqlAlchemyNotificationStore(engine), fanout)
+    record = RecordNotification(SqlAlchemyNotificationUnitOfWork(engine), fanout)
     tokens = JwtTokenService(secret, "boxoffice", SystemClock())
     ws_url = server_url.replace("http://", "ws://") + "/ws/notifications?token="
     sockets: list[ClientConnection] = []

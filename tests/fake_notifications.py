@@ -2,6 +2,9 @@
 adapters (tests/integration/test_notification_*_contract.py)."""
 
 import asyncio
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Self
 from uuid import UUID, uuid4
 
 from boxoffice.application.models.messages import ChangeAction, EventChange
@@ -10,26 +13,51 @@ from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.notifications import Deliver
 from tests.builders import NOW
 
+LOCK_TIMEOUT_SECONDS = 5
+
+
+@dataclass
+class NotificationTables:
+    notifications: list[Notification] = field(default_factory=list)
+    message_ids: set[UUID] = field(default_factory=set)
+    reads: set[tuple[UUID, int]] = field(default_factory=set)
+    read_up_to: dict[UUID, int] = field(default_factory=dict)
+
+    def copy(self) -> "NotificationTables":
+        return NotificationTables(
+            list(self.notifications), set(self.message_ids), set(self.reads), dict(self.read_up_to)
+        )
+
+
+class InMemoryNotificationDatabase:
+    """The committed notifications that units of work share: the fake's database."""
+
+    def __init__(self) -> None:
+        self.committed = NotificationTables()
+        self.commits = 0
+        self.lock = asyncio.Lock()
+
 
 class InMemoryNotificationStore:
-    def __init__(self) -> None:
-        self.notifications: list[Notification] = []
-        self._message_ids: set[UUID] = set()
-        self._reads: set[tuple[UUID, int]] = set()
-        self._read_up_to: dict[UUID, int] = {}
+    """Reads and writes the tables of one transaction; never commits."""
+
+    def __init__(self, tables: NotificationTables) -> None:
+        self._tables = tables
 
     async def record(self, change: EventChange) -> Notification | None:
         await asyncio.sleep(0)
-        if change.id in self._message_ids:
+        tables = self._tables
+        if change.id in tables.message_ids:
             return None
-        self._message_ids.add(change.id)
-        stored = Notification.of(len(self.notifications) + 1, change)
-        self.notifications.append(stored)
+        tables.message_ids.add(change.id)
+        stored = Notification.of(len(tables.notifications) + 1, change)
+        tables.notifications.append(stored)
         return stored
 
     async def missed(self, user_id: UUID, after_id: int, limit: int) -> list[Notification]:
         await asyncio.sleep(0)
-        found = [n for n in self.notifications if n.id > after_id and n.reaches(user_id)]
+        notifications = self._tables.notifications
+        found = [n for n in notifications if n.id > after_id and n.reaches(user_id)]
         return found[:limit]
 
     async def history(
@@ -38,7 +66,7 @@ class InMemoryNotificationStore:
         await asyncio.sleep(0)
         items = [
             HistoryItem(n, self._is_read(user_id, n.id))
-            for n in reversed(self.notifications)
+            for n in reversed(self._tables.notifications)
             if n.reaches(user_id)
         ]
         if unread_only:
@@ -48,20 +76,72 @@ class InMemoryNotificationStore:
 
     async def mark_read(self, user_id: UUID, notification_id: int) -> bool:
         await asyncio.sleep(0)
-        if not any(n.id == notification_id and n.reaches(user_id) for n in self.notifications):
+        notifications = self._tables.notifications
+        if not any(n.id == notification_id and n.reaches(user_id) for n in notifications):
             return False
-        self._reads.add((user_id, notification_id))
+        self._tables.reads.add((user_id, notification_id))
         return True
 
     async def mark_all_read(self, user_id: UUID) -> None:
         await asyncio.sleep(0)
-        if self.notifications:
-            latest = self.notifications[-1].id
-            self._read_up_to[user_id] = max(latest, self._read_up_to.get(user_id, 0))
+        tables = self._tables
+        if tables.notifications:
+            latest = tables.notifications[-1].id
+            tables.read_up_to[user_id] = max(latest, tables.read_up_to.get(user_id, 0))
 
     def _is_read(self, user_id: UUID, notification_id: int) -> bool:
-        watermark = self._read_up_to.get(user_id, 0)
-        return notification_id <= watermark or (user_id, notification_id) in self._reads
+        watermark = self._tables.read_up_to.get(user_id, 0)
+        return notification_id <= watermark or (user_id, notification_id) in self._tables.reads
+
+
+class InMemoryNotificationUnitOfWork:
+    """`async with` takes the database's write lock and a private copy of its tables, as
+    tests/fakes.py's unit of work does; `commit()` publishes the copy."""
+
+    notifications: InMemoryNotificationStore
+
+    def __init__(self, database: InMemoryNotificationDatabase | None = None) -> None:
+        self.database = database or InMemoryNotificationDatabase()
+        self._tables: NotificationTables | None = None
+
+    async def __aenter__(self) -> Self:
+        if self._tables is not None:
+            raise RuntimeError("this unit of work is already open")
+        try:
+            await asyncio.wait_for(self.database.lock.acquire(), LOCK_TIMEOUT_SECONDS)
+        except TimeoutError as e:
+            raise RuntimeError("another unit of work kept the database locked (nested?)") from e
+        self._begin()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self._tables is None:
+            return
+        self._tables = None
+        self.database.lock.release()
+
+    async def commit(self) -> None:
+        self.database.committed = self._open()
+        self.database.commits += 1
+        self._begin()
+
+    async def rollback(self) -> None:
+        self._open()
+        self._begin()
+
+    def _open(self) -> NotificationTables:
+        if self._tables is None:
+            raise RuntimeError("the unit of work is not open")
+        return self._tables
+
+    def _begin(self) -> None:
+        self._tables = self.database.committed.copy()
+        self.notifications = InMemoryNotificationStore(self._tables)
 
 
 class RecordingFanout:

@@ -20,6 +20,9 @@ from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from boxoffice.adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
 from boxoffice.adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
 from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from boxoffice.adapters.sqlalchemy.notification_unit_of_work import (
+    SqlAlchemyNotificationUnitOfWork,
+)
 from boxoffice.adapters.sqlalchemy.outbox import SqlAlchemyOutbox
 from boxoffice.adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
 from boxoffice.adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
@@ -40,7 +43,11 @@ from boxoffice.application.ports.event_reads import EventReads
 from boxoffice.application.ports.file_storage import FileStorage, ImageCleaner
 from boxoffice.application.ports.market_syncs import MarketSyncRepository
 from boxoffice.application.ports.message_broker import MessageBroker
-from boxoffice.application.ports.notifications import NotificationFanout, NotificationStore
+from boxoffice.application.ports.notifications import (
+    NotificationFanout,
+    NotificationStore,
+    NotificationUnitOfWork,
+)
 from boxoffice.application.ports.outbox import Outbox
 from boxoffice.application.ports.outbox_signal import OutboxSignal
 from boxoffice.application.ports.rate_limiter import RateLimiter
@@ -70,7 +77,11 @@ from tests.fake_broker import RecordingBroker
 from tests.fake_event_reads import InMemoryEventReads
 from tests.fake_gateway import FakeTicketmasterGateway
 from tests.fake_market_syncs import InMemoryMarketSyncRepository
-from tests.fake_notifications import InMemoryNotificationStore, RecordingFanout
+from tests.fake_notifications import (
+    InMemoryNotificationStore,
+    InMemoryNotificationUnitOfWork,
+    RecordingFanout,
+)
 from tests.fake_repositories import (
     InMemoryBookingRepository,
     InMemoryEventRepository,
@@ -146,6 +157,12 @@ def outbox_signal(a: OutboxWakeUp) -> list[OutboxSignal]:
 def notification_store(
     a: SqlAlchemyNotificationStore, f: InMemoryNotificationStore
 ) -> list[NotificationStore]:
+    return [a, f]
+
+
+def notification_unit_of_work(
+    a: SqlAlchemyNotificationUnitOfWork, f: InMemoryNotificationUnitOfWork
+) -> list[NotificationUnitOfWork]:
     return [a, f]
 
 

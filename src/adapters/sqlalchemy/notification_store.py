@@ -1,14 +1,16 @@
-"""Notifications in SQL: one row per message, recipients as rows, read state per user."""
+"""Notifications in SQL: one row per message, recipients as rows, read state per user.
+
+Every statement runs on the connection of the unit of work's transaction, which commits.
+"""
 
 from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Row, exists, func, or_, select, true
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
-from boxoffice.adapters.sqlalchemy.errors import connected
 from boxoffice.adapters.sqlalchemy.notification_tables import (
     notification_read_marks,
     notification_reads,
@@ -23,8 +25,8 @@ from boxoffice.application.models.pagination import Page, PageRequest
 n = notifications
 
 
-def _dialect(engine: AsyncEngine) -> Any:
-    return postgresql if engine.dialect.name == "postgresql" else sqlite
+def _dialect(conn: AsyncConnection) -> Any:
+    return postgresql if conn.dialect.name == "postgresql" else sqlite
 
 
 def _concerns(user_id: UUID) -> ColumnElement[bool]:
@@ -63,12 +65,12 @@ def _to_notification(row: Row[Any], recipients: frozenset[UUID] = frozenset()) -
 
 
 class SqlAlchemyNotificationStore:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
 
     async def record(self, change: EventChange) -> Notification | None:
         insert = (
-            _dialect(self._engine)
+            _dialect(self._conn)
             .insert(n)
             .values(
                 message_id=change.id,
@@ -83,23 +85,21 @@ class SqlAlchemyNotificationStore:
             .on_conflict_do_nothing(index_elements=["message_id"])
             .returning(n.c.id)  # a row back only when it was inserted
         )
-        async with connected(self._engine, transaction=True) as conn:
-            new_id = (await conn.execute(insert)).scalar()
-            if new_id is None:
-                return None
-            stored = Notification.of(new_id, change)
-            named = stored.recipients | ({stored.creator_id} if stored.creator_id else set())
-            if not stored.for_everyone and named:
-                rows = [{"notification_id": new_id, "user_id": u} for u in sorted(named)]
-                await conn.execute(notification_recipients.insert(), rows)
+        new_id = (await self._conn.execute(insert)).scalar()
+        if new_id is None:
+            return None
+        stored = Notification.of(new_id, change)
+        named = stored.recipients | ({stored.creator_id} if stored.creator_id else set())
+        if not stored.for_everyone and named:
+            rows = [{"notification_id": new_id, "user_id": u} for u in sorted(named)]
+            await self._conn.execute(notification_recipients.insert(), rows)
         return stored
 
     async def missed(self, user_id: UUID, after_id: int, limit: int) -> list[Notification]:
         statement = (
             select(n).where(n.c.id > after_id, _concerns(user_id)).order_by(n.c.id).limit(limit)
         )
-        async with connected(self._engine, transaction=False) as conn:
-            rows = (await conn.execute(statement)).all()
+        rows = (await self._conn.execute(statement)).all()
         # The recipients are not needed to send a notification to one user who it concerns.
         return [_to_notification(row, frozenset({user_id})) for row in rows]
 
@@ -110,41 +110,38 @@ class SqlAlchemyNotificationStore:
         statement = select(n, read.label("read_")).where(_concerns(user_id))
         if unread_only:
             statement = statement.where(~read)
-        async with connected(self._engine, transaction=False) as conn:
-            rows, total = await fetch_page(conn, statement.order_by(n.c.id.desc()), page)
+        rows, total = await fetch_page(self._conn, statement.order_by(n.c.id.desc()), page)
         items = [HistoryItem(_to_notification(row), bool(row.read_)) for row in rows]
         return Page(items, page.page, page.size, total)
 
     async def mark_read(self, user_id: UUID, notification_id: int) -> bool:
         visible = select(n.c.id).where(n.c.id == notification_id, _concerns(user_id))
-        async with connected(self._engine, transaction=True) as conn:
-            if await conn.scalar(visible) is None:
-                return False
-            await conn.execute(
-                _dialect(self._engine)
-                .insert(notification_reads)
-                .values(user_id=user_id, notification_id=notification_id)
-                .on_conflict_do_nothing()
-            )
+        if await self._conn.scalar(visible) is None:
+            return False
+        await self._conn.execute(
+            _dialect(self._conn)
+            .insert(notification_reads)
+            .values(user_id=user_id, notification_id=notification_id)
+            .on_conflict_do_nothing()
+        )
         return True
 
     async def mark_all_read(self, user_id: UUID) -> None:
-        async with connected(self._engine, transaction=True) as conn:
-            latest = await conn.scalar(select(func.max(n.c.id)))
-            if latest is None:
-                return
-            marks = notification_read_marks
-            upsert = _dialect(self._engine).insert(marks).values(user_id=user_id, read_up_to=latest)
-            await conn.execute(
-                upsert.on_conflict_do_update(  # a racing, older "read all" never lowers it
-                    index_elements=["user_id"],
-                    set_={"read_up_to": upsert.excluded.read_up_to},
-                    where=marks.c.read_up_to < upsert.excluded.read_up_to,
-                )
+        latest = await self._conn.scalar(select(func.max(n.c.id)))
+        if latest is None:
+            return
+        marks = notification_read_marks
+        upsert = _dialect(self._conn).insert(marks).values(user_id=user_id, read_up_to=latest)
+        await self._conn.execute(
+            upsert.on_conflict_do_update(  # a racing, older "read all" never lowers it
+                index_elements=["user_id"],
+                set_={"read_up_to": upsert.excluded.read_up_to},
+                where=marks.c.read_up_to < upsert.excluded.read_up_to,
             )
-            await conn.execute(
-                notification_reads.delete().where(
-                    notification_reads.c.user_id == user_id,
-                    notification_reads.c.notification_id <= latest,
-                )
+        )
+        await self._conn.execute(
+            notification_reads.delete().where(
+                notification_reads.c.user_id == user_id,
+                notification_reads.c.notification_id <= latest,
             )
+        )

@@ -1,7 +1,8 @@
 """Where notifications are kept, and how every process hears of a new one."""
 
 from collections.abc import Callable
-from typing import Protocol
+from types import TracebackType
+from typing import Protocol, Self
 from uuid import UUID
 
 from boxoffice.application.models.messages import EventChange
@@ -10,11 +11,12 @@ from boxoffice.application.models.pagination import Page, PageRequest
 
 
 class NotificationStore(Protocol):
-    """Each method is one transaction of its own."""
+    """The notifications, read and written inside a NotificationUnitOfWork's transaction; the
+    store never commits."""
 
     async def record(self, change: EventChange) -> Notification | None:
-        """Store the change with its recipients and commit; None when a notification for
-        this message id is already stored (a re-delivery), in the same statement."""
+        """Store the change with its recipients; None when a notification for this message
+        id is already stored (a re-delivery), in the same statement."""
 
     async def missed(self, user_id: UUID, after_id: int, limit: int) -> list[Notification]:
         """The user's notifications with an id above `after_id`, oldest first."""
@@ -28,6 +30,27 @@ class NotificationStore(Protocol):
         """False when the notification does not exist or does not concern the user."""
 
     async def mark_all_read(self, user_id: UUID) -> None: ...
+
+
+class NotificationUnitOfWork(Protocol):
+    """The notification service's transaction: `async with uow:` opens it; leaving it without
+    `commit()` rolls back. It may be entered again after it was left: a new transaction."""
+
+    @property
+    def notifications(self) -> NotificationStore: ...
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+    async def rollback(self) -> None: ...
 
 
 Deliver = Callable[[Notification], None]

@@ -2,7 +2,7 @@ from loguru import logger
 
 from boxoffice.application.models.messages import EventChange
 from boxoffice.application.models.notifications import Notification
-from boxoffice.application.ports.notifications import NotificationFanout, NotificationStore
+from boxoffice.application.ports.notifications import NotificationFanout, NotificationUnitOfWork
 
 
 class RecordNotification:
@@ -13,15 +13,17 @@ class RecordNotification:
     commit: a socket never shows a notification that the history could lose.
     """
 
-    def __init__(self, store: NotificationStore, fanout: NotificationFanout) -> None:
-        self._store = store
+    def __init__(self, uow: NotificationUnitOfWork, fanout: NotificationFanout) -> None:
+        self._uow = uow
         self._fanout = fanout
 
     async def execute(self, change: EventChange) -> Notification | None:
-        stored = await self._store.record(change)
-        if stored is None:
-            logger.info("message {} already recorded; dropped", change.id)
-            return None
+        async with self._uow as uow:
+            stored = await uow.notifications.record(change)
+            if stored is None:
+                logger.info("message {} already recorded; dropped", change.id)
+                return None
+            await uow.commit()
         logger.info("notification {} recorded for {} {}", stored.id, stored.kind, stored.event_id)
         await self._fanout.publish(stored)
         return stored

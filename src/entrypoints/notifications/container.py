@@ -8,7 +8,9 @@ from boxoffice.adapters.notifications.in_process import InProcessFanout
 from boxoffice.adapters.notifications.redis_fanout import RedisFanout
 from boxoffice.adapters.security.jwt_tokens import JwtTokenService
 from boxoffice.adapters.sqlalchemy.engine import create_engine
-from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from boxoffice.adapters.sqlalchemy.notification_unit_of_work import (
+    SqlAlchemyNotificationUnitOfWork,
+)
 from boxoffice.adapters.system.clock import SystemClock
 from boxoffice.application.use_cases.list_notifications import (
     ListNotifications,
@@ -54,7 +56,6 @@ class NotificationsContainer(containers.DeclarativeContainer):
         clock=clock,
         ttl_seconds=settings.provided.access_token_ttl_seconds,
     )
-    store = providers.Singleton(SqlAlchemyNotificationStore, engine=engine)
 
     # This process's sockets
     hub = providers.Singleton(Hub, capacity=settings.provided.notifications_send_queue)
@@ -65,12 +66,15 @@ class NotificationsContainer(containers.DeclarativeContainer):
         heartbeat_timeout=settings.provided.notifications_heartbeat_timeout_seconds,
     )
 
+    # A transaction per use case run
+    uow = providers.Factory(SqlAlchemyNotificationUnitOfWork, engine=engine)
+
     # Use cases
-    record_notification = providers.Factory(RecordNotification, store=store, fanout=fanout)
-    list_notifications = providers.Factory(ListNotifications, store=store)
-    replay_notifications = providers.Factory(ReplayNotifications, store=store)
-    mark_notification_read = providers.Factory(MarkNotificationRead, store=store)
-    mark_all_notifications_read = providers.Factory(MarkAllNotificationsRead, store=store)
+    record_notification = providers.Factory(RecordNotification, uow=uow, fanout=fanout)
+    list_notifications = providers.Factory(ListNotifications, uow=uow)
+    replay_notifications = providers.Factory(ReplayNotifications, uow=uow)
+    mark_notification_read = providers.Factory(MarkNotificationRead, uow=uow)
+    mark_all_notifications_read = providers.Factory(MarkAllNotificationsRead, uow=uow)
 
 
 def build_notifications_container(settings: Settings) -> NotificationsContainer:

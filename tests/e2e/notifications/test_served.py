@@ -13,7 +13,9 @@ from websockets.exceptions import ConnectionClosed
 from boxoffice.adapters.notifications.redis_fanout import RedisFanout
 from boxoffice.adapters.security.jwt_tokens import JwtTokenService
 from boxoffice.adapters.sqlalchemy.engine import create_engine
-from boxoffice.adapters.sqlalchemy.notification_store import SqlAlchemyNotificationStore
+from boxoffice.adapters.sqlalchemy.notification_unit_of_work import (
+    SqlAlchemyNotificationUnitOfWork,
+)
 from boxoffice.adapters.system.clock import SystemClock
 from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.use_cases.record_notification import RecordNotification
@@ -60,7 +62,7 @@ async def record(setup: Setup, postgres_url: str) -> AsyncIterator[RecordNotific
     """A third process's consumer: stores in the shared database, fans out on Redis."""
     engine = create_engine(setup.database_url)
     fanout = RedisFanout.from_url(setup.redis_url, setup.channel)
-    yield RecordNotification(SqlAlchemyNotificationStore(engine), fanout)
+    yield RecordNotification(SqlAlchemyNotificationUnitOfWork(engine), fanout)
     try:
         await fanout.aclose()
     finally:

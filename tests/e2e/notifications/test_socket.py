@@ -138,7 +138,7 @@ def test_a_client_many_pages_behind_gets_every_missed_notification_once(
     service: Service,
 ) -> None:
     service.container.replay_notifications.override(
-        providers.Factory(ReplayNotifications, store=service.container.store, page_size=2)
+        providers.Factory(ReplayNotifications, uow=service.container.uow, page_size=2)
     )
     priya = a_user("priya")
     missed = [a_change() for _ in range(7)]

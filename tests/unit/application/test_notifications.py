@@ -1,11 +1,12 @@
-"""The notification use cases against in-memory fakes of the store and the fan-out."""
+"""The notification use cases against in-memory fakes of the unit of work and the fan-out."""
 
 from uuid import uuid4
 
 import pytest
 
+from boxoffice.application.errors import StorageUnavailable
 from boxoffice.application.models.messages import ChangeAction
-from boxoffice.application.models.notifications import NotificationNotFound
+from boxoffice.application.models.notifications import Notification, NotificationNotFound
 from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.list_notifications import (
@@ -19,12 +20,22 @@ from boxoffice.application.use_cases.mark_notifications_read import (
 )
 from boxoffice.application.use_cases.record_notification import RecordNotification
 from boxoffice.domain.users import Role
-from tests.fake_notifications import InMemoryNotificationStore, RecordingFanout, a_change
+from tests.fake_notifications import (
+    InMemoryNotificationDatabase,
+    InMemoryNotificationUnitOfWork,
+    RecordingFanout,
+    a_change,
+)
 
 
 @pytest.fixture
-def store() -> InMemoryNotificationStore:
-    return InMemoryNotificationStore()
+def database() -> InMemoryNotificationDatabase:
+    return InMemoryNotificationDatabase()
+
+
+@pytest.fixture
+def uow(database: InMemoryNotificationDatabase) -> InMemoryNotificationUnitOfWork:
+    return InMemoryNotificationUnitOfWork(database)
 
 
 @pytest.fixture
@@ -33,8 +44,8 @@ def fanout() -> RecordingFanout:
 
 
 @pytest.fixture
-def record(store: InMemoryNotificationStore, fanout: RecordingFanout) -> RecordNotification:
-    return RecordNotification(store, fanout)
+def record(uow: InMemoryNotificationUnitOfWork, fanout: RecordingFanout) -> RecordNotification:
+    return RecordNotification(uow, fanout)
 
 
 def someone() -> Principal:
@@ -42,20 +53,20 @@ def someone() -> Principal:
 
 
 async def test_a_change_is_stored_then_fanned_out_as_stored(
-    record: RecordNotification, store: InMemoryNotificationStore, fanout: RecordingFanout
+    record: RecordNotification, uow: InMemoryNotificationUnitOfWork, fanout: RecordingFanout
 ) -> None:
     fan = uuid4()
 
     stored = await record.execute(a_change(ChangeAction.UPDATED, recipients=(fan,)))
 
     assert stored is not None
-    assert store.notifications == [stored]
+    assert uow.database.committed.notifications == [stored]
     assert fanout.published == [stored]
     assert stored.recipients == frozenset({fan})
 
 
 async def test_a_redelivered_message_is_neither_stored_nor_pushed_again(
-    record: RecordNotification, store: InMemoryNotificationStore, fanout: RecordingFanout
+    record: RecordNotification, uow: InMemoryNotificationUnitOfWork, fanout: RecordingFanout
 ) -> None:
     change = a_change()
 
@@ -64,8 +75,64 @@ async def test_a_redelivered_message_is_neither_stored_nor_pushed_again(
 
     assert first is not None
     assert again is None
-    assert len(store.notifications) == 1
+    assert len(uow.database.committed.notifications) == 1
     assert fanout.published == [first]
+
+
+class CommitCheckingFanout(RecordingFanout):
+    """Notes, at each push, whether the notification's row was committed by then."""
+
+    def __init__(self, database: InMemoryNotificationDatabase) -> None:
+        super().__init__()
+        self._database = database
+        self.committed_when_pushed: list[bool] = []
+
+    async def publish(self, notification: Notification) -> None:
+        settled = not self._database.lock.locked()  # the transaction is over, too
+        self.committed_when_pushed.append(
+            settled and notification in self._database.committed.notifications
+        )
+        await super().publish(notification)
+
+
+class CommitFails(InMemoryNotificationUnitOfWork):
+    async def commit(self) -> None:
+        raise StorageUnavailable("the database is unavailable; try again shortly")
+
+
+async def test_a_notification_is_pushed_only_once_its_row_is_committed(
+    uow: InMemoryNotificationUnitOfWork, database: InMemoryNotificationDatabase
+) -> None:
+    fanout = CommitCheckingFanout(database)
+
+    await RecordNotification(uow, fanout).execute(a_change())
+
+    assert fanout.committed_when_pushed == [True]
+
+
+async def test_a_notification_whose_commit_fails_is_neither_kept_nor_pushed(
+    database: InMemoryNotificationDatabase, fanout: RecordingFanout
+) -> None:
+    with pytest.raises(StorageUnavailable):
+        await RecordNotification(CommitFails(database), fanout).execute(a_change())
+
+    assert database.committed.notifications == []
+    assert fanout.published == []
+
+
+async def test_a_redelivery_and_a_refused_mark_commit_nothing(
+    record: RecordNotification, uow: InMemoryNotificationUnitOfWork
+) -> None:
+    change = a_change(ChangeAction.DELETED, recipients=(uuid4(),))
+    theirs = await record.execute(change)
+    assert theirs
+    commits = uow.database.commits
+
+    await record.execute(change)
+    with pytest.raises(NotificationNotFound):
+        await MarkNotificationRead(uow).execute(someone(), theirs.id)
+
+    assert uow.database.commits == commits
 
 
 async def test_a_change_for_everyone_reaches_anyone_and_an_update_only_its_audience(
@@ -85,7 +152,7 @@ async def test_a_change_for_everyone_reaches_anyone_and_an_update_only_its_audie
 
 
 async def test_the_history_lists_the_callers_notifications_and_filters_unread(
-    record: RecordNotification, store: InMemoryNotificationStore
+    record: RecordNotification, uow: InMemoryNotificationUnitOfWork
 ) -> None:
     me = someone()
     first = await record.execute(a_change(ChangeAction.UPDATED, recipients=(me.user_id,)))
@@ -93,8 +160,8 @@ async def test_the_history_lists_the_callers_notifications_and_filters_unread(
     await record.execute(a_change(ChangeAction.UPDATED, recipients=(uuid4(),)))
     assert first is not None
     assert second is not None
-    await MarkNotificationRead(store).execute(me, first.id)
-    listing = ListNotifications(store)
+    await MarkNotificationRead(uow).execute(me, first.id)
+    listing = ListNotifications(uow)
 
     everything = await listing.execute(ListNotificationsQuery(me, PageRequest(1, 10)))
     unread = await listing.execute(ListNotificationsQuery(me, PageRequest(1, 10), True))
@@ -107,37 +174,37 @@ async def test_the_history_lists_the_callers_notifications_and_filters_unread(
 
 
 async def test_marking_a_notification_that_is_not_the_callers_is_not_found(
-    record: RecordNotification, store: InMemoryNotificationStore
+    record: RecordNotification, uow: InMemoryNotificationUnitOfWork
 ) -> None:
     theirs = await record.execute(a_change(ChangeAction.DELETED, recipients=(uuid4(),)))
     assert theirs
 
     with pytest.raises(NotificationNotFound):
-        await MarkNotificationRead(store).execute(someone(), theirs.id)
+        await MarkNotificationRead(uow).execute(someone(), theirs.id)
 
 
 async def test_read_all_leaves_nothing_unread(
-    record: RecordNotification, store: InMemoryNotificationStore
+    record: RecordNotification, uow: InMemoryNotificationUnitOfWork
 ) -> None:
     me = someone()
     for _ in range(3):
         await record.execute(a_change())
 
-    await MarkAllNotificationsRead(store).execute(me)
+    await MarkAllNotificationsRead(uow).execute(me)
 
-    unread = await ListNotifications(store).execute(
+    unread = await ListNotifications(uow).execute(
         ListNotificationsQuery(me, PageRequest(1, 10), True)
     )
     assert unread.total == 0
 
 
 async def test_replay_gives_a_page_of_what_was_missed_after_the_last_id(
-    record: RecordNotification, store: InMemoryNotificationStore
+    record: RecordNotification, uow: InMemoryNotificationUnitOfWork
 ) -> None:
     me = someone()
     stored = [await record.execute(a_change()) for _ in range(5)]
     ids = [n.id for n in stored if n]
 
-    missed = await ReplayNotifications(store, page_size=3).execute(me, ids[0])
+    missed = await ReplayNotifications(uow, page_size=3).execute(me, ids[0])
 
     assert [n.id for n in missed] == ids[1:4]
