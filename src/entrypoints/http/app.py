@@ -93,7 +93,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         handlers, lifespans = [*handlers, router], [*lifespans, notifications_lifespan]
     answers = AnswerCache(settings.read_cache_seconds)
     provided = dependencies(container, settings) | {
-        "engine": bridge(container.engine),
+        "database": bridge(container.database_probe),
         "answers": Provide(lambda: answers, use_cache=True, sync_to_thread=False),
     }
     app = Litestar(

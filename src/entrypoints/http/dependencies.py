@@ -119,6 +119,7 @@ def dependencies(container: Container, settings: Settings) -> dict[str, Provide]
     # Built only when a list asks for it: most lists never refresh a market.
     refresher = container.refresh_market
     provided["market_refresher"] = Provide(lambda: refresher, use_cache=True, sync_to_thread=False)
+    provided["sign_in_flow_signer"] = bridge(container.sign_in_flow_signer)
     provided["principal"] = principal_provider(container.token_verifier)
     provided["buyer"] = buyer_provider(container.token_verifier)
     provided["viewer"] = viewer_provider(container.token_verifier)

@@ -8,8 +8,8 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Stream
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT, HTTP_302_FOUND
 
-from boxoffice.adapters.storage.disposition import content_disposition
 from boxoffice.application.services.auth import Principal
+from boxoffice.application.services.disposition import content_disposition
 from boxoffice.application.use_cases.delete_attachment import (
     DeleteAttachment,
     DeleteAttachmentCommand,
