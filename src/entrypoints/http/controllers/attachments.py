@@ -20,7 +20,7 @@ from boxoffice.application.use_cases.upload_attachment import (
     UploadAttachment,
     UploadAttachmentCommand,
 )
-from boxoffice.entrypoints.http.controllers.params import BEARER
+from boxoffice.entrypoints.edge.dependencies import BEARER
 from boxoffice.entrypoints.http.schemas.attachments import AttachmentOut
 from boxoffice.entrypoints.http.uploads import receive_file
 from boxoffice.entrypoints.settings import Settings

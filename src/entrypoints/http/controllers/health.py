@@ -5,7 +5,7 @@ from litestar.di import NamedDependency
 
 from boxoffice.application.errors import StorageUnavailable
 from boxoffice.application.ports.database_probe import DatabaseProbe
-from boxoffice.entrypoints.http.problems import problem
+from boxoffice.entrypoints.edge.problems import problem
 from boxoffice.entrypoints.http.rate_limit import NOT_LIMITED
 
 

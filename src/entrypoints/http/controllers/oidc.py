@@ -17,7 +17,7 @@ from boxoffice.application.use_cases.sign_in_with_provider import (
     FinishSignIn,
     SignInWithProvider,
 )
-from boxoffice.entrypoints.http.problems import domain_error
+from boxoffice.entrypoints.edge.problems import domain_error
 from boxoffice.entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
 from boxoffice.entrypoints.http.schemas.users import TokenOut
 from boxoffice.entrypoints.settings import Settings
