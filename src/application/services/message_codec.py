@@ -61,7 +61,8 @@ def decode(message: BrokerMessage) -> EventChange:
             creator_id=_optional_uuid(_of(wire, "creator_id", (str, type(None)))),
             recipients=None if recipients is None else tuple(_uuid(r) for r in recipients),
         )
-    except ValueError as e:  # json's errors, a bad UTF-8 body and the checks here alike
+    # json's errors, a bad UTF-8 body and the checks here alike; nesting too deep to parse
+    except (ValueError, RecursionError) as e:
         raise UndecodableMessage(f"message {message.id}: {e}") from e
 
 

@@ -91,6 +91,7 @@ GOOD = encode(GOOD_CHANGE).body
         b"",
         b"\xff\xfe",
         b"[]",
+        b"[" * 100_000 + b"]" * 100_000,
         b"null",
         GOOD.replace(b'"action":"created"', b'"action":"renamed"'),
         GOOD.replace(b'"version":1', b'"version":true'),
