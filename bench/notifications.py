@@ -10,7 +10,6 @@ fan-out between this process, which plays the consumer, and the served process.
 import argparse
 import asyncio
 import json
-import secrets
 import statistics
 import sys
 import tempfile
@@ -20,12 +19,8 @@ from pathlib import Path
 
 import psycopg
 from loguru import logger
+from servers import environment, running_server
 from websockets.asyncio.client import ClientConnection, connect
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' server helpers
-
-from tests.e2e.notifications.served import start_notifications
-from tests.e2e.races.servers import server_environment
 
 from boxoffice.adapters.notifications.in_process import InProcessFanout
 from boxoffice.adapters.notifications.redis_fanout import RedisFanout
@@ -159,19 +154,18 @@ def main() -> None:
     for consumers in (1, 4, 16):
         rate = asyncio.run(throughput(args.postgres_url, args.messages, consumers))
         print(f"| {consumers} | {rate:.0f} messages/s |")
-    secret, channel = secrets.token_urlsafe(48), f"bench_ntf_{uuid.uuid4().hex}"
-    env = server_environment(args.postgres_url, secret) | {
+    channel = f"bench_ntf_{uuid.uuid4().hex}"
+    env = environment(args.postgres_url, "WARNING") | {
         "BOXOFFICE_REDIS_URL": args.redis_url,
         "BOXOFFICE_NOTIFICATIONS_CHANNEL": channel,
-        "BOXOFFICE_LOG_LEVEL": "WARNING",
     }
-    with tempfile.TemporaryDirectory() as workdir:
-        server = start_notifications(env, Path(workdir), "bench-notifications")
-        try:
-            print("\n| load | deliveries | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|")
-            asyncio.run(latency(args, channel, secret, server.url))
-        finally:
-            server.stop()
+    secret = env["BOXOFFICE_JWT_SECRET"]  # the served process checks the tokens signed here
+    with (
+        tempfile.TemporaryDirectory() as workdir,
+        running_server(env, Path(workdir), 1, "notifications") as server,
+    ):
+        print("\n| load | deliveries | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|")
+        asyncio.run(latency(args, channel, secret, server.url))
 
 
 if __name__ == "__main__":

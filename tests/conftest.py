@@ -202,7 +202,7 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 
 @pytest.fixture(scope="session")
 def fake_api_server() -> Iterator[FakeApi]:
-    """One `boxoffice ticketmaster fake-api` process for the session."""
+    """One fake Ticketmaster API process (`python -m tests.fake_ticketmaster`) for the session."""
     with fake_api_process() as api:
         yield api
 

@@ -4,12 +4,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
-from boxoffice.adapters.messaging.codec import encode
 from boxoffice.application.errors import EventNotFound
 from boxoffice.application.models.messages import EventChange
 from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.message_broker import BrokerMessage
 from boxoffice.application.ports.subscriptions import Subscription
+from boxoffice.application.services.message_codec import encode
 from tests.fake_tables import (
     ConstraintViolation,
     FakeRepository,

@@ -14,8 +14,10 @@ from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
 from boxoffice.adapters.rate_limit.redis import RedisRateLimiter
 from boxoffice.adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.security.signed_values import SignedValues
 from boxoffice.adapters.sqlalchemy.attachment_repository import SqlAlchemyAttachmentRepository
 from boxoffice.adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
+from boxoffice.adapters.sqlalchemy.engine import SqlAlchemyDatabaseProbe
 from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from boxoffice.adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
 from boxoffice.adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
@@ -39,6 +41,7 @@ from boxoffice.adapters.ticketmaster.pacing import InProcessDailyBudget
 from boxoffice.adapters.ticketmaster.redis_budget import RedisDailyBudget
 from boxoffice.application.ports.attachments import AttachmentRepository
 from boxoffice.application.ports.clock import Clock
+from boxoffice.application.ports.database_probe import DatabaseProbe
 from boxoffice.application.ports.event_reads import EventReads
 from boxoffice.application.ports.file_storage import FileStorage, ImageCleaner
 from boxoffice.application.ports.market_syncs import MarketSyncRepository
@@ -64,6 +67,7 @@ from boxoffice.application.ports.security import (
     PasswordHasher,
     TokenIssuer,
     TokenVerifier,
+    ValueSigner,
 )
 from boxoffice.application.ports.subscriptions import SubscriptionRepository
 from boxoffice.application.ports.ticket_codes import TicketCodes
@@ -238,3 +242,11 @@ def image_cleaner(a: PillowImageCleaner) -> list[ImageCleaner]:
 
 def ticket_sales(a: SqlAlchemyTicketSales, f: InMemoryTicketSales) -> list[TicketSales]:
     return [a, f]
+
+
+def database_probe(a: SqlAlchemyDatabaseProbe) -> list[DatabaseProbe]:
+    return [a]
+
+
+def value_signer(a: SignedValues) -> list[ValueSigner]:
+    return [a]

@@ -18,7 +18,12 @@ from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
 from boxoffice.adapters.rate_limit.redis import RedisRateLimiter
 from boxoffice.adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from boxoffice.adapters.security.jwt_tokens import JwtTokenService
-from boxoffice.adapters.sqlalchemy.engine import create_engine, create_read_engine
+from boxoffice.adapters.security.signed_values import SignedValues
+from boxoffice.adapters.sqlalchemy.engine import (
+    SqlAlchemyDatabaseProbe,
+    create_engine,
+    create_read_engine,
+)
 from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from boxoffice.adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
 from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
@@ -57,7 +62,7 @@ from boxoffice.application.use_cases.register_user import CreateUser, RegisterUs
 from boxoffice.application.use_cases.relay_outbox import RelayOutbox
 from boxoffice.application.use_cases.save_event import SaveEvent
 from boxoffice.application.use_cases.seed_demo import SeedDemo
-from boxoffice.application.use_cases.sign_in_with_provider import SignInWithProvider
+from boxoffice.application.use_cases.sign_in_with_provider import FLOW_SECONDS, SignInWithProvider
 from boxoffice.application.use_cases.subscribe_event import SubscribeToEvent, UnsubscribeFromEvent
 from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
 from boxoffice.application.use_cases.unsave_event import UnsaveEvent
@@ -142,6 +147,7 @@ class Container(containers.DeclarativeContainer):
     )
     read_engine_lifecycle = providers.Resource(engine_lifecycle, engine=read_engine)
     engine_lifecycle = providers.Resource(engine_lifecycle, engine=engine)
+    database_probe = providers.Singleton(SqlAlchemyDatabaseProbe, engine=engine)
     event_reads = providers.Singleton(SqlAlchemyEventReads, engine=read_engine)
     http_client = providers.Singleton(httpx.AsyncClient, timeout=10.0, follow_redirects=False)
     rate_limiter = providers.Selector(
@@ -281,6 +287,9 @@ class Container(containers.DeclarativeContainer):
         id_tokens=provider_id_tokens,
         provision=provision_external_user,
         tokens=tokens,
+    )
+    sign_in_flow_signer = providers.Singleton(
+        SignedValues, secret=settings.provided.jwt_secret, ttl_seconds=FLOW_SECONDS
     )
 
     # Use cases

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from boxoffice.entrypoints.http.request_limits import MAX_HEADER_BYTES, MAX_HEADERS, MAX_URL_BYTES
+from boxoffice.entrypoints.edge.request_limits import MAX_HEADER_BYTES, MAX_HEADERS, MAX_URL_BYTES
 from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import Api, Caller, assert_problem, event_body
 from tests.e2e.routes import json_routes

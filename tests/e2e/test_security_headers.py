@@ -9,7 +9,7 @@ import pytest
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 
-from boxoffice.entrypoints.http.security_headers import docs_asset_origins
+from boxoffice.entrypoints.edge.security_headers import docs_asset_origins
 from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import PASSWORD, Api
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from boxoffice.entrypoints.http.request_limits import MAX_HEADER_BYTES, MAX_HEADERS, MAX_URL_BYTES
+from boxoffice.entrypoints.edge.request_limits import MAX_HEADER_BYTES, MAX_HEADERS, MAX_URL_BYTES
 from tests.e2e.races.servers import Server, server_environment, start_server
 
 pytestmark = [pytest.mark.slow]

@@ -4,11 +4,11 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
-from boxoffice.adapters.messaging.codec import decode
 from boxoffice.adapters.messaging.memory import InMemoryBroker
 from boxoffice.adapters.ticketmaster.decoding import map_events
 from boxoffice.application.models.messages import EventChange
 from boxoffice.application.ports.message_broker import BrokerMessage
+from boxoffice.application.services.message_codec import decode
 from tests.e2e.api import Api, Caller, ShiftableClock, assert_problem
 from tests.ticketmaster_fixtures import DMA_PAGES, raw_events
 

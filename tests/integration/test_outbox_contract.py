@@ -4,12 +4,12 @@ import asyncio
 from collections.abc import Callable
 from uuid import uuid4
 
-from boxoffice.adapters.messaging.codec import decode
 from boxoffice.adapters.sqlalchemy.engine import create_engine
 from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.ports.outbox_signal import OutboxSignal
 from boxoffice.application.ports.unit_of_work import UnitOfWork
+from boxoffice.application.services.message_codec import decode
 from boxoffice.application.use_cases.relay_outbox import RelayOutbox
 from tests.builders import NOW
 from tests.fake_broker import RecordingBroker

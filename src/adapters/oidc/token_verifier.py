@@ -5,9 +5,9 @@ from typing import Any
 
 import jwt
 
+from boxoffice.adapters.numeric_dates import check_times, options_without_time_checks
 from boxoffice.adapters.oidc.claims import ClaimsMapper
 from boxoffice.adapters.oidc.discovery import JwksCache
-from boxoffice.adapters.security.numeric_dates import check_times, options_without_time_checks
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.ports.security import ExternalIdentity
 

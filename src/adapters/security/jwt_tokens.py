@@ -6,7 +6,7 @@ from uuid import UUID
 
 import jwt
 
-from boxoffice.adapters.security.numeric_dates import check_times, options_without_time_checks
+from boxoffice.adapters.numeric_dates import check_times, options_without_time_checks
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.security import AccessToken

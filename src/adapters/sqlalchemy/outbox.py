@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from boxoffice.adapters.messaging.codec import encode
 from boxoffice.adapters.sqlalchemy.message_tables import outbox
 from boxoffice.application.models.messages import EventChange
 from boxoffice.application.ports.message_broker import BrokerMessage
+from boxoffice.application.services.message_codec import encode
 
 
 class SqlAlchemyOutbox:

@@ -14,8 +14,8 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from boxoffice.adapters.storage.disposition import content_disposition
 from boxoffice.application.errors import FileMissing, FileStorageUnavailable
+from boxoffice.application.services.disposition import content_disposition
 from boxoffice.domain.attachments import FileKind
 
 CHUNK_BYTES = 1 << 16

@@ -1,7 +1,7 @@
 """Passwords and access tokens, behind ports so the use cases never see a library."""
 
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from boxoffice.application.services.auth import Principal
 from boxoffice.domain.users import Role, User
@@ -28,6 +28,16 @@ class TokenIssuer(Protocol):
 class TokenVerifier(Protocol):
     async def verify(self, token: str) -> Principal:
         """The caller the token proves; NotAuthenticated when it proves nothing."""
+
+
+@runtime_checkable  # a handler's dependency: Litestar may check it against its annotation
+class ValueSigner(Protocol):
+    """Small values signed for a short time (a browser's sign-in flow, in a cookie)."""
+
+    def dump(self, values: dict[str, str]) -> str: ...
+
+    def load(self, signed: str) -> dict[str, Any] | None:
+        """The values, or None when forged, expired or garbled."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,8 @@ from boxoffice.application.ports.security import (
 )
 from boxoffice.application.use_cases.provision_external_user import ProvisionExternalUser
 
+FLOW_SECONDS = 600  # how long a started sign-in may take to come back
+
 
 @dataclass(frozen=True, slots=True)
 class SignInStarted:

@@ -11,6 +11,12 @@ from litestar.middleware import DefineMiddleware
 
 from boxoffice.entrypoints.background import stop
 from boxoffice.entrypoints.container import Container, build_container
+from boxoffice.entrypoints.edge.cors import cors_config
+from boxoffice.entrypoints.edge.dependencies import bridge
+from boxoffice.entrypoints.edge.layers import guard_the_edge
+from boxoffice.entrypoints.edge.problems import EXCEPTION_HANDLERS
+from boxoffice.entrypoints.edge.request_guards import guard_request
+from boxoffice.entrypoints.edge.strict_json import StrictJsonRequest
 from boxoffice.entrypoints.embedded_notifications import embedded_notifications, hosts_notifications
 from boxoffice.entrypoints.http.answers import AnswerCache, ForgetOnWrite
 from boxoffice.entrypoints.http.controllers.attachments import AttachmentController
@@ -28,14 +34,10 @@ from boxoffice.entrypoints.http.controllers.users import (
     PasswordController,
     UserController,
 )
-from boxoffice.entrypoints.http.cors import cors_config
-from boxoffice.entrypoints.http.dependencies import bridge, dependencies
-from boxoffice.entrypoints.http.edge import guard_the_edge
+from boxoffice.entrypoints.http.dependencies import dependencies
 from boxoffice.entrypoints.http.openapi import document_truthfully, openapi_config
-from boxoffice.entrypoints.http.problems import EXCEPTION_HANDLERS
 from boxoffice.entrypoints.http.rate_limit import rate_limiting
-from boxoffice.entrypoints.http.request_guards import guard_request
-from boxoffice.entrypoints.http.strict_json import StrictJsonRequest
+from boxoffice.entrypoints.http.uploads import upload_bounds
 from boxoffice.entrypoints.http.web_ui import web_ui_router
 from boxoffice.entrypoints.scheduler import embedded_scheduler
 from boxoffice.entrypoints.settings import Settings
@@ -93,7 +95,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         handlers, lifespans = [*handlers, router], [*lifespans, notifications_lifespan]
     answers = AnswerCache(settings.read_cache_seconds)
     provided = dependencies(container, settings) | {
-        "engine": bridge(container.engine),
+        "database": bridge(container.database_probe),
         "answers": Provide(lambda: answers, use_cache=True, sync_to_thread=False),
     }
     app = Litestar(
@@ -113,7 +115,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         debug=False,
         logging_config=None,  # loguru, configured by the entrypoint, does the logging
     )
-    guard_the_edge(app, settings)
+    guard_the_edge(app, settings, upload_bounds(settings))
     document_truthfully(app, settings)
     app.state.container = container
     app.state.settings = settings

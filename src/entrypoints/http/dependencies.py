@@ -1,8 +1,5 @@
-"""Litestar's own DI, fed by the dependency-injector container.
-
-dependency-injector's `@inject` defaults read as query parameters to Litestar, so each handler
-dependency is a plain async function that asks the container for a fresh object.
-"""
+"""The event service's handler dependencies, fed by its container (the bridge and the
+bearer-token caller are shared with the notification service: entrypoints/edge)."""
 
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -12,24 +9,20 @@ from litestar import Request
 from litestar.di import Provide
 from litestar.params import QueryParameter
 
-from boxoffice.application.errors import NotAuthenticated
-from boxoffice.application.ports.security import TokenVerifier
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.services.authenticate import Authenticate
 from boxoffice.domain.clock import zone
 from boxoffice.entrypoints.container import Container
+from boxoffice.entrypoints.edge.dependencies import (
+    bearer_token,
+    bridge,
+    principal_provider,
+    verified,
+)
 from boxoffice.entrypoints.http.controllers.event_filters import event_filter
 from boxoffice.entrypoints.http.controllers.near_filter import events_query
 from boxoffice.entrypoints.http.rate_limit import client_ip
 from boxoffice.entrypoints.settings import Settings
-
-
-def bridge(provider: providers.Provider[Any]) -> Provide:
-    def dependency() -> Any:
-        return provider()
-
-    return Provide(dependency, use_cache=False, sync_to_thread=False)
-
 
 USE_CASES = (
     "create_event", "get_event", "list_events", "update_event", "delete_event",
@@ -42,34 +35,11 @@ USE_CASES = (
 )  # fmt: skip
 
 
-def _bearer_token(request: Request[Any, Any, Any]) -> str:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise NotAuthenticated("send an access token as 'Authorization: Bearer <token>'")
-    return token.strip()
-
-
-async def _verified(
-    request: Request[Any, Any, Any], verifier: providers.Provider[Any]
-) -> Principal:
-    token = _bearer_token(request)
-    token_verifier: TokenVerifier = verifier()
-    return await token_verifier.verify(token)
-
-
-def principal_provider(verifier: providers.Provider[Any]) -> Provide:
-    async def current_principal(request: Request[Any, Any, Any]) -> Principal:
-        """The caller proven by `Authorization: Bearer <token>`; 401 otherwise."""
-        return await _verified(request, verifier)
-
-    return Provide(current_principal)
-
-
 def buyer_provider(verifier: providers.Provider[Any]) -> Provide:
     async def current_buyer(request: Request[Any, Any, Any]) -> Principal:
         """The caller proven by the bearer token, for a sale: the sale's own statement checks
         that the user exists, so no read of the user comes first."""
-        token = _bearer_token(request)
+        token = bearer_token(request)
         authenticate: Authenticate = verifier()
         return await authenticate.verify_claims(token)
 
@@ -82,7 +52,7 @@ def viewer_provider(verifier: providers.Provider[Any]) -> Provide:
         a header that proves nobody (a wrong or expired token is worth telling the caller)."""
         if "authorization" not in request.headers:
             return None
-        return await _verified(request, verifier)
+        return await verified(request, verifier)
 
     return Provide(current_viewer)
 
@@ -119,6 +89,7 @@ def dependencies(container: Container, settings: Settings) -> dict[str, Provide]
     # Built only when a list asks for it: most lists never refresh a market.
     refresher = container.refresh_market
     provided["market_refresher"] = Provide(lambda: refresher, use_cache=True, sync_to_thread=False)
+    provided["sign_in_flow_signer"] = bridge(container.sign_in_flow_signer)
     provided["principal"] = principal_provider(container.token_verifier)
     provided["buyer"] = buyer_provider(container.token_verifier)
     provided["viewer"] = viewer_provider(container.token_verifier)

@@ -24,7 +24,7 @@ from litestar.openapi.spec import (
 )
 from litestar.routes import HTTPRoute
 
-from boxoffice.entrypoints.http.problems import PROBLEM_JSON
+from boxoffice.entrypoints.edge.problems import PROBLEM_JSON
 from boxoffice.entrypoints.http.rate_limit import limit_for
 from boxoffice.entrypoints.settings import Settings
 

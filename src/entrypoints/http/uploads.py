@@ -5,21 +5,41 @@ part being received is ever held in memory (up to SPOOL_BYTES of it; the rest on
 Litestar's own form parsing takes any number of parts and fields, each without a limit of
 its own; this reader takes exactly one part, named `file`, with a file name."""
 
+import re
 import tempfile
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from litestar import Request
 from litestar.exceptions import ValidationException
+from litestar.types import Scope
 from multipart import MultipartError, MultipartSegment, PushMultipartParser
 
 from boxoffice.domain.errors import FileTooLarge
-from boxoffice.entrypoints.http.strict_json import UnsupportedMediaType
+from boxoffice.entrypoints.edge.request_limits import Wider
+from boxoffice.entrypoints.edge.strict_json import UnsupportedMediaType
+from boxoffice.entrypoints.settings import Settings
 
 FIELD = "file"
 SPOOL_BYTES = 1 << 20
 # What a multipart body may add around the file: boundaries and one part's headers.
 MULTIPART_OVERHEAD_BYTES = 16 * 1024
+UPLOAD_PATH = re.compile(r"/events/[^/]+/attachments/?")
+
+
+def upload_bounds(settings: Settings) -> Wider:
+    """Uploads take a file of up to the attachment limit (the reader holds it to exactly that),
+    and the time a large file takes to send."""
+    bounds = (
+        settings.attachment_max_bytes + MULTIPART_OVERHEAD_BYTES,
+        settings.attachment_upload_seconds,
+    )
+
+    def wider(scope: Scope) -> tuple[int, float] | None:
+        is_upload = scope.get("method") == "POST" and UPLOAD_PATH.fullmatch(scope["path"])
+        return bounds if is_upload else None
+
+    return wider
 
 
 @dataclass(frozen=True, slots=True)

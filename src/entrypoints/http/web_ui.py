@@ -13,7 +13,7 @@ from litestar import Request, Response, Router, get
 from litestar.params import FromPath
 from litestar.response import File, Redirect
 
-from boxoffice.entrypoints.http.problems import problem
+from boxoffice.entrypoints.edge.problems import problem
 from boxoffice.entrypoints.settings import Settings
 
 UI_PATH = "/ui"

@@ -15,12 +15,12 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
-from boxoffice.entrypoints.http.cors import cors_config
-from boxoffice.entrypoints.http.dependencies import bridge, principal_provider
-from boxoffice.entrypoints.http.edge import guard_the_edge
-from boxoffice.entrypoints.http.problems import EXCEPTION_HANDLERS
-from boxoffice.entrypoints.http.request_guards import guard_request
-from boxoffice.entrypoints.http.strict_json import StrictJsonRequest
+from boxoffice.entrypoints.edge.cors import cors_config
+from boxoffice.entrypoints.edge.dependencies import bridge, principal_provider
+from boxoffice.entrypoints.edge.layers import guard_the_edge
+from boxoffice.entrypoints.edge.problems import EXCEPTION_HANDLERS
+from boxoffice.entrypoints.edge.request_guards import guard_request
+from boxoffice.entrypoints.edge.strict_json import StrictJsonRequest
 from boxoffice.entrypoints.notifications.consumer import consuming
 from boxoffice.entrypoints.notifications.container import (
     NotificationsContainer,

@@ -7,10 +7,10 @@ from itertools import chain, repeat
 
 from loguru import logger
 
-from boxoffice.adapters.messaging.codec import UndecodableMessage, decode
 from boxoffice.application.errors import StorageUnavailable
 from boxoffice.application.models.messages import EventChange
 from boxoffice.application.ports.message_broker import BrokerMessage, MessageBroker, MessageHandler
+from boxoffice.application.services.message_codec import UndecodableMessage, decode
 from boxoffice.application.use_cases.record_notification import RecordNotification
 from boxoffice.entrypoints.background import stop
 from boxoffice.entrypoints.cancellation import finish_in_hand

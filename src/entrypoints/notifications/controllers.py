@@ -16,8 +16,8 @@ from boxoffice.application.use_cases.mark_notifications_read import (
     MarkAllNotificationsRead,
     MarkNotificationRead,
 )
-from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
-from boxoffice.entrypoints.http.schemas.common import PageOut
+from boxoffice.entrypoints.edge.dependencies import BEARER
+from boxoffice.entrypoints.edge.paging import PageNumber, PageOut, PageSize, page_request
 from boxoffice.entrypoints.notifications.wire import MAX_NOTIFICATION_ID, NotificationOut
 
 NotificationId = Annotated[

@@ -11,7 +11,7 @@ from litestar.exceptions import WebSocketDisconnect
 from litestar.testing import TestClient
 from loguru import logger
 
-from boxoffice.adapters.messaging.codec import encode
+from boxoffice.application.services.message_codec import encode
 from boxoffice.entrypoints.notifications.app import create_notifications_app
 from boxoffice.entrypoints.notifications.container import build_notifications_container
 from boxoffice.entrypoints.settings import Settings

@@ -12,13 +12,13 @@ from litestar.testing import TestClient
 from litestar.testing.websocket_test_session import WebSocketTestSession
 from sqlalchemy import func, select
 
-from boxoffice.adapters.messaging.codec import encode
 from boxoffice.adapters.messaging.memory import InMemoryBroker
 from boxoffice.adapters.security.jwt_tokens import JwtTokenService
 from boxoffice.adapters.sqlalchemy.notification_tables import notifications
 from boxoffice.adapters.system.clock import SystemClock
 from boxoffice.application.models.messages import EventChange
 from boxoffice.application.ports.clock import Clock
+from boxoffice.application.services.message_codec import encode
 from boxoffice.domain.users import User
 from boxoffice.entrypoints.notifications.container import NotificationsContainer
 

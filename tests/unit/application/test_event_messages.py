@@ -4,10 +4,10 @@ from uuid import UUID
 
 import pytest
 
-from boxoffice.adapters.messaging.codec import decode
 from boxoffice.application.errors import PermissionDenied
 from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.services.auth import Principal
+from boxoffice.application.services.message_codec import decode
 from boxoffice.application.use_cases.book_tickets import BookTickets, BookTicketsCommand
 from boxoffice.application.use_cases.create_event import CreateEvent
 from boxoffice.application.use_cases.delete_event import (

@@ -2,8 +2,8 @@
 
 import dataclasses
 
-from boxoffice.adapters.messaging.codec import decode
 from boxoffice.application.models.messages import ChangeAction
+from boxoffice.application.services.message_codec import decode
 from boxoffice.domain.events import Event
 from tests.builders import NOW, a_user
 from tests.fake_gateway import FakeTicketmasterGateway

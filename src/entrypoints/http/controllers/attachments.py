@@ -8,8 +8,8 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Stream
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT, HTTP_302_FOUND
 
-from boxoffice.adapters.storage.disposition import content_disposition
 from boxoffice.application.services.auth import Principal
+from boxoffice.application.services.disposition import content_disposition
 from boxoffice.application.use_cases.delete_attachment import (
     DeleteAttachment,
     DeleteAttachmentCommand,
@@ -20,7 +20,7 @@ from boxoffice.application.use_cases.upload_attachment import (
     UploadAttachment,
     UploadAttachmentCommand,
 )
-from boxoffice.entrypoints.http.controllers.params import BEARER
+from boxoffice.entrypoints.edge.dependencies import BEARER
 from boxoffice.entrypoints.http.schemas.attachments import AttachmentOut
 from boxoffice.entrypoints.http.uploads import receive_file
 from boxoffice.entrypoints.settings import Settings

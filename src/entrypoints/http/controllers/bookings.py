@@ -15,9 +15,9 @@ from boxoffice.application.use_cases.get_booking import GetBooking
 from boxoffice.application.use_cases.list_event_bookings import ListEventBookings
 from boxoffice.application.use_cases.list_user_bookings import ListUserBookings
 from boxoffice.domain.bookings import Booking
-from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from boxoffice.entrypoints.edge.dependencies import BEARER
+from boxoffice.entrypoints.edge.paging import PageNumber, PageOut, PageSize, page_request
 from boxoffice.entrypoints.http.schemas.bookings import BookingIn, BookingOut
-from boxoffice.entrypoints.http.schemas.common import PageOut
 
 IdempotencyKey = Annotated[
     str | None,

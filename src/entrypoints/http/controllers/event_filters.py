@@ -15,7 +15,7 @@ from boxoffice.domain.clock import to_utc
 from boxoffice.domain.errors import InvalidValue
 from boxoffice.domain.events import EventStatus
 from boxoffice.domain.listings import EventSource
-from boxoffice.entrypoints.http.controllers.params import PageNumber, PageSize, page_request
+from boxoffice.entrypoints.edge.paging import PageNumber, PageSize, page_request
 
 T = TypeVar("T", date, datetime)
 Text = Annotated[

@@ -24,9 +24,9 @@ from boxoffice.application.use_cases.refresh_market import RefreshMarket
 from boxoffice.application.use_cases.update_event import UpdateEvent, UpdateEventCommand
 from boxoffice.application.use_cases.view_event import ViewEvent
 from boxoffice.domain.listings import EventSource
+from boxoffice.entrypoints.edge.dependencies import BEARER
+from boxoffice.entrypoints.edge.paging import PageOut
 from boxoffice.entrypoints.http.answers import AnswerCache, answer_of, respond
-from boxoffice.entrypoints.http.controllers.params import BEARER
-from boxoffice.entrypoints.http.schemas.common import PageOut
 from boxoffice.entrypoints.http.schemas.events import (
     EventIn,
     EventOut,

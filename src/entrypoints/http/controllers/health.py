@@ -2,11 +2,10 @@ from typing import Any
 
 from litestar import Request, Response, get
 from litestar.di import NamedDependency
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from boxoffice.adapters.sqlalchemy.engine import ping
 from boxoffice.application.errors import StorageUnavailable
-from boxoffice.entrypoints.http.problems import problem
+from boxoffice.application.ports.database_probe import DatabaseProbe
+from boxoffice.entrypoints.edge.problems import problem
 from boxoffice.entrypoints.http.rate_limit import NOT_LIMITED
 
 
@@ -17,10 +16,10 @@ async def health() -> dict[str, str]:
 
 @get("/ready", tags=["health"], summary="The database answers", opt=NOT_LIMITED)
 async def ready(
-    request: Request[Any, Any, Any], engine: NamedDependency[AsyncEngine]
+    request: Request[Any, Any, Any], database: NamedDependency[DatabaseProbe]
 ) -> Response[dict[str, Any]]:
     try:
-        await ping(engine)
+        await database.ping()
     except StorageUnavailable:  # an answer, not an error: saying so is this route's job
         detail = "the database does not answer"
         return problem(request, 503, "Service unavailable", detail, "storage-unavailable")

@@ -10,17 +10,20 @@ from litestar.di import NamedDependency
 from litestar.params import QueryParameter
 from litestar.response import Redirect
 
-from boxoffice.adapters.security.signed_values import SignedValues
 from boxoffice.application.errors import ProviderSignInFailed
-from boxoffice.application.use_cases.sign_in_with_provider import FinishSignIn, SignInWithProvider
-from boxoffice.entrypoints.http.problems import domain_error
+from boxoffice.application.ports.security import ValueSigner
+from boxoffice.application.use_cases.sign_in_with_provider import (
+    FLOW_SECONDS,
+    FinishSignIn,
+    SignInWithProvider,
+)
+from boxoffice.entrypoints.edge.problems import domain_error
 from boxoffice.entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
 from boxoffice.entrypoints.http.schemas.users import TokenOut
 from boxoffice.entrypoints.settings import Settings
 
 FLOW_COOKIE = "boxoffice_sign_in"
 FLOW_PATH = "/auth/oidc"
-FLOW_SECONDS = 600
 NO_STORE = {"Cache-Control": "no-store"}  # both answers of the callback carry the token
 Param = Annotated[str | None, QueryParameter(max_length=4096)]
 # `state` is a name Litestar reserves for the application state.
@@ -50,13 +53,14 @@ class OidcController(Controller):
         self,
         request: Request[Any, Any, Any],
         sign_in_with_provider: NamedDependency[SignInWithProvider],
+        sign_in_flow_signer: NamedDependency[ValueSigner],
     ) -> Redirect:
         settings = _settings(request)
         started = await sign_in_with_provider.start(_callback_url(request, settings))
         flow = {"state": started.state, "nonce": started.nonce, "verifier": started.code_verifier}
         cookie = Cookie(
             key=FLOW_COOKIE,
-            value=SignedValues(settings.jwt_secret, FLOW_SECONDS).dump(flow),
+            value=sign_in_flow_signer.dump(flow),
             path=FLOW_PATH,
             max_age=FLOW_SECONDS,
             httponly=True,
@@ -76,6 +80,7 @@ class OidcController(Controller):
         self,
         request: Request[Any, Any, Any],
         sign_in_with_provider: NamedDependency[SignInWithProvider],
+        sign_in_flow_signer: NamedDependency[ValueSigner],
         code: Param = None,
         oauth_state: StateParam = None,
         error: Param = None,
@@ -86,7 +91,7 @@ class OidcController(Controller):
                 f"the identity provider said {error}: {error_description or ''}".strip(" :")
             )
         settings = _settings(request)
-        flow = SignedValues(settings.jwt_secret).load(request.cookies.get(FLOW_COOKIE, ""))
+        flow = sign_in_flow_signer.load(request.cookies.get(FLOW_COOKIE, ""))
         if flow is None:
             raise ProviderSignInFailed(
                 "this sign-in expired or began in another browser; start again"

@@ -12,8 +12,8 @@ from boxoffice.application.use_cases.register_attendee import (
     RegisterAttendeeCommand,
 )
 from boxoffice.domain.registrations import Registration
-from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
-from boxoffice.entrypoints.http.schemas.common import PageOut
+from boxoffice.entrypoints.edge.dependencies import BEARER
+from boxoffice.entrypoints.edge.paging import PageNumber, PageOut, PageSize, page_request
 from boxoffice.entrypoints.http.schemas.events import RegistrationIn, RegistrationOut
 
 SIGNED_IN_OR_NOT: list[dict[str, list[str]]] = [{}, *BEARER]

@@ -18,8 +18,8 @@ from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.list_saved_events import ListSavedEvents
 from boxoffice.application.use_cases.save_event import SaveEvent, SaveEventCommand
 from boxoffice.application.use_cases.unsave_event import UnsaveEvent, UnsaveEventCommand
-from boxoffice.entrypoints.http.controllers.params import BEARER
-from boxoffice.entrypoints.http.schemas.common import PageOut
+from boxoffice.entrypoints.edge.dependencies import BEARER
+from boxoffice.entrypoints.edge.paging import PageOut
 from boxoffice.entrypoints.http.schemas.events import EventOut
 
 EventRef = Annotated[

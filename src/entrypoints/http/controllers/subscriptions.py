@@ -17,9 +17,9 @@ from boxoffice.application.use_cases.subscribe_event import (
     UnsubscribeCommand,
     UnsubscribeFromEvent,
 )
-from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from boxoffice.entrypoints.edge.dependencies import BEARER
+from boxoffice.entrypoints.edge.paging import PageNumber, PageOut, PageSize, page_request
 from boxoffice.entrypoints.http.controllers.saved_events import EventRef
-from boxoffice.entrypoints.http.schemas.common import PageOut
 from boxoffice.entrypoints.http.schemas.subscriptions import SubscriptionOut
 
 

@@ -10,9 +10,9 @@ from boxoffice.application.use_cases.get_current_user import GetCurrentUser
 from boxoffice.application.use_cases.list_users import ListUsers
 from boxoffice.application.use_cases.log_in import LogIn, LogInCommand
 from boxoffice.application.use_cases.register_user import CreateUser, RegisterUser
-from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
+from boxoffice.entrypoints.edge.dependencies import BEARER
+from boxoffice.entrypoints.edge.paging import PageNumber, PageOut, PageSize, page_request
 from boxoffice.entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
-from boxoffice.entrypoints.http.schemas.common import PageOut
 from boxoffice.entrypoints.http.schemas.users import LoginIn, SignUpIn, TokenOut, UserIn, UserOut
 
 NO_STORE = CacheControlHeader(no_store=True)

@@ -14,7 +14,7 @@ from litestar.types import (
     Send,
 )
 
-from boxoffice.entrypoints.http.problems import PROBLEM_JSON
+from boxoffice.entrypoints.edge.problems import PROBLEM_JSON
 from boxoffice.entrypoints.settings import Settings
 
 # What a front end sends: bearer tokens, JSON bodies, idempotent bookings, its own request id.

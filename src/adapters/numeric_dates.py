@@ -5,6 +5,10 @@ through `int()`, so it takes `"123"` and `12.9` as times, and it leaves values n
 hold (10**400, 1e300) for the caller to trip over. Both verifiers switch PyJWT's time checks
 off (`options_without_time_checks`) and call `check_times` instead, so every malformed or
 absurd time is an invalid token.
+
+Both verifiers need it and neither owns it: the service's own tokens (security) and the
+identity provider's (oidc) are separate adapter packages that import nothing of each other,
+so the rule they share sits here, beside them, importing no adapter package itself.
 """
 
 import math

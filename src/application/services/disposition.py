@@ -1,3 +1,7 @@
+"""The name an attachment downloads under, the same wherever it is served from: streamed by
+the service (its HTTP answer) or from a short-lived storage URL (the S3 adapter asks the storage
+to answer with it). Both sides use it, so it sits below both; standard library only."""
+
 from urllib.parse import quote
 
 

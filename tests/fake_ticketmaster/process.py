@@ -1,5 +1,5 @@
-"""A real `boxoffice ticketmaster fake-api` process for the tests, serving the recorded
-fixtures plus generated events, and a client to queue its faults."""
+"""A real fake Ticketmaster API process (`python -m tests.fake_ticketmaster`) for the tests,
+serving the recorded fixtures plus generated events, and a client to queue its faults."""
 
 import socket
 import subprocess
@@ -15,7 +15,7 @@ import httpx
 
 from tests.ticketmaster_fixtures import fixtures_folder
 
-BOXOFFICE = str(Path(sys.executable).with_name("boxoffice"))
+ROOT = Path(__file__).resolve().parents[2]  # where `tests` is importable from
 API_KEY = "test-key-0123456789abcdef0123456789"
 GENERATED = 1500  # more than one window can page through (size * page < 1000)
 
@@ -49,9 +49,12 @@ def free_port() -> int:
 @contextmanager
 def fake_api_process() -> Iterator[FakeApi]:
     port = free_port()
-    command = [BOXOFFICE, "ticketmaster", "fake-api", "--port", str(port), "--api-key", API_KEY,
-               "--events", str(GENERATED), "--fixtures", str(fixtures_folder())]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "tests.fake_ticketmaster", "--port", str(port),
+               "--api-key", API_KEY, "--events", str(GENERATED),
+               "--fixtures", str(fixtures_folder())]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     api = FakeApi(f"http://127.0.0.1:{port}")
     try:
         deadline = time.monotonic() + 90  # a loaded machine: importing and generating is slow

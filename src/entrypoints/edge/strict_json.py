@@ -17,7 +17,7 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_415_UNSUPPORTED_MEDIA_TYPE
 from litestar.types import Empty
 
-from boxoffice.entrypoints.http.nul_guard import refuse_nul_in_json
+from boxoffice.entrypoints.edge.nul_guard import refuse_nul_in_json
 
 _JSON_MEDIA_TYPE = re.compile(r"^application/(?:[a-z0-9.+-]+\+)?json$")
 _AT_PATH = re.compile(r" - at `\$\.?(.*)`$")

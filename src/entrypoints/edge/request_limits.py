@@ -25,7 +25,7 @@ from litestar.types import (
     Send,
 )
 
-from boxoffice.entrypoints.http.problems import PROBLEM_JSON
+from boxoffice.entrypoints.edge.problems import PROBLEM_JSON
 
 MAX_URL_BYTES = 8192  # granian answers 414 with no body from 64 KiB
 MAX_HEADER_BYTES = 32768  # granian answers 431 with no body from about 400 KiB

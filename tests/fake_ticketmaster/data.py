@@ -42,7 +42,7 @@ def generated_events(
 ) -> list[dict[str, Any]]:
     """`count` events over the next `days` days in a few markets, with the API's quirks:
     some without a zone of their own, a time, or prices; both spellings of cancelled."""
-    rng = random.Random(seed)  # noqa: S311 - made-up data, not secrets
+    rng = random.Random(seed)
     return [_event(rng, i, now, days) for i in range(count)]
 
 

@@ -1,4 +1,5 @@
-"""What the ASGI server imports for `boxoffice ticketmaster fake-api` (options via environment)."""
+"""What the ASGI server imports for `python -m tests.fake_ticketmaster` (options via
+environment)."""
 
 import os
 from datetime import UTC, datetime
@@ -6,8 +7,8 @@ from pathlib import Path
 
 from litestar import Litestar
 
-from boxoffice.entrypoints.fake_ticketmaster.app import create_fake_api
-from boxoffice.entrypoints.fake_ticketmaster.data import generated_events, recorded_events
+from tests.fake_ticketmaster.app import create_fake_api
+from tests.fake_ticketmaster.data import generated_events, recorded_events
 
 
 def app_factory() -> Litestar:

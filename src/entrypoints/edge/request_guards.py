@@ -6,8 +6,8 @@ from litestar import Request, Response
 from litestar.exceptions import ValidationException
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from boxoffice.entrypoints.http.nul_guard import refuse_nul_characters
-from boxoffice.entrypoints.http.query_types import refuse_loose_query_values
+from boxoffice.entrypoints.edge.nul_guard import refuse_nul_characters
+from boxoffice.entrypoints.edge.query_types import refuse_loose_query_values
 
 
 async def guard_request(request: Request[Any, Any, Any]) -> Response[None] | None:

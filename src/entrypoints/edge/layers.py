@@ -1,0 +1,25 @@
+"""What stands around Litestar's routing in both services, outermost first: security headers,
+the request log line, body and header bounds, and CORS refusals as problems. Outside the
+router, so that unknown paths (404), methods (405) and refused bodies (413) get them too."""
+
+from litestar import Litestar
+
+from boxoffice.entrypoints.edge.cors import preflight_refusals_as_problems
+from boxoffice.entrypoints.edge.middleware import request_logging
+from boxoffice.entrypoints.edge.request_limits import Wider, bounded_requests
+from boxoffice.entrypoints.edge.security_headers import docs_asset_origins, security_headers
+from boxoffice.entrypoints.settings import Settings
+
+
+def guard_the_edge(app: Litestar, settings: Settings, wider: Wider = lambda _: None) -> None:
+    """`wider`: the bounds of the routes that take more than the body limit (a service's
+    uploads), None for every other request."""
+    bounded = bounded_requests(
+        preflight_refusals_as_problems(app.asgi_handler),
+        settings.max_body_bytes,
+        settings.body_read_timeout_seconds,
+        wider,
+    )
+    app.asgi_handler = security_headers(
+        request_logging(bounded), settings, docs_asset_origins(app.openapi_config)
+    )
