@@ -14,8 +14,10 @@ from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
 from boxoffice.adapters.rate_limit.redis import RedisRateLimiter
 from boxoffice.adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from boxoffice.adapters.security.jwt_tokens import JwtTokenService
+from boxoffice.adapters.security.signed_values import SignedValues
 from boxoffice.adapters.sqlalchemy.attachment_repository import SqlAlchemyAttachmentRepository
 from boxoffice.adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
+from boxoffice.adapters.sqlalchemy.engine import SqlAlchemyStorageProbe
 from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from boxoffice.adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
 from boxoffice.adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
@@ -38,6 +40,7 @@ from boxoffice.application.ports.attachments import AttachmentRepository
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.event_reads import EventReads
 from boxoffice.application.ports.file_storage import FileStorage, ImageCleaner
+from boxoffice.application.ports.health import StorageProbe
 from boxoffice.application.ports.market_syncs import MarketSyncRepository
 from boxoffice.application.ports.message_broker import MessageBroker
 from boxoffice.application.ports.notifications import NotificationFanout, NotificationStore
@@ -57,6 +60,7 @@ from boxoffice.application.ports.security import (
     PasswordHasher,
     TokenIssuer,
     TokenVerifier,
+    ValueSigner,
 )
 from boxoffice.application.ports.subscriptions import SubscriptionRepository
 from boxoffice.application.ports.ticket_codes import TicketCodes
@@ -69,6 +73,7 @@ from tests.fake_attachments import InMemoryAttachmentRepository, InMemoryFileSto
 from tests.fake_broker import RecordingBroker
 from tests.fake_event_reads import InMemoryEventReads
 from tests.fake_gateway import FakeTicketmasterGateway
+from tests.fake_health import SwitchedStorageProbe
 from tests.fake_market_syncs import InMemoryMarketSyncRepository
 from tests.fake_notifications import InMemoryNotificationStore, RecordingFanout
 from tests.fake_repositories import (
@@ -136,6 +141,10 @@ def market_syncs(
 
 
 def outbox(a: SqlAlchemyOutbox, f: InMemoryOutbox) -> list[Outbox]:
+    return [a, f]
+
+
+def storage_probe(a: SqlAlchemyStorageProbe, f: SwitchedStorageProbe) -> list[StorageProbe]:
     return [a, f]
 
 
@@ -221,3 +230,7 @@ def image_cleaner(a: PillowImageCleaner) -> list[ImageCleaner]:
 
 def ticket_sales(a: SqlAlchemyTicketSales, f: InMemoryTicketSales) -> list[TicketSales]:
     return [a, f]
+
+
+def value_signer(a: SignedValues) -> list[ValueSigner]:
+    return [a]

@@ -160,3 +160,11 @@ async def ping(engine: AsyncEngine) -> None:
     """Raises StorageUnavailable if the database does not answer a trivial query."""
     async with connected(engine, transaction=False) as conn:
         await conn.exec_driver_sql("SELECT 1")
+
+
+class SqlAlchemyStorageProbe:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def ping(self) -> None:
+        await ping(self._engine)

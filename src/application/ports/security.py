@@ -1,7 +1,7 @@
 """Passwords and access tokens, behind ports so the use cases never see a library."""
 
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from boxoffice.application.services.auth import Principal
 from boxoffice.domain.users import Role, User
@@ -63,3 +63,12 @@ class AuthorizationServer(Protocol):
 
     async def exchange_code(self, *, code: str, redirect_uri: str, code_verifier: str) -> str:
         """The id_token for `code`; ProviderSignInFailed when the provider refuses it."""
+
+
+class ValueSigner(Protocol):
+    """Small values sealed for a short while (a sign-in's secrets, kept by the browser)."""
+
+    def dump(self, values: dict[str, str]) -> str: ...
+
+    def load(self, signed: str) -> dict[str, Any] | None:
+        """The values, or None when forged, expired or garbled."""

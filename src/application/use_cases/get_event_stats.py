@@ -3,7 +3,7 @@ from uuid import UUID
 from boxoffice.application.models.stats import EventStats
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal, require_event_manager
-from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.application.services.lookup import load_event
 
 
 class GetEventStats:

@@ -8,7 +8,7 @@ from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.subscriptions import Subscription
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal
-from boxoffice.application.use_cases.save_event import find_event
+from boxoffice.application.services.lookup import find_event
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from boxoffice.entrypoints.http.controllers.users import (
     UserController,
 )
 from boxoffice.entrypoints.http.cors import cors_config
-from boxoffice.entrypoints.http.dependencies import bridge, dependencies
+from boxoffice.entrypoints.http.dependencies import dependencies
 from boxoffice.entrypoints.http.edge import guard_the_edge
 from boxoffice.entrypoints.http.openapi import document_truthfully, openapi_config
 from boxoffice.entrypoints.http.problems import EXCEPTION_HANDLERS
@@ -93,7 +93,6 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         handlers, lifespans = [*handlers, router], [*lifespans, notifications_lifespan]
     answers = AnswerCache(settings.read_cache_seconds)
     provided = dependencies(container, settings) | {
-        "engine": bridge(container.engine),
         "answers": Provide(lambda: answers, use_cache=True, sync_to_thread=False),
     }
     app = Litestar(

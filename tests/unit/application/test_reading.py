@@ -22,7 +22,7 @@ from boxoffice.application.use_cases.get_event import GetEvent
 from boxoffice.application.use_cases.get_event_stats import GetEventStats
 from boxoffice.application.use_cases.list_attendees import ListAttendees
 from boxoffice.application.use_cases.list_event_bookings import ListEventBookings
-from boxoffice.application.use_cases.list_events import ListEvents
+from boxoffice.application.use_cases.list_events import ListEvents, ListEventsQuery
 from boxoffice.application.use_cases.list_user_bookings import ListUserBookings
 from boxoffice.application.use_cases.list_users import ListUsers
 from boxoffice.application.use_cases.register_attendee import (
@@ -72,7 +72,10 @@ async def test_listing_events_uses_the_clock_to_hide_events_that_are_over(
     later = await add_event(starts_in=timedelta(days=2))
     clock.advance(hours=3)  # `soon` lasted two hours
 
-    page = await ListEvents(InMemoryEventReads(uow.store), clock).execute(EventFilter())
+    listed = await ListEvents(InMemoryEventReads(uow.store), clock).execute(
+        ListEventsQuery(EventFilter())
+    )
+    page = listed.page
 
     assert [listed.id for listed in page.items] == [later.id]
     assert (page.total, page.total_is_exact) == (1, True)

@@ -8,7 +8,7 @@ from boxoffice.adapters.ticketmaster.decoding import map_events
 from boxoffice.application.errors import EventNotFound
 from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.ticketmaster import MarketQuery, UpstreamError
-from boxoffice.application.use_cases.list_events import ListEvents
+from boxoffice.application.use_cases.list_events import ListEvents, ListEventsQuery
 from boxoffice.application.use_cases.list_saved_events import ListSavedEvents
 from boxoffice.application.use_cases.save_event import SaveEvent, SaveEventCommand
 from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
@@ -155,9 +155,11 @@ async def test_saved_events_are_listed_newest_save_first_and_marked_on_the_publi
 
     assert await saved_ids(store, people, clock) == [str(second.id), str(first.id)]
     listed = await ListEvents(InMemoryEventReads(store), clock).execute(
-        EventFilter(), people.customer.user_id
+        ListEventsQuery(EventFilter(), people.customer)
     )
-    marks = {item.id: item.saved for item in listed.items}
+    marks = {item.id: item.saved for item in listed.page.items}
     assert marks == {first.id: True, second.id: True, unsaved.id: False}
-    anonymous = await ListEvents(InMemoryEventReads(store), clock).execute(EventFilter())
-    assert {item.saved for item in anonymous.items} == {None}
+    anonymous = await ListEvents(InMemoryEventReads(store), clock).execute(
+        ListEventsQuery(EventFilter())
+    )
+    assert {item.saved for item in anonymous.page.items} == {None}

@@ -6,10 +6,11 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
 from boxoffice.application.services.auth import Principal
+from boxoffice.application.use_cases.create_user import CreateUser, CreateUserCommand
 from boxoffice.application.use_cases.get_current_user import GetCurrentUser
 from boxoffice.application.use_cases.list_users import ListUsers
 from boxoffice.application.use_cases.log_in import LogIn, LogInCommand
-from boxoffice.application.use_cases.register_user import CreateUser, RegisterUser
+from boxoffice.application.use_cases.register_user import RegisterUser
 from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
 from boxoffice.entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
 from boxoffice.entrypoints.http.schemas.common import PageOut
@@ -84,5 +85,5 @@ class UserController(Controller):
         create_user: NamedDependency[CreateUser],
         display_zone: NamedDependency[ZoneInfo],
     ) -> UserOut:
-        user = await create_user.execute_as(principal, data.to_new_user())
+        user = await create_user.execute(CreateUserCommand(principal, data.to_new_user()))
         return UserOut.from_user(user, display_zone)
