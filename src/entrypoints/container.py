@@ -69,9 +69,10 @@ from boxoffice.application.use_cases.start_provider_sign_in import (
     SIGN_IN_SECONDS,
     StartProviderSignIn,
 )
-from boxoffice.application.use_cases.subscribe_event import SubscribeToEvent, UnsubscribeFromEvent
+from boxoffice.application.use_cases.subscribe_event import SubscribeToEvent
 from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
 from boxoffice.application.use_cases.unsave_event import UnsaveEvent
+from boxoffice.application.use_cases.unsubscribe_event import UnsubscribeFromEvent
 from boxoffice.application.use_cases.update_event import UpdateEvent
 from boxoffice.application.use_cases.upload_attachment import UploadAttachment
 from boxoffice.application.use_cases.view_event import ViewEvent

@@ -8,7 +8,7 @@ from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.event_reads import EventReads
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.services.limits import caller_key
-from boxoffice.application.use_cases.refresh_market import RefreshMarket
+from boxoffice.application.use_cases.refresh_market import MarketRefresh, RefreshMarket
 from boxoffice.domain.geo import distance_km
 from boxoffice.domain.listings import EventSource
 
@@ -63,7 +63,8 @@ class ListEvents:
         if not query.refreshes_imports or self._refresh_market is None:
             return None
         caller = caller_key(query.viewer, query.client)
-        return await self._refresh_market().execute(query.filter.city, query.filter.text, caller)
+        refresh = MarketRefresh(query.filter.city, query.filter.text, caller)
+        return await self._refresh_market().execute(refresh)
 
 
 def _with_distances(found: Page[EventView], query: EventFilter) -> Page[EventView]:

@@ -11,13 +11,14 @@ from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.list_notifications import (
     ListNotifications,
     ListNotificationsQuery,
-    ReplayNotifications,
 )
-from boxoffice.application.use_cases.mark_notifications_read import (
-    MarkAllNotificationsRead,
+from boxoffice.application.use_cases.mark_all_notifications_read import MarkAllNotificationsRead
+from boxoffice.application.use_cases.mark_notification_read import (
     MarkNotificationRead,
+    MarkNotificationReadCommand,
 )
 from boxoffice.application.use_cases.record_notification import RecordNotification
+from boxoffice.application.use_cases.replay_notifications import ReplayNotifications, ReplayQuery
 from boxoffice.domain.users import Role
 from tests.fake_notifications import InMemoryNotificationStore, RecordingFanout, a_change
 
@@ -93,7 +94,7 @@ async def test_the_history_lists_the_callers_notifications_and_filters_unread(
     await record.execute(a_change(ChangeAction.UPDATED, recipients=(uuid4(),)))
     assert first is not None
     assert second is not None
-    await MarkNotificationRead(store).execute(me, first.id)
+    await MarkNotificationRead(store).execute(MarkNotificationReadCommand(me, first.id))
     listing = ListNotifications(store)
 
     everything = await listing.execute(ListNotificationsQuery(me, PageRequest(1, 10)))
@@ -113,7 +114,7 @@ async def test_marking_a_notification_that_is_not_the_callers_is_not_found(
     assert theirs
 
     with pytest.raises(NotificationNotFound):
-        await MarkNotificationRead(store).execute(someone(), theirs.id)
+        await MarkNotificationRead(store).execute(MarkNotificationReadCommand(someone(), theirs.id))
 
 
 async def test_read_all_leaves_nothing_unread(
@@ -138,6 +139,6 @@ async def test_replay_gives_a_page_of_what_was_missed_after_the_last_id(
     stored = [await record.execute(a_change()) for _ in range(5)]
     ids = [n.id for n in stored if n]
 
-    missed = await ReplayNotifications(store, page_size=3).execute(me, ids[0])
+    missed = await ReplayNotifications(store, page_size=3).execute(ReplayQuery(me, ids[0]))
 
     assert [n.id for n in missed] == ids[1:4]

@@ -9,9 +9,12 @@ from boxoffice.application.errors import EventNotFound
 from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.ticketmaster import MarketQuery, UpstreamError
 from boxoffice.application.use_cases.list_events import ListEvents, ListEventsQuery
-from boxoffice.application.use_cases.list_saved_events import ListSavedEvents
+from boxoffice.application.use_cases.list_saved_events import (
+    ListSavedEvents,
+    ListSavedEventsQuery,
+)
 from boxoffice.application.use_cases.save_event import SaveEvent, SaveEventCommand
-from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
+from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncTicketmaster
 from boxoffice.application.use_cases.unsave_event import UnsaveEvent, UnsaveEventCommand
 from boxoffice.domain.events import Event
 from boxoffice.domain.listings import EventSource
@@ -46,7 +49,7 @@ def save(store: InMemoryStore, clock: FixedClock, gateway: FakeTicketmasterGatew
 
 async def saved_ids(store: InMemoryStore, people: People, clock: FixedClock) -> list[str]:
     page = await ListSavedEvents(InMemoryUnitOfWork(store), clock).execute(
-        people.customer, EVERYTHING
+        ListSavedEventsQuery(people.customer, EVERYTHING)
     )
     return [str(s.event.id) for s in page.items]
 
@@ -69,7 +72,7 @@ async def test_a_stored_ticketmaster_event_is_saved_by_its_ticketmaster_id_witho
     store: InMemoryStore, save: SaveEvent, people: People, gateway: FakeTicketmasterGateway
 ) -> None:
     await SyncTicketmaster(InMemoryUnitOfWork(store), gateway, FixedClock(NOW)).execute(
-        MarketQuery(NOW - timedelta(days=3650), NOW, "US")
+        SyncMarket(MarketQuery(NOW - timedelta(days=3650), NOW, "US"))
     )
     used = gateway.requests_used
     wanted = imported()[2]

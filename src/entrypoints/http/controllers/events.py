@@ -16,10 +16,10 @@ from boxoffice.application.use_cases.delete_event import (
     DeleteOutcome,
 )
 from boxoffice.application.use_cases.get_event import GetEvent
-from boxoffice.application.use_cases.get_event_stats import GetEventStats
+from boxoffice.application.use_cases.get_event_stats import EventStatsQuery, GetEventStats
 from boxoffice.application.use_cases.list_events import EventList, ListEvents, ListEventsQuery
 from boxoffice.application.use_cases.update_event import UpdateEvent, UpdateEventCommand
-from boxoffice.application.use_cases.view_event import ViewEvent
+from boxoffice.application.use_cases.view_event import ViewEvent, ViewEventQuery
 from boxoffice.entrypoints.http.answers import AnswerCache, answer_of, respond
 from boxoffice.entrypoints.http.controllers.params import BEARER
 from boxoffice.entrypoints.http.schemas.common import PageOut
@@ -103,7 +103,7 @@ class EventController(Controller):
         answers: NamedDependency[AnswerCache],
     ) -> Response[EventOut]:
         if viewer is not None:  # the viewer's own flags: never cached, never shared
-            viewed = await view_event.execute(event_id, viewer.user_id)
+            viewed = await view_event.execute(ViewEventQuery(event_id, viewer.user_id))
             body = EventOut.from_event(
                 viewed.event, display_zone, saved=viewed.saved, subscribed=viewed.subscribed
             )
@@ -173,7 +173,7 @@ class EventController(Controller):
         principal: NamedDependency[Principal],
         get_event_stats: NamedDependency[GetEventStats],
     ) -> EventStatsOut:
-        stats = await get_event_stats.execute(principal, event_id)
+        stats = await get_event_stats.execute(EventStatsQuery(principal, event_id))
         return EventStatsOut(
             event_id=event_id,
             bookings=stats.bookings,

@@ -8,7 +8,7 @@ from litestar.params import JSONBody
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.create_user import CreateUser, CreateUserCommand
 from boxoffice.application.use_cases.get_current_user import GetCurrentUser
-from boxoffice.application.use_cases.list_users import ListUsers
+from boxoffice.application.use_cases.list_users import ListUsers, ListUsersQuery
 from boxoffice.application.use_cases.log_in import LogIn, LogInCommand
 from boxoffice.application.use_cases.register_user import RegisterUser
 from boxoffice.entrypoints.http.controllers.params import BEARER, PageNumber, PageSize, page_request
@@ -74,7 +74,7 @@ class UserController(Controller):
         page: PageNumber = 1,
         size: PageSize = 20,
     ) -> PageOut[UserOut]:
-        found = await list_users.execute(principal, page_request(page, size))
+        found = await list_users.execute(ListUsersQuery(principal, page_request(page, size)))
         return PageOut.of(found.map(lambda u: UserOut.from_user(u, display_zone)))
 
     @post("/", summary="Create a user with any role (admin)")
