@@ -23,6 +23,7 @@ from boxoffice.domain.events import (
     EventStatus,
 )
 from boxoffice.domain.listings import EventSource
+from boxoffice.domain.money import CENT, MAX_PRICE
 from boxoffice.entrypoints.http.schemas.attachments import attachment_path
 from boxoffice.entrypoints.http.schemas.common import Email, PersonName, Request
 from boxoffice.entrypoints.http.schemas.geo import PointIn, PointOut, coordinates_of
@@ -39,7 +40,8 @@ Capacity = Annotated[int, msgspec.Meta(ge=1, le=MAX_CAPACITY)]
 # msgspec cannot bound a Decimal (Meta(ge=...) raises TypeError at decode time): the domain's
 # money rules check the range and reject negatives as a 422.
 Price = Annotated[
-    Decimal, msgspec.Meta(examples=["499.00"], description="decimal string, 0 to 9999999.99")
+    Decimal,
+    msgspec.Meta(examples=["499.00"], description=f"decimal string, 0 to {MAX_PRICE - CENT}"),
 ]
 Currency = Annotated[str, msgspec.Meta(pattern="^[A-Za-z]{3}$", examples=["INR"])]
 Tags = Annotated[

@@ -6,6 +6,7 @@ import msgspec
 
 from boxoffice.application.use_cases.register_user import NewUser
 from boxoffice.domain.users import (
+    MAX_EMAIL,
     MAX_FULL_NAME,
     MAX_PASSWORD_BYTES,
     MAX_PHONE,
@@ -27,7 +28,8 @@ Password = Annotated[
     msgspec.Meta(
         min_length=MIN_PASSWORD,
         max_length=MAX_PASSWORD_BYTES,
-        description="8+ characters with an upper-case letter, a digit and a special character",
+        description=f"{MIN_PASSWORD}+ characters with an upper-case letter, a digit and a special "
+        "character",
     ),
 ]
 FullName = Annotated[str, msgspec.Meta(max_length=MAX_FULL_NAME)]
@@ -63,7 +65,7 @@ class UserIn(Request):
 
 class LoginIn(Request):
     login: Annotated[
-        str, msgspec.Meta(min_length=1, max_length=254, description="username or e-mail")
+        str, msgspec.Meta(min_length=1, max_length=MAX_EMAIL, description="username or e-mail")
     ]
     password: Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
 
