@@ -17,7 +17,7 @@ from boxoffice.adapters.security.jwt_tokens import JwtTokenService
 from boxoffice.adapters.security.signed_values import SignedValues
 from boxoffice.adapters.sqlalchemy.attachment_repository import SqlAlchemyAttachmentRepository
 from boxoffice.adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
-from boxoffice.adapters.sqlalchemy.engine import SqlAlchemyDatabaseProbe
+from boxoffice.adapters.sqlalchemy.engine import SqlAlchemyStorageProbe
 from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
 from boxoffice.adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
 from boxoffice.adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
@@ -41,9 +41,9 @@ from boxoffice.adapters.ticketmaster.pacing import InProcessDailyBudget
 from boxoffice.adapters.ticketmaster.redis_budget import RedisDailyBudget
 from boxoffice.application.ports.attachments import AttachmentRepository
 from boxoffice.application.ports.clock import Clock
-from boxoffice.application.ports.database_probe import DatabaseProbe
 from boxoffice.application.ports.event_reads import EventReads
 from boxoffice.application.ports.file_storage import FileStorage, ImageCleaner
+from boxoffice.application.ports.health import StorageProbe
 from boxoffice.application.ports.market_syncs import MarketSyncRepository
 from boxoffice.application.ports.message_broker import MessageBroker
 from boxoffice.application.ports.notifications import (
@@ -80,6 +80,7 @@ from tests.fake_attachments import InMemoryAttachmentRepository, InMemoryFileSto
 from tests.fake_broker import RecordingBroker
 from tests.fake_event_reads import InMemoryEventReads
 from tests.fake_gateway import FakeTicketmasterGateway
+from tests.fake_health import SwitchedStorageProbe
 from tests.fake_market_syncs import InMemoryMarketSyncRepository
 from tests.fake_notifications import (
     InMemoryNotificationStore,
@@ -151,6 +152,10 @@ def market_syncs(
 
 
 def outbox(a: SqlAlchemyOutbox, f: InMemoryOutbox) -> list[Outbox]:
+    return [a, f]
+
+
+def storage_probe(a: SqlAlchemyStorageProbe, f: SwitchedStorageProbe) -> list[StorageProbe]:
     return [a, f]
 
 
@@ -242,10 +247,6 @@ def image_cleaner(a: PillowImageCleaner) -> list[ImageCleaner]:
 
 def ticket_sales(a: SqlAlchemyTicketSales, f: InMemoryTicketSales) -> list[TicketSales]:
     return [a, f]
-
-
-def database_probe(a: SqlAlchemyDatabaseProbe) -> list[DatabaseProbe]:
-    return [a]
 
 
 def value_signer(a: SignedValues) -> list[ValueSigner]:

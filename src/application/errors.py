@@ -89,6 +89,10 @@ class StorageUnavailable(DomainError):
     """The database could not be reached, or dropped the connection mid-transaction."""
 
 
+class NotReady(DomainError):
+    """This process cannot serve yet: a service it needs (the database) does not answer."""
+
+
 class AttachmentNotFound(NotFound):
     def __init__(self) -> None:
         super().__init__("no such attachment of this event")

@@ -14,6 +14,13 @@ from boxoffice.domain.tickets import Ticket, TicketCode, TicketStatus
 MAX_QUANTITY = 10
 
 
+def check_quantity(quantity: int) -> int:
+    """How many seats one booking may hold: 1 to MAX_QUANTITY."""
+    if not 1 <= quantity <= MAX_QUANTITY:
+        raise InvalidValue("quantity", f"must be between 1 and {MAX_QUANTITY}")
+    return quantity
+
+
 class BookingStatus(StrEnum):
     CONFIRMED = "confirmed"
     CANCELLED = "cancelled"
@@ -35,8 +42,7 @@ class Booking:
     happenings: list[Happening] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if not 1 <= self.quantity <= MAX_QUANTITY:
-            raise InvalidValue("quantity", f"must be between 1 and {MAX_QUANTITY}")
+        check_quantity(self.quantity)
         if len(self.tickets) != self.quantity:
             raise InvalidValue("tickets", "a booking has exactly one ticket per seat")
         if len({t.code for t in self.tickets}) != len(self.tickets):
@@ -108,8 +114,7 @@ class BookingRequest:
     idempotency_key: str | None = None
 
     def __post_init__(self) -> None:
-        if not 1 <= len(self.codes) <= MAX_QUANTITY:
-            raise InvalidValue("quantity", f"must be between 1 and {MAX_QUANTITY}")
+        check_quantity(len(self.codes))
         if len(set(self.codes)) != len(self.codes):
             raise InvalidValue("tickets", "ticket codes must be unique")
 

@@ -10,13 +10,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from boxoffice.domain.errors import InvalidValue
 
 DEFAULT_ZONE = "Asia/Kolkata"
+MAX_ZONE_NAME = 64
 EARLIEST = datetime(2, 1, 1, tzinfo=UTC)
 LATEST = datetime(9998, 12, 31, tzinfo=UTC)
 
 
 def zone(name: str, field: str = "timezone") -> ZoneInfo:
     """The IANA zone called `name`; anything else is an InvalidValue naming `field`."""
-    if not name or len(name) > 64 or name.startswith(("/", ".")) or ".." in name:
+    if not name or len(name) > MAX_ZONE_NAME or name.startswith(("/", ".")) or ".." in name:
         raise InvalidValue(field, f"unknown time zone {name!r}")
     try:
         return ZoneInfo(name)

@@ -30,6 +30,11 @@ from boxoffice.domain.listings import EventSource, Listing, content_hash
 
 MAX_CAPACITY = 1_000_000
 MAX_TAGS = 10
+MAX_TAG_LENGTH = 30
+MAX_TITLE = 100
+MAX_LOCATION = 200
+MAX_DESCRIPTION = 5000
+MAX_CITY = 100
 
 
 class EventStatus(StrEnum):
@@ -51,7 +56,9 @@ def _text(name: str, value: str, *, limit: int, required: bool, lines: bool = Fa
 
 
 def _tags(values: tuple[str, ...]) -> tuple[str, ...]:
-    tags = tuple(sorted({_text("tags", v.lower(), limit=30, required=True) for v in values}))
+    tags = tuple(
+        sorted({_text("tags", v.lower(), limit=MAX_TAG_LENGTH, required=True) for v in values})
+    )
     if len(tags) > MAX_TAGS:
         raise InvalidValue("tags", f"at most {MAX_TAGS} tags")
     return tags
@@ -74,11 +81,13 @@ class EventDetails:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
-        set_(self, "title", _text("title", self.title, limit=100, required=True))
-        set_(self, "location", _text("location", self.location, limit=200, required=True))
-        description = _text("description", self.description, limit=5000, required=False, lines=True)
+        set_(self, "title", _text("title", self.title, limit=MAX_TITLE, required=True))
+        set_(self, "location", _text("location", self.location, limit=MAX_LOCATION, required=True))
+        description = _text(
+            "description", self.description, limit=MAX_DESCRIPTION, required=False, lines=True
+        )
         set_(self, "description", description)
-        set_(self, "city", _text("city", self.city, limit=100, required=False))
+        set_(self, "city", _text("city", self.city, limit=MAX_CITY, required=False))
         set_(self, "price", money.price(self.price))
         set_(self, "currency", money.currency(self.currency))
         set_(self, "tags", _tags(tuple(self.tags)))

@@ -15,6 +15,8 @@ from boxoffice.domain.errors import InvalidValue
 EARTH_RADIUS_KM = 6371.0088
 MAX_RADIUS_KM = 20_000.0  # just under half the Earth's circumference (20,015 km)
 DEFAULT_RADIUS_KM = 50.0
+MAX_LONGITUDE = 180
+MAX_LATITUDE = 90
 # The box is a pre-filter only: widening it by a hair keeps points on its edge inside it
 # whatever the rounding, and lets no point through that the exact test would not judge.
 _BOX_MARGIN_DEG = 1e-9
@@ -29,8 +31,8 @@ class Coordinates:
     latitude: float
 
     def __post_init__(self) -> None:
-        _degrees("longitude", self.longitude, 180)
-        _degrees("latitude", self.latitude, 90)
+        _degrees("longitude", self.longitude, MAX_LONGITUDE)
+        _degrees("latitude", self.latitude, MAX_LATITUDE)
         object.__setattr__(self, "longitude", float(self.longitude))
         object.__setattr__(self, "latitude", float(self.latitude))
 

@@ -10,6 +10,8 @@ from boxoffice.domain.errors import InvalidValue
 from boxoffice.domain.happenings import AttendeeRegistered, Happening
 from boxoffice.domain.users import email_address
 
+MAX_NAME = 100
+
 
 @dataclass(frozen=True, slots=True)
 class Registration:
@@ -25,8 +27,8 @@ class Registration:
         name = self.name.strip()
         if not name:
             raise InvalidValue("name", "must not be empty")
-        if len(name) > 100:
-            raise InvalidValue("name", "must be at most 100 characters")
+        if len(name) > MAX_NAME:
+            raise InvalidValue("name", f"must be at most {MAX_NAME} characters")
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "email", email_address(self.email))
 

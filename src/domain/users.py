@@ -8,11 +8,17 @@ from uuid import UUID
 
 from boxoffice.domain.errors import InvalidValue
 
-_USERNAME = re.compile(r"^[A-Za-z0-9_]{3,50}$")
+USERNAME_PATTERN = "^[A-Za-z0-9_]{3,50}$"
+_USERNAME = re.compile(USERNAME_PATTERN)
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")
-_PHONE = re.compile(r"^\+?[0-9 ()-]{5,20}$")
+MAX_PHONE = 20
+_PHONE = re.compile(rf"^\+?[0-9 ()-]{{5,{MAX_PHONE}}}$")
 _SPECIAL = re.compile(r"[^A-Za-z0-9]")
 MAX_EMAIL = 254
+MIN_PASSWORD = 8
+MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
+MAX_FULL_NAME = 100
+MAX_EXTERNAL_ID = 255
 
 
 class Role(StrEnum):
@@ -37,10 +43,10 @@ def username(value: str) -> str:
 def check_password_strength(password: str) -> None:
     """At least 8 characters with an upper-case letter, a digit and a special character."""
     problems = []
-    if len(password) < 8:
-        problems.append("at least 8 characters")
-    if len(password.encode()) > 72:
-        problems.append("at most 72 bytes")
+    if len(password) < MIN_PASSWORD:
+        problems.append(f"at least {MIN_PASSWORD} characters")
+    if len(password.encode()) > MAX_PASSWORD_BYTES:
+        problems.append(f"at most {MAX_PASSWORD_BYTES} bytes")
     if not any(c.isupper() for c in password):
         problems.append("an upper-case letter")
     if not any(c.isdigit() for c in password):
@@ -77,15 +83,16 @@ class User:
     def __post_init__(self) -> None:
         if (self.auth_issuer is None) != (self.auth_subject is None):
             raise InvalidValue("auth_subject", "an external identity needs issuer and subject")
-        if len(self.auth_issuer or "") > 255 or len(self.auth_subject or "") > 255:
-            raise InvalidValue("auth_subject", "issuer and subject must be at most 255 characters")
+        if max(len(self.auth_issuer or ""), len(self.auth_subject or "")) > MAX_EXTERNAL_ID:
+            message = f"issuer and subject must be at most {MAX_EXTERNAL_ID} characters"
+            raise InvalidValue("auth_subject", message)
         self.username = username(self.username)
         self.email = email_address(self.email)
         self.phone = phone_number(self.phone)
         if self.full_name is not None:
             self.full_name = self.full_name.strip() or None
-            if self.full_name and len(self.full_name) > 100:
-                raise InvalidValue("full_name", "must be at most 100 characters")
+            if self.full_name and len(self.full_name) > MAX_FULL_NAME:
+                raise InvalidValue("full_name", f"must be at most {MAX_FULL_NAME} characters")
 
     @property
     def is_admin(self) -> bool:

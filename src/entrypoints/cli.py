@@ -8,6 +8,7 @@ import click
 from loguru import logger
 
 from boxoffice.adapters.sqlalchemy.migrations import AppliedMigration, upgrade
+from boxoffice.application.use_cases.create_user import CreateUserCommand
 from boxoffice.application.use_cases.register_user import NewUser
 from boxoffice.domain.users import Role
 from boxoffice.entrypoints.cli_support import load_settings, run, serve_asgi
@@ -166,7 +167,8 @@ def create_admin(username: str, email: str, password: str) -> None:
 
     async def work(container: Container) -> None:
         use_case = container.create_user()
-        await use_case.execute_as(None, NewUser(username, email, password, role=Role.ADMIN))
+        new = NewUser(username, email, password, role=Role.ADMIN)
+        await use_case.execute(CreateUserCommand(None, new))
 
     run(work)
     click.echo(f"admin {username} created")

@@ -5,7 +5,7 @@ from datetime import timedelta
 import click
 
 from boxoffice.application.ports.ticketmaster import MarketQuery
-from boxoffice.application.use_cases.sync_ticketmaster import SyncReport
+from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncReport
 from boxoffice.entrypoints.cli_support import load_settings, run
 from boxoffice.entrypoints.container import Container
 
@@ -41,7 +41,7 @@ def sync(
                 bar.length = max(report.expected, report.fetched, 1)
                 bar.update(report.fetched - bar.pos)
 
-            return await container.sync_ticketmaster().execute(query, progress)
+            return await container.sync_ticketmaster().execute(SyncMarket(query, progress))
 
     report = run(work)
     click.echo(summary(report))

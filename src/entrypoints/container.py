@@ -20,7 +20,7 @@ from boxoffice.adapters.security.bcrypt_hasher import BcryptPasswordHasher
 from boxoffice.adapters.security.jwt_tokens import JwtTokenService
 from boxoffice.adapters.security.signed_values import SignedValues
 from boxoffice.adapters.sqlalchemy.engine import (
-    SqlAlchemyDatabaseProbe,
+    SqlAlchemyStorageProbe,
     create_engine,
     create_read_engine,
 )
@@ -38,10 +38,13 @@ from boxoffice.application.services.authenticate import Authenticate
 from boxoffice.application.services.limits import Limit
 from boxoffice.application.use_cases.book_tickets import BookTickets
 from boxoffice.application.use_cases.cancel_booking import CancelBooking
+from boxoffice.application.use_cases.check_readiness import CheckReadiness
 from boxoffice.application.use_cases.create_event import CreateEvent
+from boxoffice.application.use_cases.create_user import CreateUser
 from boxoffice.application.use_cases.delete_attachment import DeleteAttachment
 from boxoffice.application.use_cases.delete_event import DeleteEvent
 from boxoffice.application.use_cases.download_attachment import DownloadAttachment
+from boxoffice.application.use_cases.finish_provider_sign_in import FinishProviderSignIn
 from boxoffice.application.use_cases.get_booking import GetBooking
 from boxoffice.application.use_cases.get_current_user import GetCurrentUser
 from boxoffice.application.use_cases.get_event import GetEvent
@@ -58,14 +61,18 @@ from boxoffice.application.use_cases.log_in import LogIn
 from boxoffice.application.use_cases.provision_external_user import ProvisionExternalUser
 from boxoffice.application.use_cases.refresh_market import FreshnessPolicy, RefreshMarket
 from boxoffice.application.use_cases.register_attendee import RegisterAttendee, RegistrationLimits
-from boxoffice.application.use_cases.register_user import CreateUser, RegisterUser
+from boxoffice.application.use_cases.register_user import RegisterUser
 from boxoffice.application.use_cases.relay_outbox import RelayOutbox
 from boxoffice.application.use_cases.save_event import SaveEvent
 from boxoffice.application.use_cases.seed_demo import SeedDemo
-from boxoffice.application.use_cases.sign_in_with_provider import FLOW_SECONDS, SignInWithProvider
-from boxoffice.application.use_cases.subscribe_event import SubscribeToEvent, UnsubscribeFromEvent
+from boxoffice.application.use_cases.start_provider_sign_in import (
+    SIGN_IN_SECONDS,
+    StartProviderSignIn,
+)
+from boxoffice.application.use_cases.subscribe_event import SubscribeToEvent
 from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
 from boxoffice.application.use_cases.unsave_event import UnsaveEvent
+from boxoffice.application.use_cases.unsubscribe_event import UnsubscribeFromEvent
 from boxoffice.application.use_cases.update_event import UpdateEvent
 from boxoffice.application.use_cases.upload_attachment import UploadAttachment
 from boxoffice.application.use_cases.view_event import ViewEvent
@@ -147,7 +154,6 @@ class Container(containers.DeclarativeContainer):
     )
     read_engine_lifecycle = providers.Resource(engine_lifecycle, engine=read_engine)
     engine_lifecycle = providers.Resource(engine_lifecycle, engine=engine)
-    database_probe = providers.Singleton(SqlAlchemyDatabaseProbe, engine=engine)
     event_reads = providers.Singleton(SqlAlchemyEventReads, engine=read_engine)
     http_client = providers.Singleton(httpx.AsyncClient, timeout=10.0, follow_redirects=False)
     rate_limiter = providers.Selector(
@@ -281,23 +287,29 @@ class Container(containers.DeclarativeContainer):
         external=providers.Callable(when, settings.provided.oidc_enabled, provider_access_tokens),
         provision=provision_external_user,
     )
-    sign_in_with_provider = providers.Factory(
-        SignInWithProvider,
+    sign_in_flows = providers.Singleton(
+        SignedValues, settings.provided.jwt_secret, ttl_seconds=SIGN_IN_SECONDS
+    )
+    start_provider_sign_in = providers.Factory(
+        StartProviderSignIn, server=authorization_server, flows=sign_in_flows
+    )
+    finish_provider_sign_in = providers.Factory(
+        FinishProviderSignIn,
         server=authorization_server,
         id_tokens=provider_id_tokens,
         provision=provision_external_user,
         tokens=tokens,
-    )
-    sign_in_flow_signer = providers.Singleton(
-        SignedValues, secret=settings.provided.jwt_secret, ttl_seconds=FLOW_SECONDS
+        flows=sign_in_flows,
     )
 
     # Use cases
+    check_readiness = providers.Factory(
+        CheckReadiness, storage=providers.Singleton(SqlAlchemyStorageProbe, engine=engine)
+    )
     create_event = providers.Factory(
         CreateEvent, uow=uow, clock=clock, open_creation=settings.provided.open_event_creation
     )
     get_event = providers.Factory(GetEvent, reads=event_reads)
-    list_events = providers.Factory(ListEvents, reads=event_reads, clock=clock)
     update_event = providers.Factory(UpdateEvent, uow=uow, clock=clock)
     delete_event = providers.Factory(DeleteEvent, uow=uow, clock=clock, files=file_storage)
     upload_attachment = providers.Factory(
@@ -338,6 +350,12 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
         policy=freshness,
         limiter=rate_limiter,
+    )
+    list_events = providers.Factory(
+        ListEvents,
+        reads=event_reads,
+        clock=clock,
+        refresh_market=refresh_market.provider,  # built only when a list refreshes a market
     )
     save_event = providers.Factory(
         SaveEvent,

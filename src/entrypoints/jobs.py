@@ -7,7 +7,7 @@ from typing import Any
 from loguru import logger
 
 from boxoffice.application.models.markets import Market
-from boxoffice.application.use_cases.sync_ticketmaster import SyncReport
+from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncReport
 from boxoffice.entrypoints.container import Container
 
 
@@ -26,7 +26,7 @@ async def sync_markets(
         now = container.clock().now()
         try:
             sync = container.sync_ticketmaster()
-            report = await sync.execute(market.query(now), unless_synced_since=due)
+            report = await sync.execute(SyncMarket(market.query(now), unless_synced_since=due))
         except Exception as e:  # a market's failure must not stop the others
             log.opt(exception=e).error("Ticketmaster sync of market {} failed", market.name)
             report = SyncReport(market.name, error=f"{type(e).__name__}: {e}")

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 from litestar import Litestar
 
+from boxoffice.application.use_cases.create_user import CreateUserCommand
 from boxoffice.application.use_cases.register_user import NewUser
 from boxoffice.domain.users import Role
 
@@ -84,7 +85,9 @@ class Api:
         name = username or f"{role.value}_{next(self._serial)}"
         email = f"{name}@example.com"
         create = self.app.state.container.create_user()
-        user = await create.execute_as(None, NewUser(name, email, PASSWORD, role=role))
+        user = await create.execute(
+            CreateUserCommand(None, NewUser(name, email, PASSWORD, role=role))
+        )
         return Caller(str(user.id), name, email, await self.login(name))
 
     async def login(self, login: str, password: str = PASSWORD) -> str:

@@ -156,11 +156,15 @@ def _nulls_kept(function: Any) -> Any:
     return call
 
 
-class SqlAlchemyDatabaseProbe:
+async def ping(engine: AsyncEngine) -> None:
+    """Raises StorageUnavailable if the database does not answer a trivial query."""
+    async with connected(engine, transaction=False) as conn:
+        await conn.exec_driver_sql("SELECT 1")
+
+
+class SqlAlchemyStorageProbe:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
     async def ping(self) -> None:
-        """Raises StorageUnavailable if the database does not answer a trivial query."""
-        async with connected(self._engine, transaction=False) as conn:
-            await conn.exec_driver_sql("SELECT 1")
+        await ping(self._engine)

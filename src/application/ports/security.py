@@ -30,16 +30,6 @@ class TokenVerifier(Protocol):
         """The caller the token proves; NotAuthenticated when it proves nothing."""
 
 
-@runtime_checkable  # a handler's dependency: Litestar may check it against its annotation
-class ValueSigner(Protocol):
-    """Small values signed for a short time (a browser's sign-in flow, in a cookie)."""
-
-    def dump(self, values: dict[str, str]) -> str: ...
-
-    def load(self, signed: str) -> dict[str, Any] | None:
-        """The values, or None when forged, expired or garbled."""
-
-
 @dataclass(frozen=True, slots=True)
 class ExternalIdentity:
     """Who an identity provider's verified token says the caller is."""
@@ -73,3 +63,12 @@ class AuthorizationServer(Protocol):
 
     async def exchange_code(self, *, code: str, redirect_uri: str, code_verifier: str) -> str:
         """The id_token for `code`; ProviderSignInFailed when the provider refuses it."""
+
+
+class ValueSigner(Protocol):
+    """Small values sealed for a short while (a sign-in's secrets, kept by the browser)."""
+
+    def dump(self, values: dict[str, str]) -> str: ...
+
+    def load(self, signed: str) -> dict[str, Any] | None:
+        """The values, or None when forged, expired or garbled."""

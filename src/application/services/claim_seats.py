@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.application.services.lookup import load_event
 from boxoffice.domain.errors import NotEnoughSeats
 from boxoffice.domain.events import Event
 

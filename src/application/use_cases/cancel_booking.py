@@ -6,8 +6,7 @@ from loguru import logger
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal
-from boxoffice.application.use_cases.get_booking import load_visible_booking
-from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.application.services.lookup import load_event, load_visible_booking
 from boxoffice.domain.bookings import Booking
 from boxoffice.domain.errors import EventNotOpen
 

@@ -9,8 +9,8 @@ from boxoffice.application.ports.file_storage import FileStorage
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal, require_event_manager
 from boxoffice.application.services.cancel_event import cancel_event
+from boxoffice.application.services.lookup import load_event
 from boxoffice.application.services.unused_files import remove_unused_files
-from boxoffice.application.use_cases.get_event import load_event
 from boxoffice.domain.events import Event
 
 

@@ -17,14 +17,20 @@ class Download:
     chunks: AsyncIterator[bytes] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class DownloadAttachmentQuery:
+    event_id: UUID
+    attachment_id: UUID
+
+
 class DownloadAttachment:
     def __init__(self, uow: UnitOfWork, files: FileStorage) -> None:
         self._uow = uow
         self._files = files
 
-    async def execute(self, event_id: UUID, attachment_id: UUID) -> Download:
+    async def execute(self, query: DownloadAttachmentQuery) -> Download:
         async with self._uow as uow:
-            attachment = await uow.attachments.get(event_id, attachment_id)
+            attachment = await uow.attachments.get(query.event_id, query.attachment_id)
         if attachment is None:  # another event's attachment is no attachment of this one
             raise AttachmentNotFound
         key, name, kind = attachment.key, attachment.name, attachment.kind

@@ -1,23 +1,22 @@
+from dataclasses import dataclass
 from uuid import UUID
 
-from boxoffice.application.errors import BookingNotFound
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal
+from boxoffice.application.services.lookup import load_visible_booking
 from boxoffice.domain.bookings import Booking
 
 
-async def load_visible_booking(uow: UnitOfWork, actor: Principal, booking_id: UUID) -> Booking:
-    """The booking if the actor booked it or is an admin; otherwise it does not exist for them."""
-    booking = await uow.bookings.get(booking_id)
-    if booking is None or (booking.user_id != actor.user_id and not actor.is_admin):
-        raise BookingNotFound
-    return booking
+@dataclass(frozen=True, slots=True)
+class GetBookingQuery:
+    actor: Principal
+    booking_id: UUID
 
 
 class GetBooking:
     def __init__(self, uow: UnitOfWork) -> None:
         self._uow = uow
 
-    async def execute(self, actor: Principal, booking_id: UUID) -> Booking:
+    async def execute(self, query: GetBookingQuery) -> Booking:
         async with self._uow as uow:
-            return await load_visible_booking(uow, actor, booking_id)
+            return await load_visible_booking(uow, query.actor, query.booking_id)

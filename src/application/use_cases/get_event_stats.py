@@ -1,9 +1,16 @@
+from dataclasses import dataclass
 from uuid import UUID
 
 from boxoffice.application.models.stats import EventStats
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal, require_event_manager
-from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.application.services.lookup import load_event
+
+
+@dataclass(frozen=True, slots=True)
+class EventStatsQuery:
+    actor: Principal
+    event_id: UUID
 
 
 class GetEventStats:
@@ -12,7 +19,7 @@ class GetEventStats:
     def __init__(self, uow: UnitOfWork) -> None:
         self._uow = uow
 
-    async def execute(self, actor: Principal, event_id: UUID) -> EventStats:
+    async def execute(self, query: EventStatsQuery) -> EventStats:
         async with self._uow as uow:
-            require_event_manager(actor, await load_event(uow, event_id))
-            return await uow.events.stats(event_id)
+            require_event_manager(query.actor, await load_event(uow, query.event_id))
+            return await uow.events.stats(query.event_id)

@@ -1,7 +1,7 @@
 from uuid import UUID
 
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.application.services.lookup import load_event
 from boxoffice.domain.attachments import Attachment
 
 

@@ -1,10 +1,18 @@
+from dataclasses import dataclass
 from uuid import UUID
 
 from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal, require_event_manager
-from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.application.services.lookup import load_event
 from boxoffice.domain.bookings import Booking
+
+
+@dataclass(frozen=True, slots=True)
+class ListEventBookingsQuery:
+    actor: Principal
+    event_id: UUID
+    page: PageRequest
 
 
 class ListEventBookings:
@@ -13,7 +21,7 @@ class ListEventBookings:
     def __init__(self, uow: UnitOfWork) -> None:
         self._uow = uow
 
-    async def execute(self, actor: Principal, event_id: UUID, page: PageRequest) -> Page[Booking]:
+    async def execute(self, query: ListEventBookingsQuery) -> Page[Booking]:
         async with self._uow as uow:
-            require_event_manager(actor, await load_event(uow, event_id))
-            return await uow.bookings.list_for_event(event_id, page)
+            require_event_manager(query.actor, await load_event(uow, query.event_id))
+            return await uow.bookings.list_for_event(query.event_id, query.page)

@@ -1,7 +1,15 @@
+from dataclasses import dataclass
+
 from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.subscriptions import Subscription
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal
+
+
+@dataclass(frozen=True, slots=True)
+class ListSubscriptionsQuery:
+    actor: Principal
+    page: PageRequest
 
 
 class ListSubscriptions:
@@ -10,6 +18,6 @@ class ListSubscriptions:
     def __init__(self, uow: UnitOfWork) -> None:
         self._uow = uow
 
-    async def execute(self, actor: Principal, page: PageRequest) -> Page[Subscription]:
+    async def execute(self, query: ListSubscriptionsQuery) -> Page[Subscription]:
         async with self._uow as uow:
-            return await uow.subscriptions.list_for_user(actor.user_id, page)
+            return await uow.subscriptions.list_for_user(query.actor.user_id, query.page)

@@ -19,7 +19,7 @@ from boxoffice.application.ports.rate_limiter import RateLimiter
 from boxoffice.application.ports.ticketmaster import MarketQuery
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.limits import Limit, first_refusal
-from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
+from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncTicketmaster
 
 LIMITED = "on-demand refreshes from Ticketmaster are limited; answered from the store"
 
@@ -32,6 +32,13 @@ class FreshnessPolicy:
     look_ahead: timedelta = timedelta(days=30)
     per_caller: Limit = field(default_factory=lambda: Limit(5, 3600))
     in_total: Limit = field(default_factory=lambda: Limit(30, 3600))
+
+
+@dataclass(frozen=True, slots=True)
+class MarketRefresh:
+    city: str | None = None
+    keyword: str | None = None
+    caller: str = ""  # whom the per-caller limit counts (services.limits.caller_key)
 
 
 class RefreshMarket:
@@ -49,25 +56,23 @@ class RefreshMarket:
         self._policy = policy
         self._limiter = limiter
 
-    async def execute(
-        self, city: str | None = None, keyword: str | None = None, caller: str = ""
-    ) -> str | None:
-        """None when the market's data is fresh (or was just refreshed); else why it may not be.
-
-        `caller` is whom the per-caller limit counts (application.limits.caller_key)."""
+    async def execute(self, command: MarketRefresh) -> str | None:
+        """None when the market's data is fresh (or was just refreshed); else why it may not be."""
         if not self._policy.enabled:
             return "importing from Ticketmaster is not configured"
         now = self._clock.now()
-        query = MarketQuery(now, now + self._policy.look_ahead, city=city, keyword=keyword)
+        end = now + self._policy.look_ahead
+        query = MarketQuery(now, end, city=command.city, keyword=command.keyword)
         async with self._uow as uow:
             last = await uow.market_syncs.last_success(query.market)
         if last is not None and now - last < self._policy.stale_after:
             return None
-        refused = await self._refused(caller)
+        refused = await self._refused(command.caller)
         if refused:
             return refused
         try:
-            report = await asyncio.wait_for(self._sync.execute(query), self._policy.budget_seconds)
+            sync = self._sync.execute(SyncMarket(query))
+            report = await asyncio.wait_for(sync, self._policy.budget_seconds)
         except TimeoutError:
             return "Ticketmaster did not answer within the time budget"
         if report.busy:

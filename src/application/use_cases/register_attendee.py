@@ -10,7 +10,7 @@ from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.services.claim_seats import claim_seats
 from boxoffice.application.services.limits import Limit, caller_key, first_refusal
-from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.application.services.lookup import load_event
 from boxoffice.domain.registrations import Registration
 
 

@@ -4,7 +4,6 @@ A Ticketmaster id that is not stored yet is fetched from Ticketmaster and stored
 upsert the sync uses, so a user can save an event before any sync imported it.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -15,11 +14,9 @@ from boxoffice.application.ports.saved_events import SavedEvent
 from boxoffice.application.ports.ticketmaster import TicketmasterGateway
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal
+from boxoffice.application.services.lookup import EXTERNAL_ID, as_uuid, find_event
 from boxoffice.domain.events import Event
 from boxoffice.domain.listings import EventSource
-
-# Ticketmaster ids are short runs of letters, digits, '-' and '_'; nothing else is looked up.
-EXTERNAL_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,23 +29,6 @@ class SaveEventCommand:
 class SaveEventResult:
     saved: SavedEvent
     created: bool  # False when the event was already saved
-
-
-def as_uuid(event_ref: str) -> UUID | None:
-    try:
-        return UUID(event_ref)
-    except ValueError:
-        return None
-
-
-async def find_event(uow: UnitOfWork, event_ref: str) -> Event | None:
-    """The stored event `event_ref` names (our UUID, else a Ticketmaster id), or None."""
-    event_id = as_uuid(event_ref)
-    if event_id is not None and (event := await uow.events.get(event_id)) is not None:
-        return event
-    if not EXTERNAL_ID.fullmatch(event_ref):
-        return None
-    return await uow.events.get_by_external_id(EventSource.TICKETMASTER, event_ref)
 
 
 class SaveEvent:

@@ -11,7 +11,8 @@ from loguru import logger
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.ticket_codes import TicketCodes
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.use_cases.register_user import CreateUser, NewUser
+from boxoffice.application.services.accounts import NewUser
+from boxoffice.application.use_cases.create_user import CreateUser, CreateUserCommand
 from boxoffice.domain.bookings import Booking
 from boxoffice.domain.clock import DEFAULT_ZONE, TimeSlot, zone
 from boxoffice.domain.events import Event, EventDetails
@@ -66,7 +67,9 @@ class SeedDemo:
         async with self._uow as uow:
             if await uow.users.get_by_login(DEMO_USERS[0].username) is not None:
                 return SeedReport(created=False)
-        admin, priya, rahul = [await self._create_user.execute_as(None, u) for u in DEMO_USERS]
+        admin, priya, rahul = [
+            await self._create_user.execute(CreateUserCommand(None, u)) for u in DEMO_USERS
+        ]
         now = self._clock.now()
         events = [_event(row, admin.id, now) for row in DEMO_EVENTS]
         bookings = [

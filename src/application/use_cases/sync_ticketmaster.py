@@ -44,23 +44,26 @@ class SyncReport:
         return self.created + self.updated
 
 
+@dataclass(frozen=True, slots=True)
+class SyncMarket:
+    query: MarketQuery
+    progress: Callable[[SyncReport], None] | None = None  # told after each stored page
+    # Skip the sync when one succeeded since then: any number of schedulers may fire for a run.
+    unless_synced_since: datetime | None = None
+
+
 class SyncTicketmaster:
     def __init__(self, uow: UnitOfWork, gateway: TicketmasterGateway, clock: Clock) -> None:
         self._uow = uow
         self._gateway = gateway
         self._clock = clock
 
-    async def execute(
-        self,
-        query: MarketQuery,
-        progress: Callable[[SyncReport], None] | None = None,
-        *,
-        unless_synced_since: datetime | None = None,
-    ) -> SyncReport:
-        """Sync the market, unless another sync holds it or (with `unless_synced_since`) one
-        succeeded since then: that lets any number of schedulers fire for one run."""
+    async def execute(self, command: SyncMarket) -> SyncReport:
+        """Sync the market, unless another sync holds it or one succeeded since
+        `unless_synced_since`."""
+        query, progress = command.query, command.progress
         report = SyncReport(query.market)
-        refusal = await self._lease(report, unless_synced_since)
+        refusal = await self._lease(report, command.unless_synced_since)
         if refusal is not None:
             return refusal
         now = self._clock.now()

@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal
-from boxoffice.application.use_cases.save_event import find_event
+from boxoffice.application.services.lookup import find_event
 
 
 @dataclass(frozen=True, slots=True)

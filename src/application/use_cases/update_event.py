@@ -10,7 +10,7 @@ from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal, require_event_manager
 from boxoffice.application.services.cancel_event import cancel_event
-from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.application.services.lookup import load_event
 from boxoffice.domain.clock import TimeSlot, to_utc, zone
 from boxoffice.domain.errors import InvalidValue
 from boxoffice.domain.events import Event, EventDetails, EventStatus

@@ -10,8 +10,8 @@ from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.file_storage import FileStorage, ImageCleaner
 from boxoffice.application.ports.unit_of_work import UnitOfWork
 from boxoffice.application.services.auth import Principal, require_event_manager
+from boxoffice.application.services.lookup import load_event
 from boxoffice.application.services.unused_files import remove_unused_files
-from boxoffice.application.use_cases.get_event import load_event
 from boxoffice.domain.attachments import SNIFF_BYTES, Attachment, display_name, file_kind
 from boxoffice.domain.errors import InvalidValue
 

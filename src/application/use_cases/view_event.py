@@ -4,7 +4,7 @@ from uuid import UUID
 
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.unit_of_work import UnitOfWork
-from boxoffice.application.use_cases.get_event import load_event
+from boxoffice.application.services.lookup import load_event
 from boxoffice.domain.events import Event
 
 
@@ -16,6 +16,12 @@ class ViewedEvent:
     subscribed: bool | None = None  # whether the viewer follows it; None for an anonymous one
 
 
+@dataclass(frozen=True, slots=True)
+class ViewEventQuery:
+    event_id: UUID
+    viewer: UUID | None = None  # the signed-in user who looks, if any
+
+
 class ViewEvent:
     """One event as its page shows it: a signed-in viewer also learns whether they saved it
     and whether they follow it."""
@@ -24,7 +30,8 @@ class ViewEvent:
         self._uow = uow
         self._clock = clock
 
-    async def execute(self, event_id: UUID, viewer: UUID | None = None) -> ViewedEvent:
+    async def execute(self, query: ViewEventQuery) -> ViewedEvent:
+        event_id, viewer = query.event_id, query.viewer
         now = self._clock.now()
         async with self._uow as uow:
             event = await load_event(uow, event_id)

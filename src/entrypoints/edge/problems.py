@@ -14,6 +14,7 @@ from loguru import logger
 from boxoffice.application.errors import (
     FileStorageUnavailable,
     NotAuthenticated,
+    NotReady,
     PermissionDenied,
     ProviderSignInFailed,
     ProviderUnavailable,
@@ -54,6 +55,7 @@ PROBLEMS: tuple[tuple[type[DomainError], int, str, str], ...] = (
     (ProviderUnavailable, 503, "provider-unavailable", "Identity provider unavailable"),
     (RateLimiterUnavailable, 503, "rate-limiter-unavailable", "Service unavailable"),
     (StorageUnavailable, 503, "storage-unavailable", "Service unavailable"),
+    (NotReady, 503, "storage-unavailable", "Service unavailable"),
     (FileStorageUnavailable, 503, "file-storage-unavailable", "Service unavailable"),
     (UnsupportedFile, 415, "unsupported-file", "Unsupported file"),
     (FileTooLarge, 413, "file-too-large", "File too large"),

@@ -12,7 +12,6 @@ from litestar.middleware import DefineMiddleware
 from boxoffice.entrypoints.background import stop
 from boxoffice.entrypoints.container import Container, build_container
 from boxoffice.entrypoints.edge.cors import cors_config
-from boxoffice.entrypoints.edge.dependencies import bridge
 from boxoffice.entrypoints.edge.layers import guard_the_edge
 from boxoffice.entrypoints.edge.problems import EXCEPTION_HANDLERS
 from boxoffice.entrypoints.edge.request_guards import guard_request
@@ -95,7 +94,6 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         handlers, lifespans = [*handlers, router], [*lifespans, notifications_lifespan]
     answers = AnswerCache(settings.read_cache_seconds)
     provided = dependencies(container, settings) | {
-        "database": bridge(container.database_probe),
         "answers": Provide(lambda: answers, use_cache=True, sync_to_thread=False),
     }
     app = Litestar(

@@ -28,10 +28,11 @@ USE_CASES = (
     "create_event", "get_event", "list_events", "update_event", "delete_event",
     "get_event_stats", "register_attendee", "list_attendees", "book_tickets", "cancel_booking",
     "get_booking", "list_user_bookings", "list_event_bookings", "register_user", "create_user",
-    "list_users", "log_in", "get_current_user",
-    "sign_in_with_provider", "save_event", "unsave_event", "list_saved_events",
+    "list_users", "log_in", "get_current_user", "start_provider_sign_in", "finish_provider_sign_in",
+    "save_event", "unsave_event", "list_saved_events",
     "subscribe_to_event", "unsubscribe_from_event", "list_subscriptions", "view_event",
     "upload_attachment", "list_attachments", "download_attachment", "delete_attachment",
+    "check_readiness",
 )  # fmt: skip
 
 
@@ -86,10 +87,6 @@ def client_address_provider(settings: Settings) -> Provide:
 
 def dependencies(container: Container, settings: Settings) -> dict[str, Provide]:
     provided = {name: bridge(getattr(container, name)) for name in USE_CASES}
-    # Built only when a list asks for it: most lists never refresh a market.
-    refresher = container.refresh_market
-    provided["market_refresher"] = Provide(lambda: refresher, use_cache=True, sync_to_thread=False)
-    provided["sign_in_flow_signer"] = bridge(container.sign_in_flow_signer)
     provided["principal"] = principal_provider(container.token_verifier)
     provided["buyer"] = buyer_provider(container.token_verifier)
     provided["viewer"] = viewer_provider(container.token_verifier)

@@ -12,15 +12,11 @@ from boxoffice.adapters.sqlalchemy.notification_unit_of_work import (
     SqlAlchemyNotificationUnitOfWork,
 )
 from boxoffice.adapters.system.clock import SystemClock
-from boxoffice.application.use_cases.list_notifications import (
-    ListNotifications,
-    ReplayNotifications,
-)
-from boxoffice.application.use_cases.mark_notifications_read import (
-    MarkAllNotificationsRead,
-    MarkNotificationRead,
-)
+from boxoffice.application.use_cases.list_notifications import ListNotifications
+from boxoffice.application.use_cases.mark_all_notifications_read import MarkAllNotificationsRead
+from boxoffice.application.use_cases.mark_notification_read import MarkNotificationRead
 from boxoffice.application.use_cases.record_notification import RecordNotification
+from boxoffice.application.use_cases.replay_notifications import ReplayNotifications
 from boxoffice.entrypoints.container import closing, engine_lifecycle
 from boxoffice.entrypoints.notifications.hub import Hub
 from boxoffice.entrypoints.notifications.socket import SocketPolicy

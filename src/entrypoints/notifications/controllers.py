@@ -12,9 +12,10 @@ from boxoffice.application.use_cases.list_notifications import (
     ListNotifications,
     ListNotificationsQuery,
 )
-from boxoffice.application.use_cases.mark_notifications_read import (
-    MarkAllNotificationsRead,
+from boxoffice.application.use_cases.mark_all_notifications_read import MarkAllNotificationsRead
+from boxoffice.application.use_cases.mark_notification_read import (
     MarkNotificationRead,
+    MarkNotificationReadCommand,
 )
 from boxoffice.entrypoints.edge.dependencies import BEARER
 from boxoffice.entrypoints.edge.paging import PageNumber, PageOut, PageSize, page_request
@@ -54,7 +55,9 @@ class NotificationController(Controller):
         principal: NamedDependency[Principal],
         mark_notification_read: NamedDependency[MarkNotificationRead],
     ) -> None:
-        await mark_notification_read.execute(principal, notification_id)
+        await mark_notification_read.execute(
+            MarkNotificationReadCommand(principal, notification_id)
+        )
 
     @post("/read-all", status_code=HTTP_204_NO_CONTENT, summary="Mark every notification read")
     async def mark_all_read(

@@ -21,7 +21,7 @@ from loguru import logger
 from boxoffice.application.errors import StorageUnavailable
 from boxoffice.application.ports.security import TokenVerifier
 from boxoffice.application.services.auth import Principal
-from boxoffice.application.use_cases.list_notifications import ReplayNotifications
+from boxoffice.application.use_cases.replay_notifications import ReplayNotifications, ReplayQuery
 from boxoffice.entrypoints.notifications.hub import TRY_AGAIN_LATER, Connection, Hub
 from boxoffice.entrypoints.notifications.sign_in import TOO_BIG, Refused, sign_in, too_big
 from boxoffice.entrypoints.notifications.wire import PING, ready, render
@@ -81,7 +81,7 @@ async def _catch_up(
     sent: set[int] = set()
     after = last_id
     while after is not None:
-        page = await replay.execute(principal, after)
+        page = await replay.execute(ReplayQuery(principal, after))
         for notification in page:
             await socket.send_text(render(notification))
             sent.add(notification.id)

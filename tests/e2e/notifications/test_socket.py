@@ -6,7 +6,7 @@ from uuid import UUID, uuid4
 from dependency_injector import providers
 
 from boxoffice.application.models.messages import ChangeAction
-from boxoffice.application.use_cases.list_notifications import ReplayNotifications
+from boxoffice.application.use_cases.replay_notifications import ReplayNotifications
 from tests.builders import a_user
 from tests.e2e.notifications.service import (
     WAIT_S,

@@ -14,7 +14,7 @@ from boxoffice.adapters.sqlalchemy.engine import create_engine
 from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from boxoffice.application.ports.ticketmaster import MarketQuery
-from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
+from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncTicketmaster
 from tests.fake_ticketmaster import API_KEY, FakeApi
 from tests.fakes import FixedClock
 from tests.integration.ticketmaster.conftest import FAST
@@ -54,9 +54,9 @@ async def test_a_second_sync_of_unchanged_markets_writes_no_event(
     async with httpx.AsyncClient(base_url=fake_api.base_url) as client:
         gateway = HttpxTicketmasterGateway(client, API_KEY, per_second=100, backoff=FAST)
         use_case = SyncTicketmaster(SqlAlchemyUnitOfWork(db), gateway, FixedClock(NOW))
-        first = [await use_case.execute(market) for market in MARKETS]
+        first = [await use_case.execute(SyncMarket(market)) for market in MARKETS]
         with statements(db) as seen:
-            second = [await use_case.execute(market) for market in MARKETS]
+            second = [await use_case.execute(SyncMarket(market)) for market in MARKETS]
 
     assert [r.error for r in first + second] == [None] * 4
     assert first[0].created == 20  # the recorded Birmingham page

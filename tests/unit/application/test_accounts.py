@@ -13,9 +13,10 @@ from boxoffice.application.errors import (
 )
 from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.services.auth import Principal
+from boxoffice.application.use_cases.create_user import CreateUser, CreateUserCommand
 from boxoffice.application.use_cases.get_current_user import GetCurrentUser
 from boxoffice.application.use_cases.log_in import LogIn, LogInCommand
-from boxoffice.application.use_cases.register_user import CreateUser, NewUser, RegisterUser
+from boxoffice.application.use_cases.register_user import NewUser, RegisterUser
 from boxoffice.domain.errors import InvalidValue
 from boxoffice.domain.users import Role
 from tests.fakes import FakePasswordHasher, FakeTokens, FixedClock, InMemoryUnitOfWork
@@ -83,7 +84,9 @@ async def test_a_weak_password_is_refused_before_anything_is_hashed_or_stored(
 async def test_an_admin_creates_verified_users_of_any_role(
     create_user: CreateUser, people: People
 ) -> None:
-    admin = await create_user.execute_as(people.admin, replace(NEWCOMER, role=Role.ADMIN))
+    admin = await create_user.execute(
+        CreateUserCommand(people.admin, replace(NEWCOMER, role=Role.ADMIN))
+    )
 
     assert (admin.role, admin.is_verified) == (Role.ADMIN, True)
 
@@ -92,7 +95,7 @@ async def test_a_customer_may_not_create_users(
     create_user: CreateUser, uow: InMemoryUnitOfWork, people: People
 ) -> None:
     with pytest.raises(PermissionDenied):
-        await create_user.execute_as(people.customer, NEWCOMER)
+        await create_user.execute(CreateUserCommand(people.customer, NEWCOMER))
     async with uow:
         assert await uow.users.get_by_login("kavya") is None
 
@@ -100,7 +103,7 @@ async def test_a_customer_may_not_create_users(
 async def test_the_operator_creates_users_without_a_principal_and_maybe_without_password(
     create_user: CreateUser, log_in: LogIn
 ) -> None:
-    user = await create_user.execute_as(None, replace(NEWCOMER, password=None))
+    user = await create_user.execute(CreateUserCommand(None, replace(NEWCOMER, password=None)))
 
     assert user.password_hash is None
     with pytest.raises(NotAuthenticated):

@@ -14,7 +14,10 @@ from boxoffice.application.use_cases.delete_attachment import (
     DeleteAttachment,
     DeleteAttachmentCommand,
 )
-from boxoffice.application.use_cases.download_attachment import DownloadAttachment
+from boxoffice.application.use_cases.download_attachment import (
+    DownloadAttachment,
+    DownloadAttachmentQuery,
+)
 from boxoffice.application.use_cases.upload_attachment import (
     UploadAttachment,
     UploadAttachmentCommand,
@@ -140,7 +143,9 @@ async def test_an_attachment_is_not_found_through_another_event(
     attachment = await upload.execute(pdf_of(people, mine))
 
     with pytest.raises(AttachmentNotFound):
-        await DownloadAttachment(uow, files).execute(other.id, attachment.id)
+        await DownloadAttachment(uow, files).execute(
+            DownloadAttachmentQuery(other.id, attachment.id)
+        )
     with pytest.raises(AttachmentNotFound):
         await DeleteAttachment(uow, files).execute(
             DeleteAttachmentCommand(people.owner, other.id, attachment.id)

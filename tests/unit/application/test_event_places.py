@@ -7,7 +7,7 @@ import pytest
 
 from boxoffice.application.models.queries import EventFilter, EventOrder
 from boxoffice.application.use_cases.create_event import CreateEvent
-from boxoffice.application.use_cases.list_events import ListEvents
+from boxoffice.application.use_cases.list_events import ListEvents, ListEventsQuery
 from boxoffice.application.use_cases.update_event import EventChanges, Keep, UpdateEvent
 from boxoffice.domain.errors import InvalidValue
 from boxoffice.domain.geo import Circle, Coordinates
@@ -57,14 +57,17 @@ async def test_listed_events_carry_their_distance_only_when_asked_near_a_place(
     await add_event(coordinates=PUNE)
 
     near = EventFilter(near=Circle(SUVA, 400), order=EventOrder.DISTANCE)
-    page = await ListEvents(InMemoryEventReads(uow.store), clock).execute(near)
+    listed = await ListEvents(InMemoryEventReads(uow.store), clock).execute(ListEventsQuery(near))
+    page = listed.page
 
     assert [(e.id, e.distance_km) for e in page.items] == [
         (suva.id, 0),
         (taveuni.id, pytest.approx(reference_km(SUVA, TAVEUNI), abs=1e-6)),
     ]
-    plain = await ListEvents(InMemoryEventReads(uow.store), clock).execute(EventFilter())
-    assert {e.distance_km for e in plain.items} == {None}
+    plain = await ListEvents(InMemoryEventReads(uow.store), clock).execute(
+        ListEventsQuery(EventFilter())
+    )
+    assert {e.distance_km for e in plain.page.items} == {None}
 
 
 def test_sorting_by_distance_needs_a_place() -> None:

@@ -12,13 +12,14 @@ from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.list_notifications import (
     ListNotifications,
     ListNotificationsQuery,
-    ReplayNotifications,
 )
-from boxoffice.application.use_cases.mark_notifications_read import (
-    MarkAllNotificationsRead,
+from boxoffice.application.use_cases.mark_all_notifications_read import MarkAllNotificationsRead
+from boxoffice.application.use_cases.mark_notification_read import (
     MarkNotificationRead,
+    MarkNotificationReadCommand,
 )
 from boxoffice.application.use_cases.record_notification import RecordNotification
+from boxoffice.application.use_cases.replay_notifications import ReplayNotifications, ReplayQuery
 from boxoffice.domain.users import Role
 from tests.fake_notifications import (
     InMemoryNotificationDatabase,
@@ -160,7 +161,7 @@ async def test_the_history_lists_the_callers_notifications_and_filters_unread(
     await record.execute(a_change(ChangeAction.UPDATED, recipients=(uuid4(),)))
     assert first is not None
     assert second is not None
-    await MarkNotificationRead(uow).execute(me, first.id)
+    await MarkNotificationRead(uow).execute(MarkNotificationReadCommand(me, first.id))
     listing = ListNotifications(uow)
 
     everything = await listing.execute(ListNotificationsQuery(me, PageRequest(1, 10)))
@@ -180,7 +181,7 @@ async def test_marking_a_notification_that_is_not_the_callers_is_not_found(
     assert theirs
 
     with pytest.raises(NotificationNotFound):
-        await MarkNotificationRead(uow).execute(someone(), theirs.id)
+        await MarkNotificationRead(uow).execute(MarkNotificationReadCommand(someone(), theirs.id))
 
 
 async def test_read_all_leaves_nothing_unread(
@@ -205,6 +206,6 @@ async def test_replay_gives_a_page_of_what_was_missed_after_the_last_id(
     stored = [await record.execute(a_change()) for _ in range(5)]
     ids = [n.id for n in stored if n]
 
-    missed = await ReplayNotifications(uow, page_size=3).execute(me, ids[0])
+    missed = await ReplayNotifications(uow, page_size=3).execute(ReplayQuery(me, ids[0]))
 
     assert [n.id for n in missed] == ids[1:4]

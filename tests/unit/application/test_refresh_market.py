@@ -5,7 +5,12 @@ from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
 from boxoffice.application.errors import RateLimiterUnavailable
 from boxoffice.application.ports.rate_limiter import RateDecision, RateLimiter
 from boxoffice.application.services.limits import Limit
-from boxoffice.application.use_cases.refresh_market import LIMITED, FreshnessPolicy, RefreshMarket
+from boxoffice.application.use_cases.refresh_market import (
+    LIMITED,
+    FreshnessPolicy,
+    MarketRefresh,
+    RefreshMarket,
+)
 from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
 from tests.builders import NOW
 from tests.fake_gateway import FakeTicketmasterGateway
@@ -31,7 +36,9 @@ async def test_one_caller_refreshes_at_most_its_limit_of_new_markets() -> None:
     gateway = FakeTicketmasterGateway([[]])
     refresh = refresher(gateway, InMemoryRateLimiter())
 
-    answers = [await refresh.execute(keyword=f"band {i}", caller="ip:a") for i in range(5)]
+    answers = [
+        await refresh.execute(MarketRefresh(keyword=f"band {i}", caller="ip:a")) for i in range(5)
+    ]
 
     assert answers == [None, None, LIMITED, LIMITED, LIMITED]
     assert gateway.requests_used == 2
@@ -41,7 +48,10 @@ async def test_all_callers_together_refresh_at_most_the_total_limit() -> None:
     gateway = FakeTicketmasterGateway([[]])
     refresh = refresher(gateway, InMemoryRateLimiter())
 
-    answers = [await refresh.execute(keyword=f"band {i}", caller=f"ip:{i}") for i in range(5)]
+    answers = [
+        await refresh.execute(MarketRefresh(keyword=f"band {i}", caller=f"ip:{i}"))
+        for i in range(5)
+    ]
 
     assert answers == [None, None, None, LIMITED, LIMITED]
     assert gateway.requests_used == 3
@@ -51,21 +61,21 @@ async def test_a_caller_refused_by_its_own_limit_spends_nothing_of_the_total() -
     gateway = FakeTicketmasterGateway([[]])
     refresh = refresher(gateway, InMemoryRateLimiter())
     for i in range(6):
-        await refresh.execute(keyword=f"flood {i}", caller="ip:flooder")
+        await refresh.execute(MarketRefresh(keyword=f"flood {i}", caller="ip:flooder"))
 
-    assert await refresh.execute(keyword="jazz", caller="ip:someone") is None
+    assert await refresh.execute(MarketRefresh(keyword="jazz", caller="ip:someone")) is None
     assert gateway.requests_used == 3
 
 
 async def test_a_fresh_market_is_answered_without_counting_a_refresh() -> None:
     gateway = FakeTicketmasterGateway([[]])
     refresh = refresher(gateway, InMemoryRateLimiter())
-    assert await refresh.execute(city="Pune", caller="ip:a") is None
+    assert await refresh.execute(MarketRefresh(city="Pune", caller="ip:a")) is None
 
-    again = [await refresh.execute(city="Pune", caller="ip:a") for _ in range(5)]
+    again = [await refresh.execute(MarketRefresh(city="Pune", caller="ip:a")) for _ in range(5)]
 
     assert again == [None] * 5
-    assert await refresh.execute(city="Goa", caller="ip:a") is None
+    assert await refresh.execute(MarketRefresh(city="Goa", caller="ip:a")) is None
     assert gateway.requests_used == 2
 
 
@@ -73,7 +83,7 @@ async def test_refreshes_pause_while_their_limits_cannot_be_counted() -> None:
     gateway = FakeTicketmasterGateway([[]])
     refresh = refresher(gateway, UnreachableLimiter())
 
-    reason = await refresh.execute(city="Pune", caller="ip:a")
+    reason = await refresh.execute(MarketRefresh(city="Pune", caller="ip:a"))
 
     assert reason is not None
     assert "paused" in reason
@@ -84,7 +94,9 @@ async def test_without_a_limiter_every_stale_market_is_refreshed() -> None:
     gateway = FakeTicketmasterGateway([[]])
     refresh = refresher(gateway)
 
-    answers = [await refresh.execute(keyword=f"band {i}", caller="ip:a") for i in range(5)]
+    answers = [
+        await refresh.execute(MarketRefresh(keyword=f"band {i}", caller="ip:a")) for i in range(5)
+    ]
 
     assert answers == [None] * 5
     assert gateway.requests_used == 5

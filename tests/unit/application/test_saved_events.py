@@ -8,10 +8,13 @@ from boxoffice.adapters.ticketmaster.decoding import map_events
 from boxoffice.application.errors import EventNotFound
 from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.ticketmaster import MarketQuery, UpstreamError
-from boxoffice.application.use_cases.list_events import ListEvents
-from boxoffice.application.use_cases.list_saved_events import ListSavedEvents
+from boxoffice.application.use_cases.list_events import ListEvents, ListEventsQuery
+from boxoffice.application.use_cases.list_saved_events import (
+    ListSavedEvents,
+    ListSavedEventsQuery,
+)
 from boxoffice.application.use_cases.save_event import SaveEvent, SaveEventCommand
-from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
+from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncTicketmaster
 from boxoffice.application.use_cases.unsave_event import UnsaveEvent, UnsaveEventCommand
 from boxoffice.domain.events import Event
 from boxoffice.domain.listings import EventSource
@@ -46,7 +49,7 @@ def save(store: InMemoryStore, clock: FixedClock, gateway: FakeTicketmasterGatew
 
 async def saved_ids(store: InMemoryStore, people: People, clock: FixedClock) -> list[str]:
     page = await ListSavedEvents(InMemoryUnitOfWork(store), clock).execute(
-        people.customer, EVERYTHING
+        ListSavedEventsQuery(people.customer, EVERYTHING)
     )
     return [str(s.event.id) for s in page.items]
 
@@ -69,7 +72,7 @@ async def test_a_stored_ticketmaster_event_is_saved_by_its_ticketmaster_id_witho
     store: InMemoryStore, save: SaveEvent, people: People, gateway: FakeTicketmasterGateway
 ) -> None:
     await SyncTicketmaster(InMemoryUnitOfWork(store), gateway, FixedClock(NOW)).execute(
-        MarketQuery(NOW - timedelta(days=3650), NOW, "US")
+        SyncMarket(MarketQuery(NOW - timedelta(days=3650), NOW, "US"))
     )
     used = gateway.requests_used
     wanted = imported()[2]
@@ -155,9 +158,11 @@ async def test_saved_events_are_listed_newest_save_first_and_marked_on_the_publi
 
     assert await saved_ids(store, people, clock) == [str(second.id), str(first.id)]
     listed = await ListEvents(InMemoryEventReads(store), clock).execute(
-        EventFilter(), people.customer.user_id
+        ListEventsQuery(EventFilter(), people.customer)
     )
-    marks = {item.id: item.saved for item in listed.items}
+    marks = {item.id: item.saved for item in listed.page.items}
     assert marks == {first.id: True, second.id: True, unsaved.id: False}
-    anonymous = await ListEvents(InMemoryEventReads(store), clock).execute(EventFilter())
-    assert {item.saved for item in anonymous.items} == {None}
+    anonymous = await ListEvents(InMemoryEventReads(store), clock).execute(
+        ListEventsQuery(EventFilter())
+    )
+    assert {item.saved for item in anonymous.page.items} == {None}

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.models.queries import EventFilter
+from boxoffice.application.use_cases.create_user import CreateUser
 from boxoffice.application.use_cases.log_in import LogIn, LogInCommand
-from boxoffice.application.use_cases.register_user import CreateUser
 from boxoffice.application.use_cases.seed_demo import DEMO_PASSWORD, SeedDemo, SeedReport
 from boxoffice.domain.geo import Circle, Coordinates
 from boxoffice.domain.users import Role

@@ -3,6 +3,7 @@
 import asyncio
 import dataclasses
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from boxoffice.adapters.ticketmaster.decoding import map_events
 from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.ticketmaster import FetchedPage, MarketQuery
-from boxoffice.application.use_cases.sync_ticketmaster import SyncTicketmaster
+from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncTicketmaster
 from boxoffice.domain.events import Event
 from boxoffice.domain.listings import EventSource
 from tests.builders import NOW
@@ -18,7 +19,7 @@ from tests.fake_gateway import FakeTicketmasterGateway
 from tests.fakes import FixedClock, InMemoryStore, InMemoryUnitOfWork
 from tests.ticketmaster_fixtures import DMA_PAGES, raw_events
 
-QUERY = MarketQuery(NOW - timedelta(days=3650), NOW, "US")
+QUERY = SyncMarket(MarketQuery(NOW - timedelta(days=3650), NOW, "US"))
 
 
 def pages() -> list[list[Event]]:
@@ -82,7 +83,7 @@ async def test_a_fault_midway_stops_cleanly_and_keeps_the_pages_already_stored()
 async def test_a_market_already_being_synced_is_left_alone() -> None:
     store = InMemoryStore()
     async with InMemoryUnitOfWork(store) as uow:
-        assert await uow.market_syncs.acquire(QUERY.market, NOW, NOW + timedelta(minutes=5))
+        assert await uow.market_syncs.acquire(QUERY.query.market, NOW, NOW + timedelta(minutes=5))
         await uow.commit()
 
     report = await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
@@ -98,7 +99,7 @@ async def test_a_market_synced_since_the_cut_off_is_left_alone_and_its_lease_fre
     gateway = FakeTicketmasterGateway(pages())
 
     report = await sync(store, gateway).execute(
-        QUERY, unless_synced_since=NOW - timedelta(minutes=1)
+        replace(QUERY, unless_synced_since=NOW - timedelta(minutes=1))
     )
 
     assert report.already_fresh
@@ -114,7 +115,7 @@ async def test_a_market_last_synced_before_the_cut_off_is_synced() -> None:
     await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)  # succeeded at NOW
 
     report = await sync(store, FakeTicketmasterGateway(pages())).execute(
-        QUERY, unless_synced_since=NOW + timedelta(seconds=1)
+        replace(QUERY, unless_synced_since=NOW + timedelta(seconds=1))
     )
 
     assert not report.already_fresh
@@ -123,7 +124,7 @@ async def test_a_market_last_synced_before_the_cut_off_is_synced() -> None:
 
 async def test_a_market_never_synced_is_synced_whatever_the_cut_off() -> None:
     report = await sync(InMemoryStore(), FakeTicketmasterGateway(pages())).execute(
-        QUERY, unless_synced_since=NOW
+        replace(QUERY, unless_synced_since=NOW)
     )
 
     assert (report.already_fresh, report.created) == (False, 20)
@@ -153,6 +154,6 @@ async def test_an_interrupted_sync_gives_the_lease_back_without_recording_a_succ
 
     assert await stored(store) == 10  # the first page stays stored
     async with InMemoryUnitOfWork(store) as uow:
-        assert await uow.market_syncs.last_success(QUERY.market) is None
+        assert await uow.market_syncs.last_success(QUERY.query.market) is None
     again = await sync(store, FakeTicketmasterGateway(pages())).execute(QUERY)
     assert not again.busy

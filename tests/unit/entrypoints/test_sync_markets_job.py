@@ -9,8 +9,7 @@ from dependency_injector import providers
 from loguru import logger
 
 from boxoffice.application.models.markets import Market
-from boxoffice.application.ports.ticketmaster import MarketQuery
-from boxoffice.application.use_cases.sync_ticketmaster import SyncReport
+from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncReport
 from boxoffice.entrypoints.container import build_container
 from boxoffice.entrypoints.jobs import as_result, sync_markets
 from boxoffice.entrypoints.settings import Settings
@@ -22,10 +21,9 @@ class SyncFailingInLondon:
     def __init__(self) -> None:
         self.cut_offs: list[datetime | None] = []
 
-    async def execute(
-        self, query: MarketQuery, progress: Any = None, *, unless_synced_since: datetime | None
-    ) -> SyncReport:
-        self.cut_offs.append(unless_synced_since)
+    async def execute(self, command: SyncMarket) -> SyncReport:
+        self.cut_offs.append(command.unless_synced_since)
+        query = command.query
         if query.city == "London":
             raise RuntimeError("connection to the database lost")
         if query.country_code == "MX":

@@ -14,7 +14,10 @@ from boxoffice.application.use_cases.delete_attachment import (
     DeleteAttachment,
     DeleteAttachmentCommand,
 )
-from boxoffice.application.use_cases.download_attachment import DownloadAttachment
+from boxoffice.application.use_cases.download_attachment import (
+    DownloadAttachment,
+    DownloadAttachmentQuery,
+)
 from boxoffice.application.use_cases.list_attachments import ListAttachments
 from boxoffice.application.use_cases.upload_attachment import (
     UploadAttachment,
@@ -79,7 +82,9 @@ class AttachmentController(Controller):
         attachment_id: FromPath[UUID],
         download_attachment: NamedDependency[DownloadAttachment],
     ) -> Response[Any]:
-        download = await download_attachment.execute(event_id, attachment_id)
+        download = await download_attachment.execute(
+            DownloadAttachmentQuery(event_id, attachment_id)
+        )
         attachment = download.attachment
         headers = {**NOSNIFF, "Content-Disposition": content_disposition(attachment.name)}
         if download.url is not None:

@@ -11,9 +11,15 @@ from boxoffice.application.models.pagination import Page
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.book_tickets import BookTickets
 from boxoffice.application.use_cases.cancel_booking import CancelBooking, CancelBookingCommand
-from boxoffice.application.use_cases.get_booking import GetBooking
-from boxoffice.application.use_cases.list_event_bookings import ListEventBookings
-from boxoffice.application.use_cases.list_user_bookings import ListUserBookings
+from boxoffice.application.use_cases.get_booking import GetBooking, GetBookingQuery
+from boxoffice.application.use_cases.list_event_bookings import (
+    ListEventBookings,
+    ListEventBookingsQuery,
+)
+from boxoffice.application.use_cases.list_user_bookings import (
+    ListUserBookings,
+    ListUserBookingsQuery,
+)
 from boxoffice.domain.bookings import Booking
 from boxoffice.entrypoints.edge.dependencies import BEARER
 from boxoffice.entrypoints.edge.paging import PageNumber, PageOut, PageSize, page_request
@@ -61,7 +67,7 @@ class BookingController(Controller):
         display_zone: NamedDependency[ZoneInfo],
     ) -> BookingOut:
         return BookingOut.from_booking(
-            await get_booking.execute(principal, booking_id), display_zone
+            await get_booking.execute(GetBookingQuery(principal, booking_id)), display_zone
         )
 
     @post("/bookings/{booking_id:uuid}/cancel", status_code=200, summary="Cancel a booking")
@@ -85,7 +91,7 @@ class BookingController(Controller):
         size: PageSize = 20,
     ) -> PageOut[BookingOut]:
         found = await list_user_bookings.execute(
-            principal, principal.user_id, page_request(page, size)
+            ListUserBookingsQuery(principal, principal.user_id, page_request(page, size))
         )
         return _page(found, display_zone)
 
@@ -99,7 +105,9 @@ class BookingController(Controller):
         page: PageNumber = 1,
         size: PageSize = 20,
     ) -> PageOut[BookingOut]:
-        found = await list_user_bookings.execute(principal, user_id, page_request(page, size))
+        found = await list_user_bookings.execute(
+            ListUserBookingsQuery(principal, user_id, page_request(page, size))
+        )
         return _page(found, display_zone)
 
     @get("/events/{event_id:uuid}/bookings", summary="An event's bookings (owner or admin)")
@@ -112,5 +120,7 @@ class BookingController(Controller):
         page: PageNumber = 1,
         size: PageSize = 20,
     ) -> PageOut[BookingOut]:
-        found = await list_event_bookings.execute(principal, event_id, page_request(page, size))
+        found = await list_event_bookings.execute(
+            ListEventBookingsQuery(principal, event_id, page_request(page, size))
+        )
         return _page(found, display_zone)

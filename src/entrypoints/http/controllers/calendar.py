@@ -8,7 +8,7 @@ from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 
-from boxoffice.application.use_cases.view_event import ViewEvent
+from boxoffice.application.use_cases.view_event import ViewEvent, ViewEventQuery
 from boxoffice.entrypoints.http.schemas.calendar import event_calendar
 from boxoffice.entrypoints.settings import Settings
 
@@ -42,7 +42,7 @@ class CalendarController(Controller):
         event_id: FromPath[UUID],
         view_event: NamedDependency[ViewEvent],
     ) -> Response[str]:
-        view = await view_event.execute(event_id)
+        view = await view_event.execute(ViewEventQuery(event_id))
         body = event_calendar(view.event, view.seen_at, page_url(request, event_id))
         disposition = f'attachment; filename="{file_name(view.event.details.title)}"'
         return Response(

@@ -13,7 +13,7 @@ from litestar.params import Parameter, QueryParameter
 from boxoffice.application.models.queries import EventFilter
 from boxoffice.domain.clock import to_utc
 from boxoffice.domain.errors import InvalidValue
-from boxoffice.domain.events import EventStatus
+from boxoffice.domain.events import MAX_CITY, MAX_TAG_LENGTH, EventStatus
 from boxoffice.domain.listings import EventSource
 from boxoffice.entrypoints.edge.paging import PageNumber, PageSize, page_request
 
@@ -62,11 +62,11 @@ async def event_filter(
     page: PageNumber = 1,
     size: PageSize = 20,
     q: Text = None,
-    city: Annotated[str | None, Parameter(max_length=100)] = None,
+    city: Annotated[str | None, Parameter(max_length=MAX_CITY)] = None,
     starts_from: StartsFrom = None,
     starts_before: StartsBefore = None,
     status: Annotated[EventStatus, QueryParameter()] = EventStatus.ACTIVE,
-    tag: Annotated[str | None, Parameter(max_length=30)] = None,
+    tag: Annotated[str | None, Parameter(max_length=MAX_TAG_LENGTH)] = None,
     source: Source = None,
 ) -> EventFilter:
     return EventFilter(

@@ -1,4 +1,3 @@
-from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -10,7 +9,6 @@ from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
 from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.services.auth import Principal
-from boxoffice.application.services.limits import caller_key
 from boxoffice.application.use_cases.create_event import CreateEvent
 from boxoffice.application.use_cases.delete_event import (
     DeleteEvent,
@@ -18,12 +16,10 @@ from boxoffice.application.use_cases.delete_event import (
     DeleteOutcome,
 )
 from boxoffice.application.use_cases.get_event import GetEvent
-from boxoffice.application.use_cases.get_event_stats import GetEventStats
-from boxoffice.application.use_cases.list_events import ListEvents
-from boxoffice.application.use_cases.refresh_market import RefreshMarket
+from boxoffice.application.use_cases.get_event_stats import EventStatsQuery, GetEventStats
+from boxoffice.application.use_cases.list_events import EventList, ListEvents, ListEventsQuery
 from boxoffice.application.use_cases.update_event import UpdateEvent, UpdateEventCommand
-from boxoffice.application.use_cases.view_event import ViewEvent
-from boxoffice.domain.listings import EventSource
+from boxoffice.application.use_cases.view_event import ViewEvent, ViewEventQuery
 from boxoffice.entrypoints.edge.dependencies import BEARER
 from boxoffice.entrypoints.edge.paging import PageOut
 from boxoffice.entrypoints.http.answers import AnswerCache, answer_of, respond
@@ -53,28 +49,29 @@ class EventController(Controller):
         self,
         request: Request[Any, Any, Any],
         list_events: NamedDependency[ListEvents],
-        market_refresher: NamedDependency[Callable[[], RefreshMarket]],
         display_zone: NamedDependency[ZoneInfo],
         events_query: NamedDependency[EventFilter],
         viewer: NamedDependency[Principal | None],
         client_address: NamedDependency[str],
         answers: NamedDependency[AnswerCache],
     ) -> Response[PageOut[EventOut]]:
-        stale = None
-        if events_query.source is EventSource.TICKETMASTER:
-            caller = caller_key(viewer, client_address)
-            refresh_market = market_refresher()
-            stale = await refresh_market.execute(events_query.city, events_query.text, caller)
+        query = ListEventsQuery(events_query, viewer, client_address)
 
-        async def page() -> PageOut[EventOut]:
-            found = await list_events.execute(events_query, viewer.user_id if viewer else None)
-            return PageOut.of(found.map(lambda view: EventOut.from_view(view, display_zone)))
+        def page_out(listed: EventList) -> PageOut[EventOut]:
+            return PageOut.of(listed.page.map(lambda view: EventOut.from_view(view, display_zone)))
 
-        if viewer is None and events_query.source is not EventSource.TICKETMASTER:
-            answer = await answers.get_or_make(("list", events_query, display_zone.key), page)
-        else:  # a viewer's own flags, or a refresh that may have just changed the market
-            answer = answer_of(await page())
-        return respond(request, answer, private=viewer is not None, headers=stale_headers(stale))
+        if query.same_for_everyone:
+
+            async def shared() -> PageOut[EventOut]:
+                return page_out(await list_events.execute(query))
+
+            answer = await answers.get_or_make(("list", events_query, display_zone.key), shared)
+            return respond(request, answer, private=False, headers={})
+        listed = await list_events.execute(query)
+        headers = stale_headers(listed.stale)
+        return respond(
+            request, answer_of(page_out(listed)), private=viewer is not None, headers=headers
+        )
 
     @post(
         "/",
@@ -106,7 +103,7 @@ class EventController(Controller):
         answers: NamedDependency[AnswerCache],
     ) -> Response[EventOut]:
         if viewer is not None:  # the viewer's own flags: never cached, never shared
-            viewed = await view_event.execute(event_id, viewer.user_id)
+            viewed = await view_event.execute(ViewEventQuery(event_id, viewer.user_id))
             body = EventOut.from_event(
                 viewed.event, display_zone, saved=viewed.saved, subscribed=viewed.subscribed
             )
@@ -176,7 +173,7 @@ class EventController(Controller):
         principal: NamedDependency[Principal],
         get_event_stats: NamedDependency[GetEventStats],
     ) -> EventStatsOut:
-        stats = await get_event_stats.execute(principal, event_id)
+        stats = await get_event_stats.execute(EventStatsQuery(principal, event_id))
         return EventStatsOut(
             event_id=event_id,
             bookings=stats.bookings,

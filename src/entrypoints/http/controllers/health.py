@@ -1,11 +1,9 @@
 from typing import Any
 
-from litestar import Request, Response, get
+from litestar import Response, get
 from litestar.di import NamedDependency
 
-from boxoffice.application.errors import StorageUnavailable
-from boxoffice.application.ports.database_probe import DatabaseProbe
-from boxoffice.entrypoints.edge.problems import problem
+from boxoffice.application.use_cases.check_readiness import CheckReadiness
 from boxoffice.entrypoints.http.rate_limit import NOT_LIMITED
 
 
@@ -15,12 +13,6 @@ async def health() -> dict[str, str]:
 
 
 @get("/ready", tags=["health"], summary="The database answers", opt=NOT_LIMITED)
-async def ready(
-    request: Request[Any, Any, Any], database: NamedDependency[DatabaseProbe]
-) -> Response[dict[str, Any]]:
-    try:
-        await database.ping()
-    except StorageUnavailable:  # an answer, not an error: saying so is this route's job
-        detail = "the database does not answer"
-        return problem(request, 503, "Service unavailable", detail, "storage-unavailable")
+async def ready(check_readiness: NamedDependency[CheckReadiness]) -> Response[dict[str, Any]]:
+    await check_readiness.execute()  # NotReady: the problem table's 503
     return Response({"status": "ready"})

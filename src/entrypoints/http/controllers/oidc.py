@@ -1,6 +1,5 @@
 """Signing in through the identity provider from a browser (authorization code + PKCE)."""
 
-import hmac
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -11,12 +10,11 @@ from litestar.params import QueryParameter
 from litestar.response import Redirect
 
 from boxoffice.application.errors import ProviderSignInFailed
-from boxoffice.application.ports.security import ValueSigner
-from boxoffice.application.use_cases.sign_in_with_provider import (
-    FLOW_SECONDS,
-    FinishSignIn,
-    SignInWithProvider,
+from boxoffice.application.use_cases.finish_provider_sign_in import (
+    FinishProviderSignIn,
+    ProviderCallback,
 )
+from boxoffice.application.use_cases.start_provider_sign_in import StartProviderSignIn, StartSignIn
 from boxoffice.entrypoints.edge.problems import domain_error
 from boxoffice.entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
 from boxoffice.entrypoints.http.schemas.users import TokenOut
@@ -52,17 +50,17 @@ class OidcController(Controller):
     async def login(
         self,
         request: Request[Any, Any, Any],
-        sign_in_with_provider: NamedDependency[SignInWithProvider],
-        sign_in_flow_signer: NamedDependency[ValueSigner],
+        start_provider_sign_in: NamedDependency[StartProviderSignIn],
     ) -> Redirect:
         settings = _settings(request)
-        started = await sign_in_with_provider.start(_callback_url(request, settings))
-        flow = {"state": started.state, "nonce": started.nonce, "verifier": started.code_verifier}
+        started = await start_provider_sign_in.execute(
+            StartSignIn(_callback_url(request, settings))
+        )
         cookie = Cookie(
             key=FLOW_COOKIE,
-            value=sign_in_flow_signer.dump(flow),
+            value=started.flow,
             path=FLOW_PATH,
-            max_age=FLOW_SECONDS,
+            max_age=started.expires_in,
             httponly=True,
             samesite="lax",  # sent on the provider's top-level redirect back to us
             # Behind a proxy that ends TLS the request says http; the public URL says https.
@@ -79,46 +77,40 @@ class OidcController(Controller):
     async def callback(
         self,
         request: Request[Any, Any, Any],
-        sign_in_with_provider: NamedDependency[SignInWithProvider],
-        sign_in_flow_signer: NamedDependency[ValueSigner],
+        finish_provider_sign_in: NamedDependency[FinishProviderSignIn],
         code: Param = None,
         oauth_state: StateParam = None,
         error: Param = None,
         error_description: Param = None,
     ) -> Response[TokenOut]:
-        if error:
-            raise ProviderSignInFailed(
-                f"the identity provider said {error}: {error_description or ''}".strip(" :")
-            )
         settings = _settings(request)
-        flow = sign_in_flow_signer.load(request.cookies.get(FLOW_COOKIE, ""))
-        if flow is None:
-            raise ProviderSignInFailed(
-                "this sign-in expired or began in another browser; start again"
-            )
-        if not code or not oauth_state or not _same(oauth_state, flow.get("state")):
-            raise ProviderSignInFailed("the sign-in's state does not match; start again")
-        token = await sign_in_with_provider.finish(
-            FinishSignIn(
-                code, _callback_url(request, settings), str(flow["verifier"]), str(flow["nonce"])
-            )
+        callback = ProviderCallback(
+            redirect_uri=_callback_url(request, settings),
+            flow=request.cookies.get(FLOW_COOKIE, ""),
+            code=code,
+            state=oauth_state,
+            error=error,
+            error_description=error_description,
         )
+        token = await finish_provider_sign_in.execute(callback)
         body = TokenOut(access_token=token.token, expires_in=token.expires_in)
-        if settings.oidc_frontend_url:
-            fragment = urlencode(
-                {
-                    "access_token": body.access_token,
-                    "token_type": body.token_type,
-                    "expires_in": body.expires_in,
-                }
-            )
-            response: Response[Any] = Redirect(
-                f"{settings.oidc_frontend_url}#{fragment}", status_code=303, headers=NO_STORE
-            )
-        else:
-            response = Response(body, headers=NO_STORE)
+        response = _signed_in(body, settings)
         response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH)
         return response
+
+
+def _signed_in(body: TokenOut, settings: Settings) -> Response[Any]:
+    """The token as JSON, or, with a front end, in the fragment of a redirect there."""
+    if not settings.oidc_frontend_url:
+        return Response(body, headers=NO_STORE)
+    fragment = urlencode(
+        {
+            "access_token": body.access_token,
+            "token_type": body.token_type,
+            "expires_in": body.expires_in,
+        }
+    )
+    return Redirect(f"{settings.oidc_frontend_url}#{fragment}", status_code=303, headers=NO_STORE)
 
 
 def _settings(request: Request[Any, Any, Any]) -> Settings:
@@ -129,7 +121,3 @@ def _settings(request: Request[Any, Any, Any]) -> Settings:
 def _callback_url(request: Request[Any, Any, Any], settings: Settings) -> str:
     base = settings.public_url or str(request.base_url)
     return base.rstrip("/") + FLOW_PATH + "/callback"
-
-
-def _same(given: str, expected: object) -> bool:
-    return isinstance(expected, str) and hmac.compare_digest(given.encode(), expected.encode())

@@ -6,7 +6,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
 from boxoffice.application.services.auth import Principal
-from boxoffice.application.use_cases.list_attendees import ListAttendees
+from boxoffice.application.use_cases.list_attendees import ListAttendees, ListAttendeesQuery
 from boxoffice.application.use_cases.register_attendee import (
     RegisterAttendee,
     RegisterAttendeeCommand,
@@ -68,5 +68,7 @@ class RegistrationController(Controller):
         page: PageNumber = 1,
         size: PageSize = 20,
     ) -> PageOut[RegistrationOut]:
-        found = await list_attendees.execute(principal, event_id, page_request(page, size))
+        found = await list_attendees.execute(
+            ListAttendeesQuery(principal, event_id, page_request(page, size))
+        )
         return PageOut.of(found.map(lambda r: _out(r, display_zone)))

@@ -15,7 +15,10 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CON
 from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.ports.saved_events import SavedEvent
 from boxoffice.application.services.auth import Principal
-from boxoffice.application.use_cases.list_saved_events import ListSavedEvents
+from boxoffice.application.use_cases.list_saved_events import (
+    ListSavedEvents,
+    ListSavedEventsQuery,
+)
 from boxoffice.application.use_cases.save_event import SaveEvent, SaveEventCommand
 from boxoffice.application.use_cases.unsave_event import UnsaveEvent, UnsaveEventCommand
 from boxoffice.entrypoints.edge.dependencies import BEARER
@@ -76,5 +79,5 @@ class SavedEventController(Controller):
         display_zone: NamedDependency[ZoneInfo],
         event_filter: NamedDependency[EventFilter],
     ) -> PageOut[EventOut]:
-        found = await list_saved_events.execute(principal, event_filter)
+        found = await list_saved_events.execute(ListSavedEventsQuery(principal, event_filter))
         return PageOut.of(found.map(lambda s: saved_out(s, display_zone)))

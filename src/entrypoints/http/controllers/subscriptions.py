@@ -10,10 +10,12 @@ from litestar.di import NamedDependency
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from boxoffice.application.services.auth import Principal
-from boxoffice.application.use_cases.list_subscriptions import ListSubscriptions
-from boxoffice.application.use_cases.subscribe_event import (
-    SubscribeCommand,
-    SubscribeToEvent,
+from boxoffice.application.use_cases.list_subscriptions import (
+    ListSubscriptions,
+    ListSubscriptionsQuery,
+)
+from boxoffice.application.use_cases.subscribe_event import SubscribeCommand, SubscribeToEvent
+from boxoffice.application.use_cases.unsubscribe_event import (
     UnsubscribeCommand,
     UnsubscribeFromEvent,
 )
@@ -65,5 +67,7 @@ class SubscriptionController(Controller):
         page: PageNumber = 1,
         size: PageSize = 20,
     ) -> PageOut[SubscriptionOut]:
-        found = await list_subscriptions.execute(principal, page_request(page, size))
+        found = await list_subscriptions.execute(
+            ListSubscriptionsQuery(principal, page_request(page, size))
+        )
         return PageOut.of(found.map(lambda s: SubscriptionOut.from_subscription(s, display_zone)))

@@ -6,10 +6,11 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody
 
 from boxoffice.application.services.auth import Principal
+from boxoffice.application.use_cases.create_user import CreateUser, CreateUserCommand
 from boxoffice.application.use_cases.get_current_user import GetCurrentUser
-from boxoffice.application.use_cases.list_users import ListUsers
+from boxoffice.application.use_cases.list_users import ListUsers, ListUsersQuery
 from boxoffice.application.use_cases.log_in import LogIn, LogInCommand
-from boxoffice.application.use_cases.register_user import CreateUser, RegisterUser
+from boxoffice.application.use_cases.register_user import RegisterUser
 from boxoffice.entrypoints.edge.dependencies import BEARER
 from boxoffice.entrypoints.edge.paging import PageNumber, PageOut, PageSize, page_request
 from boxoffice.entrypoints.http.rate_limit import LIMITED_AS_CREDENTIALS
@@ -73,7 +74,7 @@ class UserController(Controller):
         page: PageNumber = 1,
         size: PageSize = 20,
     ) -> PageOut[UserOut]:
-        found = await list_users.execute(principal, page_request(page, size))
+        found = await list_users.execute(ListUsersQuery(principal, page_request(page, size)))
         return PageOut.of(found.map(lambda u: UserOut.from_user(u, display_zone)))
 
     @post("/", summary="Create a user with any role (admin)")
@@ -84,5 +85,5 @@ class UserController(Controller):
         create_user: NamedDependency[CreateUser],
         display_zone: NamedDependency[ZoneInfo],
     ) -> UserOut:
-        user = await create_user.execute_as(principal, data.to_new_user())
+        user = await create_user.execute(CreateUserCommand(principal, data.to_new_user()))
         return UserOut.from_user(user, display_zone)

@@ -10,28 +10,43 @@ from boxoffice.application.models.event_views import EventView
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.create_event import CreateEventCommand
 from boxoffice.application.use_cases.update_event import EventChanges, Keep
-from boxoffice.domain.clock import DEFAULT_ZONE
-from boxoffice.domain.events import Event, EventStatus
+from boxoffice.domain.clock import DEFAULT_ZONE, MAX_ZONE_NAME
+from boxoffice.domain.events import (
+    MAX_CAPACITY,
+    MAX_CITY,
+    MAX_DESCRIPTION,
+    MAX_LOCATION,
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    MAX_TITLE,
+    Event,
+    EventStatus,
+)
 from boxoffice.domain.listings import EventSource
+from boxoffice.domain.money import CENT, MAX_PRICE
 from boxoffice.entrypoints.http.schemas.attachments import attachment_path
 from boxoffice.entrypoints.http.schemas.common import Email, PersonName, Request
 from boxoffice.entrypoints.http.schemas.geo import PointIn, PointOut, coordinates_of
 from boxoffice.entrypoints.http.schemas.listings import ListingOut
 
-Title = Annotated[str, msgspec.Meta(min_length=1, max_length=100, examples=["Indie Night"])]
-Text = Annotated[str, msgspec.Meta(max_length=5000)]
-Place = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-City = Annotated[str, msgspec.Meta(max_length=100)]
-Zone = Annotated[str, msgspec.Meta(min_length=1, max_length=64, examples=["Asia/Kolkata"])]
-Capacity = Annotated[int, msgspec.Meta(ge=1, le=1_000_000)]
+Title = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TITLE, examples=["Indie Night"])]
+Text = Annotated[str, msgspec.Meta(max_length=MAX_DESCRIPTION)]
+Place = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_LOCATION)]
+City = Annotated[str, msgspec.Meta(max_length=MAX_CITY)]
+Zone = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=MAX_ZONE_NAME, examples=["Asia/Kolkata"])
+]
+Capacity = Annotated[int, msgspec.Meta(ge=1, le=MAX_CAPACITY)]
 # msgspec cannot bound a Decimal (Meta(ge=...) raises TypeError at decode time): the domain's
 # money rules check the range and reject negatives as a 422.
 Price = Annotated[
-    Decimal, msgspec.Meta(examples=["499.00"], description="decimal string, 0 to 9999999.99")
+    Decimal,
+    msgspec.Meta(examples=["499.00"], description=f"decimal string, 0 to {MAX_PRICE - CENT}"),
 ]
 Currency = Annotated[str, msgspec.Meta(pattern="^[A-Za-z]{3}$", examples=["INR"])]
 Tags = Annotated[
-    list[Annotated[str, msgspec.Meta(min_length=1, max_length=30)]], msgspec.Meta(max_length=10)
+    list[Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_TAG_LENGTH)]],
+    msgspec.Meta(max_length=MAX_TAGS),
 ]
 LocalTime = Annotated[
     datetime,

@@ -4,11 +4,15 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from boxoffice.domain.geo import Coordinates
+from boxoffice.domain.geo import MAX_LATITUDE, MAX_LONGITUDE, Coordinates
 from boxoffice.entrypoints.http.schemas.common import Request
 
-Longitude = Annotated[float, msgspec.Meta(ge=-180, le=180, description="degrees east")]
-Latitude = Annotated[float, msgspec.Meta(ge=-90, le=90, description="degrees north")]
+Longitude = Annotated[
+    float, msgspec.Meta(ge=-MAX_LONGITUDE, le=MAX_LONGITUDE, description="degrees east")
+]
+Latitude = Annotated[
+    float, msgspec.Meta(ge=-MAX_LATITUDE, le=MAX_LATITUDE, description="degrees north")
+]
 
 
 class PointIn(Request):

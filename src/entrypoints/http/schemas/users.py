@@ -5,25 +5,35 @@ from uuid import UUID
 import msgspec
 
 from boxoffice.application.use_cases.register_user import NewUser
-from boxoffice.domain.users import Role, User
+from boxoffice.domain.users import (
+    MAX_EMAIL,
+    MAX_FULL_NAME,
+    MAX_PASSWORD_BYTES,
+    MAX_PHONE,
+    MIN_PASSWORD,
+    USERNAME_PATTERN,
+    Role,
+    User,
+)
 from boxoffice.entrypoints.http.schemas.common import Email, Request
 
 Username = Annotated[
     str,
     msgspec.Meta(
-        pattern="^[A-Za-z0-9_]{3,50}$", examples=["priya_k"], description="3-50 letters, digits, _"
+        pattern=USERNAME_PATTERN, examples=["priya_k"], description="3-50 letters, digits, _"
     ),
 ]
 Password = Annotated[
     str,
     msgspec.Meta(
-        min_length=8,
-        max_length=72,
-        description="8+ characters with an upper-case letter, a digit and a special character",
+        min_length=MIN_PASSWORD,
+        max_length=MAX_PASSWORD_BYTES,
+        description=f"{MIN_PASSWORD}+ characters with an upper-case letter, a digit and a special "
+        "character",
     ),
 ]
-FullName = Annotated[str, msgspec.Meta(max_length=100)]
-Phone = Annotated[str, msgspec.Meta(max_length=20, examples=["+91 98765 43210"])]
+FullName = Annotated[str, msgspec.Meta(max_length=MAX_FULL_NAME)]
+Phone = Annotated[str, msgspec.Meta(max_length=MAX_PHONE, examples=["+91 98765 43210"])]
 
 
 class SignUpIn(Request):
@@ -55,7 +65,7 @@ class UserIn(Request):
 
 class LoginIn(Request):
     login: Annotated[
-        str, msgspec.Meta(min_length=1, max_length=254, description="username or e-mail")
+        str, msgspec.Meta(min_length=1, max_length=MAX_EMAIL, description="username or e-mail")
     ]
     password: Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
 
