@@ -132,7 +132,8 @@ async def test_the_saved_marks_cost_one_query_for_a_page_of_one_or_fifty(
     for warm_up in (customer.headers, {}):  # a pool's first connection asks its server things
         assert (await api.client.get("/events", headers=warm_up)).status_code == 200
 
-    counts, marks = {}, {}
+    counts: dict[tuple[str, int], int] = {}
+    marks: dict[tuple[str, int], int] = {}
     for caller_headers, who in ((customer.headers, "signed in"), ({}, "anonymous")):
         for size in (1, 50):
             with statements_on(*engines) as seen:

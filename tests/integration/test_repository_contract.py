@@ -71,7 +71,7 @@ async def test_an_event_without_tags_owner_or_price_round_trips(uow: UnitOfWork)
     loaded = await event_in(uow, event.id)
 
     assert loaded == event
-    assert str(loaded.details.price) == "0.00"  # type: ignore[union-attr]
+    assert str(loaded.details.price) == "0.00"
 
 
 async def test_an_unknown_event_is_none(uow: UnitOfWork) -> None:

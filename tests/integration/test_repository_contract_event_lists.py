@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
@@ -24,7 +25,7 @@ async def listed(uow: UnitOfWork, now: object = NOW, **query: object) -> list[UU
     return [e.id for e in page.items]
 
 
-def at(hours: float, **details: object) -> Event:
+def at(hours: float, **details: Any) -> Event:
     """An event created long ago that starts `hours` from NOW and lasts two hours."""
     return an_event(NOW - timedelta(days=30), starts_in=timedelta(days=30, hours=hours), **details)
 

@@ -43,6 +43,7 @@ class EventSeats(RuleBasedStateMachine):
     def _take(self, quantity: int) -> bool:
         event = self.event
         was_open, available = event.is_open(self.now), event.seats_available
+        assert available is not None, "events sold here have a capacity"
         try:
             event.take_seats(quantity, self.now)
         except EventNotOpen:
@@ -112,6 +113,7 @@ class EventSeats(RuleBasedStateMachine):
     @invariant()
     def seats_never_exceed_capacity(self) -> None:
         event = self.event
+        assert event.details.capacity is not None, "events sold here have a capacity"
         assert 0 <= event.seats_taken <= event.details.capacity
         assert event.seats_available == event.details.capacity - event.seats_taken
 
