@@ -24,7 +24,7 @@ from typing import Any
 
 from perf_data import HOT, SPREAD, Catalogue, check, seed, write_lines
 from perf_load import Figures, pgbench, wrk
-from servers import HOST, environment, free_port, prepare_database, running_server
+from servers import HOST, Server, environment, free_port, prepare_database, running_server
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/boxoffice_bench_write"
@@ -199,7 +199,7 @@ HEADER = (
 
 def round_of(
     run: Run,
-    server: object,
+    server: Server,
     ceiling: str,
     database: str,
     size: int,
@@ -208,8 +208,8 @@ def round_of(
     url: str,
 ) -> None:
     args, workdir = run.args, run.workdir
-    group = server.group  # type: ignore[attr-defined]
-    base = server.url  # type: ignore[attr-defined]
+    group = server.group
+    base = server.url
     tokens = write_lines(workdir / "tokens.txt", catalogue.tokens)
     hot = write_lines(workdir / "hot.txt", [str(HOT)])
     spread = write_lines(workdir / "spread.txt", [str(i) for i in catalogue.event_ids[:SPREAD]])

@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import os
 import platform
-import sys
 import tempfile
 import uuid
 from contextlib import ExitStack
@@ -139,4 +138,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

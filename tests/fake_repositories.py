@@ -27,7 +27,7 @@ from boxoffice.domain.bookings import Booking, BookingStatus
 from boxoffice.domain.case import fold_case
 from boxoffice.domain.errors import AlreadyRegistered, CapacityBelowSeatsTaken, Conflict
 from boxoffice.domain.events import Event, EventStatus
-from boxoffice.domain.geo import haversine
+from boxoffice.domain.geo import Coordinates, haversine
 from boxoffice.domain.listings import EventSource
 from boxoffice.domain.registrations import Registration
 from boxoffice.domain.tickets import Ticket, TicketStatus
@@ -128,7 +128,7 @@ class InMemoryEventRepository(FakeRepository):
         ordered = sorted_by(found, lambda e: e.details.slot.start, lambda e: e.id)
         if query.near is not None and query.order is EventOrder.DISTANCE:
             center = query.near.center
-            ordered.sort(key=lambda e: haversine(center, e.details.coordinates))  # type: ignore[arg-type]
+            ordered.sort(key=lambda e: haversine(center, located(e)))
         return page_of([copy_event(e) for e in ordered], query.page)
 
     async def claim_seats(self, event_id: UUID, quantity: int, now: datetime) -> bool:
@@ -370,3 +370,9 @@ class InMemoryUserRepository(FakeRepository):
         await self._io()
         ordered = sorted_by(self._t.users.values(), lambda u: u.created_at, lambda u: u.id)
         return page_of([dataclasses.replace(u) for u in ordered], page)
+
+
+def located(event: Event) -> Coordinates:
+    """Where an event that matched a `near` filter is: only events with a place match one."""
+    assert event.details.coordinates is not None
+    return event.details.coordinates

@@ -13,6 +13,7 @@ from boxoffice.entrypoints.container import build_container
 from boxoffice.entrypoints.http.app import create_app
 from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, Api, Caller, ShiftableClock, running
+from tests.e2e.transport import asgi_transport
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
@@ -60,7 +61,7 @@ async def app(settings: Settings, clock: ShiftableClock) -> AsyncIterator[Litest
 
 @pytest.fixture
 async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
+    transport = asgi_transport(app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client
 

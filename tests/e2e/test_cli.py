@@ -3,30 +3,35 @@
 import asyncio
 from importlib.metadata import version
 from pathlib import Path
+from typing import Protocol
 
 import pytest
-from click.testing import CliRunner
-from sqlalchemy import func, select
+from click.testing import CliRunner, Result
+from sqlalchemy import Table, func, select
 
 from boxoffice.adapters.sqlalchemy.engine import create_engine
 from boxoffice.adapters.sqlalchemy.tables import bookings, events, registrations, users
 from boxoffice.entrypoints.cli import main
 
 
+class RunCli(Protocol):
+    def __call__(self, *args: str, **env_overrides: str) -> Result: ...
+
+
 @pytest.fixture
-def run_cli(database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+def run_cli(database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> RunCli:
     """Invoke `boxoffice ...` with the test database in the environment, from an empty folder
     (so no .env file is read)."""
     monkeypatch.chdir(tmp_path)
     env = {"BOXOFFICE_DATABASE_URL": database_url, "BOXOFFICE_BCRYPT_ROUNDS": "4"}
 
-    def invoke(*args: str, **env_overrides: str):
+    def invoke(*args: str, **env_overrides: str) -> Result:
         return CliRunner().invoke(main, list(args), env=env | env_overrides)
 
     return invoke
 
 
-def count_rows(database_url: str, table) -> int:
+def count_rows(database_url: str, table: Table) -> int:
     async def count() -> int:
         engine = create_engine(database_url)
         try:
@@ -38,26 +43,30 @@ def count_rows(database_url: str, table) -> int:
     return asyncio.run(count())
 
 
-def test_help_lists_every_command(run_cli):
+def test_help_lists_every_command(run_cli: RunCli) -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
     for command in ("serve", "db", "users", "demo"):
         assert command in result.output
 
 
-def test_version_names_the_installed_release(run_cli):
+def test_version_names_the_installed_release(run_cli: RunCli) -> None:
     result = run_cli("--version")
     assert result.exit_code == 0
     assert result.output == f"boxoffice {version('boxoffice')}\n"
 
 
-def test_db_upgrade_on_a_migrated_database_succeeds_and_says_nothing_was_applied(run_cli):
+def test_db_upgrade_on_a_migrated_database_succeeds_and_says_nothing_was_applied(
+    run_cli: RunCli,
+) -> None:
     result = run_cli("db", "upgrade")
     assert result.exit_code == 0, result.output
     assert result.output == "database is up to date; no migration applied\n"
 
 
-def test_create_admin_makes_an_admin_who_can_be_found_by_username(run_cli, database_url):
+def test_create_admin_makes_an_admin_who_can_be_found_by_username(
+    run_cli: RunCli, database_url: str
+) -> None:
     result = run_cli(
         "users", "create-admin", "--username", "root_admin", "--email", "root@example.com",
         "--password", "Adm1n!pass",
@@ -84,15 +93,17 @@ def test_create_admin_makes_an_admin_who_can_be_found_by_username(run_cli, datab
     ],
 )
 def test_create_admin_refuses_bad_input_with_a_message_and_exit_code_1(
-    run_cli, database_url, args, message
-):
+    run_cli: RunCli, database_url: str, args: list[str], message: str
+) -> None:
     result = run_cli("users", "create-admin", *args)
     assert result.exit_code == 1
     assert message in result.output
     assert count_rows(database_url, users) == 0
 
 
-def test_create_admin_twice_with_one_username_fails_the_second_time(run_cli, database_url):
+def test_create_admin_twice_with_one_username_fails_the_second_time(
+    run_cli: RunCli, database_url: str
+) -> None:
     args = ("users", "create-admin", "--username", "boss", "--password", "Adm1n!pass")
     assert run_cli(*args, "--email", "boss@example.com").exit_code == 0
     second = run_cli(*args, "--email", "other@example.com")
@@ -101,7 +112,9 @@ def test_create_admin_twice_with_one_username_fails_the_second_time(run_cli, dat
     assert count_rows(database_url, users) == 1
 
 
-def test_demo_seed_loads_requirement_002_sample_data_once(run_cli, database_url):
+def test_demo_seed_loads_requirement_002_sample_data_once(
+    run_cli: RunCli, database_url: str
+) -> None:
     first = run_cli("demo", "seed")
     assert first.exit_code == 0, first.output
     counts = {t.name: count_rows(database_url, t) for t in (users, events, bookings, registrations)}
@@ -117,13 +130,13 @@ def test_demo_seed_loads_requirement_002_sample_data_once(run_cli, database_url)
     assert again == counts
 
 
-def test_a_malformed_setting_is_named_and_exits_1(run_cli):
+def test_a_malformed_setting_is_named_and_exits_1(run_cli: RunCli) -> None:
     result = run_cli("db", "upgrade", BOXOFFICE_BCRYPT_ROUNDS="lots")
     assert result.exit_code == 1
     assert "BOXOFFICE_BCRYPT_ROUNDS" in result.output
 
 
-def test_an_unreachable_database_is_a_clear_error_not_a_traceback(run_cli):
+def test_an_unreachable_database_is_a_clear_error_not_a_traceback(run_cli: RunCli) -> None:
     result = run_cli(
         "db", "upgrade",
         BOXOFFICE_DATABASE_URL="postgresql+psycopg://nobody@127.0.0.1:1/none",
@@ -133,7 +146,7 @@ def test_an_unreachable_database_is_a_clear_error_not_a_traceback(run_cli):
     assert "Traceback" not in result.output
 
 
-def test_serve_keeps_its_options_and_offers_the_notification_service(run_cli):
+def test_serve_keeps_its_options_and_offers_the_notification_service(run_cli: RunCli) -> None:
     serve = run_cli("serve", "--help")
     notifications = run_cli("serve", "notifications", "--help")
 
@@ -147,21 +160,23 @@ def test_serve_keeps_its_options_and_offers_the_notification_service(run_cli):
     assert "--demo" not in notifications.output
 
 
-def test_serve_notifications_refuses_a_port_out_of_range(run_cli):
+def test_serve_notifications_refuses_a_port_out_of_range(run_cli: RunCli) -> None:
     result = run_cli("serve", "notifications", "--port", "70000")
 
     assert result.exit_code == 2
     assert "70000" in result.output
 
 
-def test_serve_notifications_refuses_to_start_without_the_shared_token_secret(run_cli):
+def test_serve_notifications_refuses_to_start_without_the_shared_token_secret(
+    run_cli: RunCli,
+) -> None:
     result = run_cli("serve", "notifications")
 
     assert result.exit_code == 1
     assert "BOXOFFICE_JWT_SECRET" in result.output
 
 
-def test_an_unknown_setting_name_is_warned_about_with_the_closest_one(run_cli):
+def test_an_unknown_setting_name_is_warned_about_with_the_closest_one(run_cli: RunCli) -> None:
     result = run_cli("db", "upgrade", BOXOFFICE_PROT="9000")
 
     assert result.exit_code == 0, result.output
@@ -178,7 +193,9 @@ def test_an_unknown_setting_name_is_warned_about_with_the_closest_one(run_cli):
         ("BOXOFFICE_ACCESS_TOKEN_TTL_SECONDS", "-1"),
     ],
 )
-def test_a_setting_out_of_range_is_one_line_naming_it_not_a_traceback(run_cli, name, value):
+def test_a_setting_out_of_range_is_one_line_naming_it_not_a_traceback(
+    run_cli: RunCli, name: str, value: str
+) -> None:
     result = run_cli("db", "upgrade", **{name: value})
 
     assert result.exit_code == 1

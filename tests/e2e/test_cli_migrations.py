@@ -35,9 +35,15 @@ def upgrades_at_once(database_url: str, cwd: Path, count: int) -> list[subproces
     env = server_environment(database_url, jwt_secret="")
     go = cwd / "go"
     command = [sys.executable, "-c", AT_THE_SIGNAL]
-    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
     processes = [
-        subprocess.Popen([*command, str(cwd / f"ready-{n}"), str(go)], env=env, cwd=cwd, **pipes)
+        subprocess.Popen(
+            [*command, str(cwd / f"ready-{n}"), str(go)],
+            env=env,
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for n in range(count)
     ]
     deadline = time.monotonic() + TIMEOUT_S

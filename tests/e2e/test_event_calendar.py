@@ -1,5 +1,7 @@
 """An event's calendar file, and what one event's answer tells a signed-in caller."""
 
+from typing import Any
+
 from tests.calendar_files import read_calendar
 from tests.e2e.api import Api, Caller, assert_problem
 
@@ -63,7 +65,7 @@ async def test_one_event_tells_a_signed_in_caller_whether_they_saved_and_follow_
     event = await api.event(admin)
     url = f"/events/{event['id']}"
 
-    def flags(body: dict) -> tuple[object, object]:  # type: ignore[type-arg]
+    def flags(body: dict[str, Any]) -> tuple[object, object]:
         return body.get("saved"), body.get("subscribed")
 
     assert flags(await api.get_event(event["id"])) == (None, None)

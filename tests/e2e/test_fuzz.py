@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from tests.e2e.api import PROBLEM_JSON, Api, Caller, event_body
 
-TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 JSON = st.recursive(
     st.none()
     | st.booleans()

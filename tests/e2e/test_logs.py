@@ -22,6 +22,7 @@ from boxoffice.entrypoints.log_redaction import secrets_of
 from boxoffice.entrypoints.logs import configure_logging_for
 from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, PROBLEM_JSON, Api, Caller, running
+from tests.e2e.transport import asgi_transport
 from tests.log_capture import restored_logging
 
 NEW_PASSWORD = "Tangerine-Harbour-7781"
@@ -107,7 +108,7 @@ async def api(settings: Settings, outage: Outage, lines: list[str]) -> AsyncIter
     container.event_reads.override(reads)
     app = create_app(settings, container)
     async with running(app):
-        transport = httpx.ASGITransport(app=app)
+        transport = asgi_transport(app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             yield Api(client, app)
 

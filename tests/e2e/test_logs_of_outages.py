@@ -13,6 +13,7 @@ from boxoffice.entrypoints.settings import Settings
 from tests.builders import a_user
 from tests.e2e.api import JWT_SECRET, running
 from tests.e2e.races.servers import free_port
+from tests.e2e.transport import asgi_transport
 from tests.log_capture import restored_logging
 
 DB_PASSWORD = "Db-Password-31415926"
@@ -50,7 +51,7 @@ async def test_an_unreachable_database_logs_no_password_or_token_on_any_path(
     token = app.state.container.tokens().issue(a_user()).token
     booking = {"event_id": "00000000-0000-0000-0000-000000000001", "quantity": 1}
     sign_up = {"email": "p@example.com", "username": "priya", "password": PASSWORD}
-    transport = httpx.ASGITransport(app=app)
+    transport = asgi_transport(app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         await client.post("/auth/login", json={"login": "priya", "password": PASSWORD})
         await client.post("/auth/register", json=sign_up)

@@ -89,6 +89,7 @@ async def post(app: Litestar, target: str, client: str, body: dict[str, Any]) ->
         if message["type"] == "http.response.start":
             statuses.append(message["status"])
 
+    # Litestar types ASGI scopes and messages as TypedDicts of each kind; these are plain dicts.
     await app(scope, receive, send)  # type: ignore[arg-type]
     return statuses[0]
 

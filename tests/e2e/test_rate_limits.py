@@ -11,6 +11,7 @@ from litestar import Litestar
 
 from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import assert_problem
+from tests.e2e.transport import asgi_transport
 
 Connect = Callable[..., httpx.AsyncClient]
 
@@ -38,7 +39,7 @@ async def connect(app: Litestar) -> AsyncIterator[Connect]:
     opened: list[httpx.AsyncClient] = []
 
     def from_ip(ip: str) -> httpx.AsyncClient:
-        transport = httpx.ASGITransport(app=app, client=(ip, 40000))
+        transport = asgi_transport(app, (ip, 40000))
         opened.append(httpx.AsyncClient(transport=transport, base_url="http://testserver"))
         return opened[-1]
 

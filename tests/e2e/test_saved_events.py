@@ -2,18 +2,19 @@
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 from tests.e2e.api import Api, Caller, ShiftableClock, assert_problem
 from tests.e2e.test_queries import engines_of, statements_on
 
 
-async def save(api: Api, caller: Caller, event_id: str) -> dict:  # type: ignore[type-arg]
+async def save(api: Api, caller: Caller, event_id: str) -> dict[str, Any]:
     response = await api.client.post(f"/events/{event_id}/save", headers=caller.headers)
     assert response.status_code == 201, response.text
     return dict(response.json())
 
 
-async def my_events(api: Api, caller: Caller, **params: str) -> dict:  # type: ignore[type-arg]
+async def my_events(api: Api, caller: Caller, **params: str) -> dict[str, Any]:
     response = await api.client.get("/my/events", params=params, headers=caller.headers)
     assert response.status_code == 200, response.text
     return dict(response.json())
@@ -105,7 +106,7 @@ async def test_the_public_list_marks_saved_events_for_the_signed_in_caller_only(
     saved, unsaved = await api.event(admin, title="Saved"), await api.event(admin, title="Other")
     await save(api, customer, saved["id"])
 
-    def marks(response_json: dict) -> dict:  # type: ignore[type-arg]
+    def marks(response_json: dict[str, Any]) -> dict[str, object]:
         return {e["id"]: e.get("saved") for e in response_json["items"]}
 
     mine = await api.client.get("/events", headers=customer.headers)
@@ -132,7 +133,8 @@ async def test_the_saved_marks_cost_one_query_for_a_page_of_one_or_fifty(
     for warm_up in (customer.headers, {}):  # a pool's first connection asks its server things
         assert (await api.client.get("/events", headers=warm_up)).status_code == 200
 
-    counts, marks = {}, {}
+    counts: dict[tuple[str, int], int] = {}
+    marks: dict[tuple[str, int], int] = {}
     for caller_headers, who in ((customer.headers, "signed in"), ({}, "anonymous")):
         for size in (1, 50):
             with statements_on(*engines) as seen:

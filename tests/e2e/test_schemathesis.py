@@ -10,7 +10,7 @@ requests; a failure prints the curl command that reproduces it."""
 import asyncio
 import shutil
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -24,6 +24,10 @@ from boxoffice.entrypoints.http.app import create_app
 from boxoffice.entrypoints.settings import Settings
 from tests.conftest import BACKENDS, truncate_postgres
 from tests.e2e.api import JWT_SECRET, Api, running
+from tests.e2e.transport import asgi_transport
+
+if TYPE_CHECKING:
+    from schemathesis.specs.openapi.schemas import OpenApiCase
 
 pytestmark = pytest.mark.schemathesis
 
@@ -67,7 +71,7 @@ async def _sign_in_users(settings: Settings) -> dict[str, str]:
     """A customer and an admin made at the console and signed in, through a throwaway app:
     the app under test then runs its lifespan in schemathesis's own event loop."""
     app = create_app(settings)
-    transport = httpx.ASGITransport(app=app)
+    transport = asgi_transport(app)
     async with running(app), httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         api = Api(client, app)
         customer = await api.user(Role.CUSTOMER, "fuzz_customer")
@@ -139,20 +143,18 @@ schema.app = UNDER_TEST
 class CallerToken:
     """The current caller's bearer token; none for the anonymous caller."""
 
-    def get(self, case: schemathesis.Case, context: schemathesis.AuthContext) -> str | None:
+    def get(self, case: "OpenApiCase", context: schemathesis.AuthContext) -> str | None:
         return UNDER_TEST.token
 
-    def set(
-        self, case: schemathesis.Case, data: str | None, context: schemathesis.AuthContext
-    ) -> None:
+    def set(self, case: "OpenApiCase", data: str | None, context: schemathesis.AuthContext) -> None:
         if data:
-            case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
+            case.headers["Authorization"] = f"Bearer {data}"
 
 
 @schema.parametrize()
 @settings(deadline=None, database=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_answers_an_anonymous_caller_as_documented(
-    case: schemathesis.Case, anonymous: None
+    case: "OpenApiCase", anonymous: None
 ) -> None:
     case.call_and_validate()
 
@@ -164,6 +166,6 @@ READS_A_TOKEN = schema.include(func=lambda ctx: "401" in ctx.operation.definitio
 @READS_A_TOKEN.parametrize()
 @settings(deadline=None, database=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_that_reads_a_token_answers_a_signed_in_caller_as_documented(
-    case: schemathesis.Case, signed_in: str
+    case: "OpenApiCase", signed_in: str
 ) -> None:
     case.call_and_validate()

@@ -2,6 +2,7 @@
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 from boxoffice.adapters.messaging.memory import InMemoryBroker
@@ -13,13 +14,13 @@ from tests.e2e.api import Api, Caller, ShiftableClock, assert_problem
 from tests.ticketmaster_fixtures import DMA_PAGES, raw_events
 
 
-async def subscribe(api: Api, caller: Caller, ref: str, status: int = 201) -> dict:  # type: ignore[type-arg]
+async def subscribe(api: Api, caller: Caller, ref: str, status: int = 201) -> dict[str, Any]:
     response = await api.client.post(f"/events/{ref}/subscribe", headers=caller.headers)
     assert response.status_code == status, response.text
     return dict(response.json())
 
 
-async def mine(api: Api, caller: Caller, **params: str) -> dict:  # type: ignore[type-arg]
+async def mine(api: Api, caller: Caller, **params: str) -> dict[str, Any]:
     response = await api.client.get("/my/subscriptions", params=params, headers=caller.headers)
     assert response.status_code == 200, response.text
     return dict(response.json())

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from boxoffice.entrypoints.settings import Settings
-from tests.e2e.api import JWT_SECRET, Api, assert_problem, event_body
+from tests.e2e.api import JWT_SECRET, Api, Caller, assert_problem, event_body
 from tests.fake_ticketmaster import API_KEY, FakeApi
 
 LA = {"source": "ticketmaster", "city": "Los Angeles", "size": "100"}
@@ -81,7 +81,7 @@ async def test_a_slow_ticketmaster_is_cut_short_by_the_time_budget(
     assert "time budget" in response.headers["x-data-stale-reason"]
 
 
-async def test_our_own_events_and_imported_ones_filter_apart(api: Api, admin) -> None:
+async def test_our_own_events_and_imported_ones_filter_apart(api: Api, admin: Caller) -> None:
     created = await api.client.post("/events", json=event_body(), headers=admin.headers)
     assert created.status_code == 201
     await api.client.get("/events", params=LA)
@@ -121,7 +121,9 @@ async def test_an_unknown_source_is_a_400_problem(api: Api) -> None:
     assert_problem(await api.client.get("/events", params={"source": "eventbrite"}), 400, "source")
 
 
-async def test_booking_an_imported_event_is_a_409_pointing_at_its_page(api: Api, customer) -> None:
+async def test_booking_an_imported_event_is_a_409_pointing_at_its_page(
+    api: Api, customer: Caller
+) -> None:
     listed = (await api.client.get("/events", params=LA)).json()["items"][0]
 
     booked = await api.client.post(
@@ -136,7 +138,7 @@ async def test_booking_an_imported_event_is_a_409_pointing_at_its_page(api: Api,
     assert_problem(registered, 409)
 
 
-async def test_stats_of_an_imported_event_say_it_is_not_sold_here(api: Api, admin) -> None:
+async def test_stats_of_an_imported_event_say_it_is_not_sold_here(api: Api, admin: Caller) -> None:
     listed = (await api.client.get("/events", params=LA)).json()["items"][0]
 
     stats = await api.stats(admin, listed["id"])

@@ -10,6 +10,7 @@ import httpx
 from boxoffice.entrypoints.http.app import create_app
 from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import Api, Caller, assert_problem, event_body, running
+from tests.e2e.transport import asgi_transport
 
 NEW_YORK = "America/New_York"
 KOLKATA = "Asia/Kolkata"
@@ -225,7 +226,7 @@ async def test_the_default_display_zone_is_a_setting(
         admin, timezone=NEW_YORK, start_time="2030-07-01T19:00:00", end_time="2030-07-01T22:00:00"
     )
     new_york_by_default = create_app(replace(settings, default_timezone=NEW_YORK))
-    transport = httpx.ASGITransport(app=new_york_by_default)
+    transport = asgi_transport(new_york_by_default)
 
     async with (
         running(new_york_by_default),

@@ -10,6 +10,7 @@ import pytest
 from boxoffice.entrypoints.http.app import create_app
 from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, running
+from tests.e2e.transport import asgi_transport
 
 INDEX = '<!doctype html><html><head><base href="/ui/"></head><body><app-root></app-root></body>'
 BUNDLE = "console.log('boxoffice');"
@@ -44,7 +45,7 @@ async def client_for(web_dir: Path, database: Path) -> AsyncIterator[httpx.Async
     )
     app = create_app(settings)
     async with running(app):
-        transport = httpx.ASGITransport(app=app)
+        transport = asgi_transport(app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             yield client
 

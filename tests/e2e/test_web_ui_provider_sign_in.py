@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 from oidc_provider_mock import run_server_in_thread
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect
 
 from tests.conftest import ON_CI
 from tests.e2e.browsers import chromium
@@ -111,7 +111,12 @@ def test_a_person_signs_in_with_the_provider_and_comes_back_where_they_were(
     httpx.put(f"{provider_url}/users/asha", json=claims, timeout=5).raise_for_status()
     page, elsewhere = page_reaching_only(browser, server.url, provider_url)
     violations: list[str] = []
-    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
+
+    def note_violation(message: ConsoleMessage) -> None:
+        if "Content Security" in message.text:
+            violations.append(message.text)
+
+    page.on("console", note_violation)
 
     page.goto(f"{server.url}/ui/login?next=%2Fnotifications")
     page.get_by_role("button", name=f"Sign in with {PROVIDER_NAME}").click()

@@ -21,7 +21,7 @@ from boxoffice.entrypoints.settings import Settings
 from tests.conftest import require_redis
 from tests.e2e.api import running
 from tests.e2e.races.servers import BOXOFFICE, server_environment
-from tests.e2e.test_cli import count_rows, run_cli  # noqa: F401 - the shared fixture
+from tests.e2e.test_cli import RunCli, count_rows, run_cli  # noqa: F401 - the shared fixture
 from tests.fake_ticketmaster import API_KEY, FakeApi
 
 MARKET = "country=GB,city=London,days=62"
@@ -114,14 +114,14 @@ def test_sigterm_in_the_middle_of_a_sync_stops_at_once_and_frees_the_market(
     assert count_rows(database_url, events) == 0
 
 
-def test_the_worker_refuses_to_start_without_redis(run_cli) -> None:  # noqa: F811
+def test_the_worker_refuses_to_start_without_redis(run_cli: RunCli) -> None:  # noqa: F811
     result = run_cli("worker")
 
     assert result.exit_code == 1
     assert "needs BOXOFFICE_REDIS_URL" in result.output
 
 
-def test_an_unreachable_redis_is_one_clear_line_and_exit_code_1(run_cli) -> None:  # noqa: F811
+def test_an_unreachable_redis_is_one_clear_line_and_exit_code_1(run_cli: RunCli) -> None:  # noqa: F811
     result = run_cli("worker", BOXOFFICE_REDIS_URL="redis://127.0.0.1:1/2")
 
     assert result.exit_code == 1
@@ -129,7 +129,7 @@ def test_an_unreachable_redis_is_one_clear_line_and_exit_code_1(run_cli) -> None
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_a_malformed_market_stops_the_worker_naming_the_variable(run_cli) -> None:  # noqa: F811
+def test_a_malformed_market_stops_the_worker_naming_the_variable(run_cli: RunCli) -> None:  # noqa: F811
     result = run_cli(
         "worker",
         BOXOFFICE_REDIS_URL="redis://127.0.0.1:1/2",

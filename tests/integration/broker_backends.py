@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import aio_pika
 import pytest
 from redis.asyncio import Redis
+from redis.typing import StreamRangeResponse
 
 from boxoffice.adapters.messaging.memory import InMemoryBroker
 from boxoffice.adapters.messaging.rabbitmq import RabbitMqBroker
@@ -118,7 +119,7 @@ class Backend:
             entries = await client.xrange(f"{self.topic}:dead:{queue}")
         return [
             BrokerMessage(f[b"id"].decode(), f[b"routing_key"].decode(), f[b"body"])
-            for _, f in entries
+            for f in entry_fields(entries)
         ]
 
     async def _rabbit_dead_letters(self, queue: str) -> list[BrokerMessage]:
@@ -180,3 +181,18 @@ async def eventually(check: Callable[[], bool], within: float = 60, what: str = 
     while not check():
         assert time.monotonic() < deadline, f"timed out waiting for {what or check}"
         await asyncio.sleep(0.02)
+
+
+def entry_fields(entries: StreamRangeResponse | None) -> list[dict[bytes, bytes]]:
+    """The fields of each stream entry, as a client that does not decode responses reads them."""
+    assert entries is not None, "XRANGE answers a list, empty for a stream that does not exist"
+    read = []
+    for _, fields in entries:
+        assert fields is not None, "only XAUTOCLAIM reports deleted entries"
+        entry = {}
+        for key, value in fields.items():
+            assert isinstance(key, bytes), "the client does not decode responses"
+            assert isinstance(value, bytes), "the client does not decode responses"
+            entry[key] = value
+        read.append(entry)
+    return read

@@ -3,6 +3,8 @@ fails, the file goes again, so none is left that nothing refers to."""
 
 import io
 from pathlib import Path
+from typing import BinaryIO
+from uuid import UUID
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -15,6 +17,7 @@ from boxoffice.application.use_cases.upload_attachment import (
     UploadAttachment,
     UploadAttachmentCommand,
 )
+from boxoffice.domain.attachments import FileKind
 from boxoffice.domain.users import Role
 from tests.builders import NOW, a_user, an_event, principal_of
 from tests.fakes import FixedClock
@@ -29,7 +32,7 @@ class CommitThatFails(SqlAlchemyUnitOfWork):
 
 
 async def test_a_failed_commit_removes_the_file_it_had_stored(
-    engine: AsyncEngine, tmp_path: Path
+    engine: AsyncEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     admin = a_user("admin", Role.ADMIN)
     event = an_event(NOW, owner=admin.id)
@@ -44,11 +47,11 @@ async def test_a_failed_commit_removes_the_file_it_had_stored(
     stored: list[str] = []
     real_put = files.put
 
-    async def put_and_note(key: str, *args: object) -> None:
+    async def put_and_note(key: str, content: BinaryIO, size: int, kind: FileKind) -> None:
         stored.append(key)
-        await real_put(key, *args)  # type: ignore[arg-type]
+        await real_put(key, content, size, kind)
 
-    files.put = put_and_note  # type: ignore[method-assign]
+    monkeypatch.setattr(files, "put", put_and_note)
 
     with pytest.raises(StorageUnavailable):
         await upload.execute(
@@ -78,10 +81,10 @@ async def test_a_failed_commit_keeps_a_file_another_attachment_uses(
     cleaner = PillowImageCleaner(max_pixels=10**6)
     content = png()
 
-    def command(event_id: object) -> UploadAttachmentCommand:
+    def command(event_id: UUID) -> UploadAttachmentCommand:
         return UploadAttachmentCommand(
             principal_of(admin), event_id, "poster.png", "image/png", io.BytesIO(content)
-        )  # type: ignore[arg-type]
+        )
 
     kept = await UploadAttachment(SqlAlchemyUnitOfWork(engine), clock, files, cleaner).execute(
         command(one.id)

@@ -19,6 +19,7 @@ from boxoffice.domain.events import Event, EventStatus
 from boxoffice.domain.listings import EventSource
 from tests.builders import NOW, a_user, an_event
 from tests.fake_event_reads import InMemoryEventReads
+from tests.fakes import InMemoryUnitOfWork
 from tests.integration.conftest import NewUnitOfWork
 from tests.integration.contract import ALL, given
 
@@ -29,7 +30,9 @@ HOUR = timedelta(hours=1)
 @pytest.fixture
 async def reads(backend: str, new_uow: NewUnitOfWork) -> AsyncIterator[EventReads]:
     if backend == "memory":
-        yield InMemoryEventReads(new_uow().store, total_bound=BOUND)  # type: ignore[attr-defined]
+        uow = new_uow()
+        assert isinstance(uow, InMemoryUnitOfWork)
+        yield InMemoryEventReads(uow.store, total_bound=BOUND)
         return
     engine = create_read_engine(backend)
     try:

@@ -50,6 +50,7 @@ async def test_a_spooled_file_read_to_its_end_is_stored_from_its_start(
 ) -> None:
     with tempfile.SpooledTemporaryFile(max_size=1024) as spooled:
         spooled.write(CONTENT)  # rolled over to disk, positioned at the end
+        # typeshed's SpooledTemporaryFile is an IO[bytes] but not a BinaryIO, which it acts as.
         await storage.put(KEY, spooled, len(CONTENT), FileKind.PDF)  # type: ignore[arg-type]
 
     assert await read_all(await storage.open(KEY)) == CONTENT

@@ -2,7 +2,7 @@
 per market the same way, so the sync's tests on the fake say what the database does."""
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from tests.builders import NOW
 from tests.integration.conftest import NewUnitOfWork
@@ -10,20 +10,24 @@ from tests.integration.conftest import NewUnitOfWork
 LEASE = timedelta(minutes=5)
 
 
-async def acquire(new_uow: NewUnitOfWork, market: str, at=NOW, lease=LEASE) -> bool:
+async def acquire(
+    new_uow: NewUnitOfWork, market: str, at: datetime = NOW, lease: timedelta = LEASE
+) -> bool:
     async with new_uow() as uow:
         taken = await uow.market_syncs.acquire(market, at, at + lease)
         await uow.commit()
     return taken
 
 
-async def release(new_uow: NewUnitOfWork, market: str, at=NOW, error: str | None = None) -> None:
+async def release(
+    new_uow: NewUnitOfWork, market: str, at: datetime = NOW, error: str | None = None
+) -> None:
     async with new_uow() as uow:
         await uow.market_syncs.release(market, at, error)
         await uow.commit()
 
 
-async def last_success(new_uow: NewUnitOfWork, market: str):
+async def last_success(new_uow: NewUnitOfWork, market: str) -> datetime | None:
     async with new_uow() as uow:
         return await uow.market_syncs.last_success(market)
 

@@ -8,7 +8,7 @@ from redis.asyncio import Redis
 
 from boxoffice.adapters.messaging.redis_streams import RedisStreamsBroker
 from tests.conftest import require_redis
-from tests.integration.broker_backends import Backend, unique
+from tests.integration.broker_backends import Backend, entry_fields, unique
 from tests.integration.broker_inbox import Inbox, consuming, message, publish_all
 
 pytestmark = pytest.mark.redis
@@ -79,4 +79,4 @@ async def test_an_entry_that_is_not_a_message_is_dead_lettered(
 
     assert inbox.ids() == ["m-1"]
     dead = await client.xrange(f"{stream}:dead:{queue}")
-    assert [fields for _, fields in dead] == [{b"something": b"else"}]
+    assert entry_fields(dead) == [{b"something": b"else"}]

@@ -71,7 +71,7 @@ async def test_an_event_without_tags_owner_or_price_round_trips(uow: UnitOfWork)
     loaded = await event_in(uow, event.id)
 
     assert loaded == event
-    assert str(loaded.details.price) == "0.00"  # type: ignore[union-attr]
+    assert str(loaded.details.price) == "0.00"
 
 
 async def test_an_unknown_event_is_none(uow: UnitOfWork) -> None:
@@ -136,7 +136,8 @@ async def test_saving_a_capacity_below_seats_taken_meanwhile_is_refused(uow: Uni
             await uow.events.save(event)
 
     loaded = await event_in(uow, event.id)
-    assert (loaded.details.capacity, loaded.seats_taken) == (10, 6)  # type: ignore[union-attr]
+    assert loaded is not None
+    assert (loaded.details.capacity, loaded.seats_taken) == (10, 6)
 
 
 async def test_deleting_an_event_nobody_depends_on_removes_it_alone(uow: UnitOfWork) -> None:

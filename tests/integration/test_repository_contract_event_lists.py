@@ -1,7 +1,8 @@
 """The repository contract, part 2: listing events, claiming seats and event statistics."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
@@ -24,7 +25,7 @@ async def listed(uow: UnitOfWork, now: object = NOW, **query: object) -> list[UU
     return [e.id for e in page.items]
 
 
-def at(hours: float, **details: object) -> Event:
+def at(hours: float, **details: Any) -> Event:
     """An event created long ago that starts `hours` from NOW and lasts two hours."""
     return an_event(NOW - timedelta(days=30), starts_in=timedelta(days=30, hours=hours), **details)
 
@@ -136,9 +137,9 @@ async def test_pages_split_the_ordered_list_and_report_the_total(uow: UnitOfWork
     assert pages[0].items[0].details.tags == ("jazz", "music")
 
 
-async def claim(uow: UnitOfWork, event_id: UUID, quantity: int, now: object = NOW) -> bool:
+async def claim(uow: UnitOfWork, event_id: UUID, quantity: int, now: datetime = NOW) -> bool:
     async with uow:
-        claimed = await uow.events.claim_seats(event_id, quantity, now)  # type: ignore[arg-type]
+        claimed = await uow.events.claim_seats(event_id, quantity, now)
         await uow.commit()
     return claimed
 

@@ -27,7 +27,9 @@ async def test_local_users_have_no_identity_and_never_collide(uow: UnitOfWork) -
     await given(uow, users=(a_user("one"), a_user("two")))
 
     async with uow:
-        assert (await uow.users.get_by_login("one")).auth_issuer is None  # type: ignore[union-attr]
+        local = await uow.users.get_by_login("one")
+    assert local is not None
+    assert local.auth_issuer is None
 
 
 async def test_one_identity_has_one_user(uow: UnitOfWork) -> None:

@@ -22,6 +22,11 @@ def at(where: Coordinates | None, hours: float = 1) -> Event:
     )
 
 
+def coordinates_of(event: Event) -> Coordinates:
+    assert event.details.coordinates is not None, "the events measured here all have a place"
+    return event.details.coordinates
+
+
 async def near(
     uow: UnitOfWork, circle: Circle, order: EventOrder = EventOrder.START_TIME
 ) -> list[UUID]:
@@ -109,7 +114,7 @@ async def test_paging_and_total_count_only_events_truly_within_the_radius(
     for hour, event in enumerate(events):
         event.details = event.with_details(slot=at(None, hours=hour).details.slot)
     await given(uow, events=tuple(events))
-    inside = [e for e in events if reference_km(SUVA, e.details.coordinates) <= 200]  # type: ignore[arg-type]
+    inside = [e for e in events if reference_km(SUVA, coordinates_of(e)) <= 200]
     assert 0 < len(inside) < len(events)
 
     pages, total = [], []
@@ -120,7 +125,7 @@ async def test_paging_and_total_count_only_events_truly_within_the_radius(
         pages += [e.id for e in page.items]
         total.append(page.total)
 
-    nearest_first = sorted(inside, key=lambda e: reference_km(SUVA, e.details.coordinates))  # type: ignore[arg-type]
+    nearest_first = sorted(inside, key=lambda e: reference_km(SUVA, coordinates_of(e)))
     assert pages == [e.id for e in nearest_first]
     assert set(total) == {len(inside)}
 
@@ -138,7 +143,7 @@ async def test_the_filter_keeps_what_a_brute_force_haversine_keeps_on_a_random_s
 
     for centre in centres:
         for radius in (1.0, 250.0, 800.0, 5000.0, 20000.0):
-            distance = {e.id: reference_km(centre, e.details.coordinates) for e in events}  # type: ignore[arg-type]
+            distance = {e.id: reference_km(centre, coordinates_of(e)) for e in events}
             found = set(await near(uow, Circle(centre, radius)))
             clear = {i for i, d in distance.items() if abs(d - radius) > 1e-6}
             assert found & clear == {i for i in clear if distance[i] <= radius}, (centre, radius)

@@ -1,6 +1,7 @@
 """The repository contract, part 4: users and attendee registrations."""
 
 from datetime import timedelta
+from typing import TypedDict
 from uuid import uuid4
 
 import pytest
@@ -13,6 +14,11 @@ from boxoffice.domain.registrations import Registration
 from boxoffice.domain.users import Role
 from tests.builders import NOW, a_registration, a_user, an_event
 from tests.integration.contract import ALL, given
+
+
+class Clash(TypedDict):
+    username: str
+    email: str
 
 
 async def test_a_user_comes_back_exactly_as_added(uow: UnitOfWork) -> None:
@@ -63,10 +69,10 @@ async def test_an_unknown_login_finds_nobody(uow: UnitOfWork) -> None:
     ],
 )
 async def test_usernames_and_emails_are_unique_whatever_their_case(
-    uow: UnitOfWork, second: dict[str, str], error: type[Exception]
+    uow: UnitOfWork, second: Clash, error: type[Exception]
 ) -> None:
     await given(uow, users=(a_user("priya"),))
-    clash = a_user(**second)  # type: ignore[arg-type]
+    clash = a_user(**second)
 
     async with uow:
         with pytest.raises(error):

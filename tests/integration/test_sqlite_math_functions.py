@@ -3,6 +3,7 @@ registered on connect when it has not (a build without them is imitated here).""
 
 import math
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from boxoffice.adapters.sqlalchemy.engine import add_missing_math_functions
@@ -25,9 +26,8 @@ class WithoutMathFunctions:
     def __init__(self, real: sqlite3.Connection) -> None:
         self.real = real
         self.registered: list[str] = []
-
-    def cursor(self) -> "NoFunctionsListed":
-        return NoFunctionsListed()
+        # The check's cursor lists no function, unless a test hands it the real one.
+        self.cursor: Callable[[], NoFunctionsListed | sqlite3.Cursor] = NoFunctionsListed
 
     def create_function(self, name: str, arity: int, function: Any, **options: Any) -> None:
         self.registered.append(name)
@@ -48,7 +48,7 @@ def test_missing_sin_and_cos_are_registered_and_keep_nulls() -> None:
 def test_a_build_with_math_functions_keeps_its_own() -> None:
     real = sqlite3.connect(":memory:")
     connection = WithoutMathFunctions(real)
-    connection.cursor = real.cursor  # type: ignore[method-assign]
+    connection.cursor = real.cursor
 
     add_missing_math_functions(connection)
 

@@ -20,6 +20,7 @@ from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, Api, assert_problem, running
 from tests.e2e.faults.outcomes import Outcomes, load, until
 from tests.e2e.faults.private_postgres import PrivatePostgres, private_postgres
+from tests.e2e.transport import asgi_transport
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 __all__ = ["private_postgres"]  # the fixture
@@ -51,7 +52,7 @@ async def app(private_postgres: PrivatePostgres) -> AsyncIterator[Litestar]:
 
 @pytest.fixture
 async def api(app: Litestar) -> AsyncIterator[Api]:
-    transport = httpx.ASGITransport(app=app)
+    transport = asgi_transport(app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield Api(client, app)
 

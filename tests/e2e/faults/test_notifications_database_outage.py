@@ -4,7 +4,7 @@ on its socket, and back to normal by itself when the database returns."""
 import asyncio
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TypedDict
 
 import pytest
 from litestar.exceptions import WebSocketDisconnect
@@ -26,6 +26,11 @@ __all__ = ["private_postgres"]  # the fixture
 HEAL_WITHIN_S = 60.0
 
 
+class Request(TypedDict):
+    url: str
+    headers: dict[str, str]
+
+
 @pytest.fixture
 def service(private_postgres: PrivatePostgres) -> Iterator[Service]:
     asyncio.run(migrate(private_postgres.url))
@@ -39,7 +44,7 @@ def test_history_and_sockets_say_unavailable_while_the_database_is_away_then_hea
     private_postgres: PrivatePostgres, service: Service
 ) -> None:
     user = a_user("priya")
-    history = {"url": "/notifications", "headers": service.headers(user)}
+    history = Request(url="/notifications", headers=service.headers(user))
     assert service.client.get(**history).status_code == 200
 
     private_postgres.stop()
@@ -61,7 +66,7 @@ def test_history_and_sockets_say_unavailable_while_the_database_is_away_then_hea
 def test_a_change_consumed_while_the_database_is_away_is_recorded_once_it_is_back(
     private_postgres: PrivatePostgres, service: Service
 ) -> None:
-    history = {"url": "/notifications", "headers": service.headers(a_user("priya"))}
+    history = Request(url="/notifications", headers=service.headers(a_user("priya")))
     failures: list[str] = []
     sink = logger.add(failures.append, level="WARNING", filter=lambda r: "database" in r["message"])
     try:
@@ -83,7 +88,7 @@ def wait_for(condition: Callable[[], bool], what: str) -> None:
         time.sleep(0.1)
 
 
-def poll_status(service: Service, request: dict[str, Any]) -> int:
+def poll_status(service: Service, request: Request) -> int:
     deadline = time.monotonic() + HEAL_WITHIN_S
     while (status := service.client.get(**request).status_code) != 200:
         if time.monotonic() > deadline:

@@ -15,6 +15,7 @@ from boxoffice.entrypoints.http.app import create_app
 from boxoffice.entrypoints.settings import Settings
 from tests.e2e.api import JWT_SECRET, running
 from tests.e2e.faults.outcomes import until_true
+from tests.e2e.transport import asgi_transport
 from tests.fake_notifications import a_change
 from tests.integration.broker_servers import PrivateRedis
 
@@ -47,7 +48,7 @@ async def app(redis_not_yet_started: PrivateRedis, database_url: str) -> AsyncIt
 async def test_the_service_starts_without_redis_and_limits_requests_once_redis_is_up(
     app: Litestar, redis_not_yet_started: PrivateRedis
 ) -> None:
-    transport = httpx.ASGITransport(app=app, client=("203.0.113.9", 4000))
+    transport = asgi_transport(app, ("203.0.113.9", 4000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
 
         async def log_in() -> int:

@@ -64,7 +64,9 @@ def settings(
     )
 
 
-def token_for(provider: SigningProvider, key: SigningKey | None = None, **claims: Any) -> str:
+def token_for(provider: SigningProvider, key: SigningKey | None = None, /, **claims: Any) -> str:
+    """A token carrying `claims` (of any name: `key` is positional only), signed with `key` or
+    the provider's published key."""
     return provider.sign(provider.claims(AUDIENCE, **claims), key)
 
 

@@ -146,9 +146,10 @@ async def test_a_forged_or_stale_provider_token_is_401_and_provisions_nobody(
 async def test_a_missing_or_garbled_authorization_header_is_401(
     client: httpx.AsyncClient, app: Litestar, authorization: str | bytes | None
 ) -> None:
-    headers: dict[str, str | bytes] = {}
+    headers: dict[bytes, bytes] = {}
     if authorization is not None:
-        headers["Authorization"] = authorization
+        raw = authorization if isinstance(authorization, bytes) else authorization.encode()
+        headers[b"Authorization"] = raw
 
     response = await client.get("/my/bookings", headers=headers)
 

@@ -1,6 +1,7 @@
 """GET /auth/providers: what a sign-in page offers besides a password."""
 
 import dataclasses
+from typing import TypedDict
 
 import httpx
 import pytest
@@ -10,13 +11,20 @@ from boxoffice.entrypoints.settings import Settings
 ISSUER = "https://tenant.eu.auth0.test/"
 
 
+class ProviderSettings(TypedDict, total=False):
+    oidc_issuer: str
+    oidc_audience: str
+    oidc_client_id: str
+    oidc_provider_name: str
+
+
 @pytest.fixture
-def provider_settings() -> dict[str, str]:
+def provider_settings() -> ProviderSettings:
     return {}
 
 
 @pytest.fixture
-def settings(settings: Settings, provider_settings: dict[str, str]) -> Settings:
+def settings(settings: Settings, provider_settings: ProviderSettings) -> Settings:
     return dataclasses.replace(settings, **provider_settings)
 
 

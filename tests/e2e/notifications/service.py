@@ -42,7 +42,8 @@ class Service:
 
     @property
     def broker(self) -> InMemoryBroker:
-        broker: InMemoryBroker = self.container.broker()
+        broker = self.container.broker()
+        assert isinstance(broker, InMemoryBroker), "the service runs on the in-memory broker"
         return broker
 
     def publish(self, *changes: EventChange) -> None:

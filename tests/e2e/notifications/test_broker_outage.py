@@ -37,8 +37,14 @@ class Broker:
     """A private broker server the test may stop and start."""
 
     def __init__(self, kind: str, directory: Path) -> None:
-        self.server = PrivateRedis(directory) if kind == "redis" else PrivateRabbitMq(directory)
-        self.down = self.server.kill if kind == "redis" else self.server.stop
+        if kind == "redis":
+            redis = PrivateRedis(directory)
+            self.server: PrivateRedis | PrivateRabbitMq = redis
+            self.down = redis.kill
+        else:
+            rabbitmq = PrivateRabbitMq(directory)
+            self.server = rabbitmq
+            self.down = rabbitmq.stop
 
     @property
     def url(self) -> str:

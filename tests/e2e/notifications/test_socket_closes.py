@@ -99,7 +99,11 @@ def test_a_token_with_an_absurd_time_is_closed_with_4401_by_message_or_query(
     service: Service, claim: str
 ) -> None:
     now = int(time.time())
-    claims = {"iss": "boxoffice", "sub": str(a_user("priya").id), "role": "customer"}
+    claims: dict[str, str | int] = {
+        "iss": "boxoffice",
+        "sub": str(a_user("priya").id),
+        "role": "customer",
+    }
     claims |= {"iat": now, "nbf": now, "exp": now + 600}
     for raw in ABSURD_TIMES:
         token = PyJWS().encode(payload_with(claims, claim, raw), JWT_SECRET, algorithm="HS256")

@@ -2,10 +2,13 @@
 
 import asyncio
 from collections import Counter
+from collections.abc import Callable
 
+import httpx
 import pytest
 
 from tests.e2e.races.client import RaceClient, bearer, race
+from tests.e2e.races.conftest import Cluster
 
 pytestmark = pytest.mark.slow
 
@@ -15,8 +18,8 @@ CONTENDERS = 30
 
 
 async def test_deleting_an_event_while_people_sign_up_for_it_never_answers_a_server_error(
-    cluster, record_figure
-):
+    cluster: Cluster, record_figure: Callable[[str], None]
+) -> None:
     answered: Counter[int] = Counter()
     deletions: Counter[int] = Counter()
     async with RaceClient(cluster.urls) as api:
@@ -24,7 +27,7 @@ async def test_deleting_an_event_while_people_sign_up_for_it_never_answers_a_ser
         for round_ in range(ROUNDS):
             event_id = await api.create_event(cluster.admin_token, capacity=100)
 
-            async def delete(delay: float, event_id: str = event_id):
+            async def delete(delay: float, event_id: str = event_id) -> httpx.Response:
                 if delay:  # otherwise the deletion leaves first, ahead of everyone
                     await asyncio.sleep(delay)
                 headers = bearer(cluster.admin_token)

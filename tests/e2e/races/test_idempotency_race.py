@@ -1,10 +1,12 @@
 """A client retries one booking twenty times at once with the same Idempotency-Key."""
 
 import uuid
+from collections.abc import Callable
 
 import pytest
 
 from tests.e2e.races.client import RaceClient, race, statuses
+from tests.e2e.races.conftest import Cluster
 
 pytestmark = pytest.mark.slow
 
@@ -13,8 +15,8 @@ QUANTITY = 2
 
 
 async def test_twenty_racing_retries_with_one_idempotency_key_book_exactly_once(
-    cluster, record_figure
-):
+    cluster: Cluster, record_figure: Callable[[str], None]
+) -> None:
     key = f"retry-{uuid.uuid4()}"
     async with RaceClient(cluster.urls) as api:
         event_id = await api.create_event(cluster.admin_token, capacity=10)

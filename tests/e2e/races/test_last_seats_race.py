@@ -1,10 +1,12 @@
 """200 customers race for the last 50 seats of one event, through real server processes."""
 
 import time
+from collections.abc import Callable
 
 import pytest
 
 from tests.e2e.races.client import RaceClient, problem_types, race, statuses
+from tests.e2e.races.conftest import Cluster
 
 SEATS = 50
 CONTENDERS = 200
@@ -14,8 +16,8 @@ pytestmark = pytest.mark.slow
 
 
 async def test_two_hundred_racing_bookings_sell_exactly_the_last_fifty_seats(
-    cluster, record_figure
-):
+    cluster: Cluster, record_figure: Callable[[str], None]
+) -> None:
     async with RaceClient(cluster.urls) as api:
         event_id = await api.create_event(cluster.admin_token, capacity=SEATS)
         tokens = await api.sign_up_customers(CUSTOMERS)
@@ -33,7 +35,9 @@ async def test_two_hundred_racing_bookings_sell_exactly_the_last_fifty_seats(
     assert seats_available == 0
 
 
-async def test_the_database_holds_one_active_ticket_per_seat_sold_in_the_race(cluster):
+async def test_the_database_holds_one_active_ticket_per_seat_sold_in_the_race(
+    cluster: Cluster,
+) -> None:
     async with RaceClient(cluster.urls) as api:
         event_id = await api.create_event(cluster.admin_token, capacity=SEATS)
         tokens = await api.sign_up_customers(CUSTOMERS)

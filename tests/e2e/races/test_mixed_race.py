@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from tests.e2e.races.client import RaceClient, race, statuses
+from tests.e2e.races.conftest import Cluster
 from tests.e2e.races.ledger import Ledger
 
 pytestmark = pytest.mark.slow
@@ -41,8 +42,8 @@ async def one(response: Awaitable[httpx.Response]) -> list[httpx.Response]:
 
 
 async def test_racing_bookings_cancellations_and_registrations_keep_every_seat_accounted_for(
-    cluster, record_figure
-):
+    cluster: Cluster, record_figure: Callable[[str], None]
+) -> None:
     rng = random.Random(3)
     async with RaceClient(cluster.urls) as api:
         event_id = await api.create_event(cluster.admin_token, capacity=CAPACITY)

@@ -1,10 +1,12 @@
 """One e-mail address, written in fifty different cases, races to register for one event."""
 
 import random
+from collections.abc import Callable
 
 import pytest
 
 from tests.e2e.races.client import RaceClient, problem_types, race, statuses
+from tests.e2e.races.conftest import Cluster
 
 pytestmark = pytest.mark.slow
 
@@ -21,8 +23,8 @@ def differently_cased(address: str, count: int, seed: int = 2) -> list[str]:
 
 
 async def test_fifty_racing_registrations_of_one_email_in_any_case_admit_exactly_one(
-    cluster, record_figure
-):
+    cluster: Cluster, record_figure: Callable[[str], None]
+) -> None:
     emails = differently_cased(ADDRESS, CONTENDERS)
     async with RaceClient(cluster.urls) as api:
         event_id = await api.create_event(cluster.admin_token, capacity=10)

@@ -59,9 +59,13 @@ async def new_container(database_url: str, fake_api: FakeApi) -> AsyncIterator[N
             )
         )
         made.append(container)  # before its start: what a failed start opened is shut too
-        await container.init_resources()
+        started = container.init_resources()
+        assert started is not None, "its resources are async: starting them is awaited"
+        await started
         return container
 
     yield make
     for container in made:
-        await container.shutdown_resources()
+        shutdown = container.shutdown_resources()
+        assert shutdown is not None, "its resources are async: shutting them is awaited"
+        await shutdown

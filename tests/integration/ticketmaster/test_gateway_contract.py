@@ -24,6 +24,8 @@ BIRMINGHAM_2020 = MarketQuery(
     datetime(2020, 1, 1, tzinfo=UTC), datetime(2022, 1, 1, tzinfo=UTC), "GB", "Birmingham"
 )
 RECORDED_ID = "1Av8ZfaGkwmkMSH"  # a recorded event-detail answer
+# The gateway under test, and what makes it fail (the fake API, or the fake gateway).
+Gateway = tuple[TicketmasterGateway, FakeApi | FakeTicketmasterGateway]
 
 
 def http_gateway(http: httpx.AsyncClient) -> HttpxTicketmasterGateway:
@@ -39,9 +41,7 @@ async def recorded_pages(http: httpx.AsyncClient) -> list[list[Event]]:
 
 
 @pytest.fixture(params=["fake", "httpx"])
-async def gateway(
-    request: pytest.FixtureRequest, fake_api: FakeApi
-) -> AsyncIterator[tuple[TicketmasterGateway, FakeApi | FakeTicketmasterGateway]]:
+async def gateway(request: pytest.FixtureRequest, fake_api: FakeApi) -> AsyncIterator[Gateway]:
     """The gateway under test, and what makes it fail (the fake API, or the fake gateway)."""
     async with httpx.AsyncClient(base_url=fake_api.base_url, timeout=5.0) as http:
         if request.param == "httpx":
@@ -56,7 +56,7 @@ async def everything(gateway: TicketmasterGateway, query: MarketQuery) -> list[E
     return [e async for page in gateway.search(query, NOW) for e in page.events]
 
 
-async def test_a_search_yields_every_event_once_with_its_listing(gateway) -> None:
+async def test_a_search_yields_every_event_once_with_its_listing(gateway: Gateway) -> None:
     adapter, _ = gateway
 
     events = await everything(adapter, BIRMINGHAM_2020)
@@ -67,7 +67,7 @@ async def test_a_search_yields_every_event_once_with_its_listing(gateway) -> Non
     assert all(e.details.title for e in events)
 
 
-async def test_each_page_expects_the_whole_total(gateway) -> None:
+async def test_each_page_expects_the_whole_total(gateway: Gateway) -> None:
     adapter, _ = gateway
 
     pages = [page async for page in adapter.search(BIRMINGHAM_2020, NOW)]
@@ -77,7 +77,7 @@ async def test_each_page_expects_the_whole_total(gateway) -> None:
     assert {p.expected_total for p in pages} == {seen}
 
 
-async def test_an_event_by_id_and_an_unknown_id(gateway) -> None:
+async def test_an_event_by_id_and_an_unknown_id(gateway: Gateway) -> None:
     adapter, _ = gateway
 
     found = await adapter.event(RECORDED_ID, NOW)
@@ -90,7 +90,7 @@ async def test_an_event_by_id_and_an_unknown_id(gateway) -> None:
     assert missing is None
 
 
-async def test_every_question_counts_as_a_request(gateway) -> None:
+async def test_every_question_counts_as_a_request(gateway: Gateway) -> None:
     adapter, _ = gateway
     before = adapter.requests_used
 
@@ -100,7 +100,7 @@ async def test_every_question_counts_as_a_request(gateway) -> None:
     assert adapter.requests_used - before >= 1 + len(pages)
 
 
-async def test_an_upstream_that_stays_down_is_unavailable(gateway) -> None:
+async def test_an_upstream_that_stays_down_is_unavailable(gateway: Gateway) -> None:
     adapter, breaker = gateway
     if isinstance(breaker, FakeTicketmasterGateway):
         breaker.fail_after = 0

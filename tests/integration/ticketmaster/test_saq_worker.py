@@ -5,9 +5,9 @@ import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
-from saq import Job
 from saq.queue.redis import RedisQueue
 from sqlalchemy import func, select
 
@@ -24,9 +24,13 @@ pytestmark = pytest.mark.redis
 JOB = "sync_ticketmaster_markets"
 
 
-def sync_job(**fields: int) -> Job:
-    """The job as the cron enqueues it: with the sync's own time limit, not saq's 10 s."""
-    return Job(JOB, timeout=SYNC_TIMEOUT_SECONDS, **fields)
+async def run_sync(queue: RedisQueue, **fields: int) -> dict[str, Any]:
+    """The job's result, enqueued as the cron does: with the sync's own time limit, not saq's
+    10 s (`Queue.apply` would make its wait of 60 s the job's limit)."""
+    job = {"timeout": SYNC_TIMEOUT_SECONDS, **fields}
+    (result,) = await queue.map(JOB, [job], timeout=60)
+    outcomes: dict[str, Any] = result
+    return outcomes
 
 
 @pytest.fixture
@@ -57,7 +61,7 @@ async def test_the_worker_runs_an_enqueued_sync_and_the_events_are_stored(
     container = await new_container()
     task = await working(queue, container)
     try:
-        result = await queue.apply(sync_job(), timeout=60)
+        result = await run_sync(queue)
     finally:
         await stop(task)
 
@@ -75,7 +79,7 @@ async def test_two_runs_at_once_sync_the_market_once(
     fake_api.fault({"delay": 1})  # the first sync's first request: its lease is held meanwhile
     task = await working(queue, container)
     try:
-        results = await asyncio.gather(*(queue.apply(sync_job(), timeout=60) for _ in range(2)))
+        results = await asyncio.gather(*(run_sync(queue) for _ in range(2)))
     finally:
         await stop(task)
 
@@ -110,7 +114,7 @@ async def test_a_run_started_again_resumes_with_the_markets_not_yet_synced(
     task = await working(queue, container)
     try:
         # the same run, due as before
-        result = await queue.apply(sync_job(scheduled=due), timeout=60)
+        result = await run_sync(queue, scheduled=due)
     finally:
         await stop(task)
 

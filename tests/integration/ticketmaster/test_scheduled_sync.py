@@ -7,12 +7,13 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from boxoffice.adapters.sqlalchemy.tables import events, venues
+from boxoffice.entrypoints.container import Container
 from boxoffice.entrypoints.jobs import sync_markets
 from tests.fake_ticketmaster import FakeApi
 from tests.integration.ticketmaster.conftest import NewContainer
 
 
-async def count_by_city(container) -> dict[str, int]:
+async def count_by_city(container: Container) -> dict[str, int]:
     query = (
         select(venues.c.city, func.count())
         .select_from(events.join(venues, events.c.venue_id == venues.c.id))

@@ -1,6 +1,7 @@
 """Signing up, creating users, logging in and knowing who is calling."""
 
 from dataclasses import replace
+from typing import TypedDict
 from uuid import uuid4
 
 import pytest
@@ -24,6 +25,11 @@ from tests.unit.application.conftest import People
 
 PASSWORD = "Secret-pass1"
 NEWCOMER = NewUser("kavya", "Kavya@Example.com", PASSWORD, "Kavya R", "+91 90000 00000")
+
+
+class Clash(TypedDict, total=False):
+    username: str
+    email: str
 
 
 @pytest.fixture
@@ -62,7 +68,7 @@ async def test_signing_up_makes_an_unverified_customer_with_a_hashed_password(
     ],
 )
 async def test_usernames_and_addresses_are_taken_whatever_their_case(
-    sign_up: RegisterUser, uow: InMemoryUnitOfWork, clash: dict[str, str], error: type[Exception]
+    sign_up: RegisterUser, uow: InMemoryUnitOfWork, clash: Clash, error: type[Exception]
 ) -> None:
     await sign_up.execute(NEWCOMER)
 

@@ -3,14 +3,14 @@
 import asyncio
 import contextlib
 from datetime import timedelta
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 
 from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
 from boxoffice.application.errors import EventNotFound, RateLimiterUnavailable, TooManyRequests
 from boxoffice.application.models.pagination import PageRequest
-from boxoffice.application.ports.rate_limiter import RateDecision
+from boxoffice.application.ports.rate_limiter import RateDecision, RateLimiter
 from boxoffice.application.services.limits import Limit
 from boxoffice.application.use_cases.register_attendee import (
     RegisterAttendee,
@@ -37,9 +37,9 @@ def register(uow: InMemoryUnitOfWork, clock: FixedClock) -> RegisterAttendee:
     return RegisterAttendee(uow, clock)
 
 
-async def attendees(uow: InMemoryUnitOfWork, event_id: object) -> list[str]:
+async def attendees(uow: InMemoryUnitOfWork, event_id: UUID) -> list[str]:
     async with uow:
-        page = await uow.registrations.list_for_event(event_id, ALL)  # type: ignore[arg-type]
+        page = await uow.registrations.list_for_event(event_id, ALL)
     return [r.email for r in page.items]
 
 
@@ -166,9 +166,9 @@ class UnreachableLimiter:
         raise RateLimiterUnavailable("no Redis")
 
 
-def limited(uow: InMemoryUnitOfWork, clock: FixedClock, limiter: object) -> RegisterAttendee:
+def limited(uow: InMemoryUnitOfWork, clock: FixedClock, limiter: RateLimiter) -> RegisterAttendee:
     limits = RegistrationLimits(per_client=Limit(3, 60), per_client_and_event=Limit(2, 60))
-    return RegisterAttendee(uow, clock, limiter, limits)  # type: ignore[arg-type]
+    return RegisterAttendee(uow, clock, limiter, limits)
 
 
 async def test_a_client_registers_at_most_the_per_event_limit_for_one_event(

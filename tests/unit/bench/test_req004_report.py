@@ -10,7 +10,7 @@ report = load("req004_report")
 
 def routes(latency: float, slow: int = 0) -> dict[str, Any]:
     """Every route answered 100 times in 10 s, `slow` of the list's answers taking 2 s."""
-    made = mix.Traffic(event_ids=["e"], watched_ids=["w"]).routes
+    made: dict[str, Any] = mix.Traffic(event_ids=["e"], watched_ids=["w"]).routes
     for route in made.values():
         status = min(route.expected)
         for n in range(100):

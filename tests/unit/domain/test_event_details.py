@@ -99,6 +99,7 @@ def test_a_tag_has_1_to_30_characters(tag: str) -> None:
 @given(st.lists(st.text(max_size=35), max_size=14))
 @example(["İ" * 30])
 def test_accepted_tags_are_normalised_and_fit_their_column(tags: list[str]) -> None:
+    field: str | None
     try:
         accepted = details(tags=tuple(tags)).tags
     except InvalidValue as refused:

@@ -1,6 +1,9 @@
 """The per-process cache of anonymous read answers: kept for its life, no longer, bounded."""
 
 import asyncio
+from collections.abc import Awaitable, Callable
+
+import pytest
 
 from boxoffice.entrypoints.http import answers
 from boxoffice.entrypoints.http.answers import AnswerCache, answer_of
@@ -14,7 +17,7 @@ class Clock:
         return self.now
 
 
-def making(calls: list[str], body: object):  # type: ignore[no-untyped-def]
+def making(calls: list[str], body: object) -> Callable[[], Awaitable[object]]:
     async def make() -> object:
         calls.append("made")
         return body
@@ -23,7 +26,8 @@ def making(calls: list[str], body: object):  # type: ignore[no-untyped-def]
 
 
 async def test_an_answer_is_kept_for_its_life_and_made_again_after() -> None:
-    clock, calls = Clock(), []
+    clock = Clock()
+    calls: list[str] = []
     cache = AnswerCache(1.0, clock)
 
     first = await cache.get_or_make("k", making(calls, {"n": 1}))
@@ -51,7 +55,7 @@ async def test_a_life_of_zero_caches_nothing_and_forget_empties() -> None:
 
 
 async def test_a_flood_of_distinct_queries_cannot_grow_the_cache_past_its_bound(
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(answers, "MAX_ENTRIES", 3)
     cache = AnswerCache(1.0, Clock())

@@ -110,7 +110,14 @@ criteria = st.tuples(
     st.none() | values,
     st.none() | values,
 ).filter(any)
-markets = st.builds(lambda c, days: Market(*c, days=days), criteria, st.integers(1, 365))
+
+
+def a_market(criteria: tuple[str | None, str | None, str | None, str | None], days: int) -> Market:
+    country_code, city, keyword, classification = criteria
+    return Market(country_code, city, keyword, classification, days=days)
+
+
+markets = st.builds(a_market, criteria, st.integers(1, 365))
 
 
 @given(st.lists(markets, max_size=4, unique_by=lambda m: m.name))

@@ -2,6 +2,7 @@
 
 import asyncio
 from datetime import UTC, datetime
+from typing import TypedDict, Unpack
 
 import pytest
 
@@ -107,12 +108,20 @@ async def test_an_early_wake_up_sleeps_again_until_the_run_is_due() -> None:
     assert clock.sleeps == [448.0, 2.0]
 
 
-def scheduler_settings(**overrides: str) -> Settings:
-    values = {
+class SchedulerSettings(TypedDict, total=False):
+    ticketmaster_markets: str
+    ticketmaster_api_key: str
+    database_url: str
+    redis_url: str
+
+
+def scheduler_settings(**overrides: Unpack[SchedulerSettings]) -> Settings:
+    values: SchedulerSettings = {
         "ticketmaster_markets": "country=GB",
         "ticketmaster_api_key": "key",
         "database_url": "sqlite+aiosqlite:///unused.db",
-    } | overrides
+        **overrides,
+    }
     return Settings(**values)
 
 
@@ -126,7 +135,7 @@ def scheduler_settings(**overrides: str) -> Settings:
     ],
 )
 async def test_the_server_schedules_only_with_markets_a_key_and_no_redis(
-    overrides: dict[str, str], scheduled: bool
+    overrides: SchedulerSettings, scheduled: bool
 ) -> None:
     settings = scheduler_settings(**overrides)
     container = build_container(settings)

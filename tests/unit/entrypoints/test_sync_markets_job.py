@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from dependency_injector import providers
@@ -13,6 +13,9 @@ from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncRe
 from boxoffice.entrypoints.container import build_container
 from boxoffice.entrypoints.jobs import as_result, sync_markets
 from boxoffice.entrypoints.settings import Settings
+
+if TYPE_CHECKING:
+    from loguru import Record
 
 MARKETS = (Market("GB", "London"), Market("US", "New York"), Market("MX"))
 
@@ -32,15 +35,15 @@ class SyncFailingInLondon:
 
 
 @pytest.fixture
-def log_records() -> Iterator[list[dict[str, Any]]]:
-    records: list[dict[str, Any]] = []
+def log_records() -> Iterator[list["Record"]]:
+    records: list[Record] = []
     sink = logger.add(lambda message: records.append(message.record), level="INFO")
     yield records
     logger.remove(sink)
 
 
 async def test_a_market_that_raises_is_reported_and_the_others_still_run(
-    log_records: list[dict[str, Any]],
+    log_records: list["Record"],
 ) -> None:
     container = build_container(Settings(database_url="sqlite+aiosqlite:///unused.db"))
     fake = SyncFailingInLondon()
