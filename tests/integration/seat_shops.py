@@ -6,7 +6,7 @@ connections belong to the loop that opened them).
 """
 
 import asyncio
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -25,7 +25,7 @@ class Shop:
     runner: asyncio.Runner
     new_uow: Callable[[], UnitOfWork]
     sales: TicketSales
-    close: Callable[[], Awaitable[None]]
+    close: Callable[[], Coroutine[Any, Any, None]]
 
     def run(self, step: Coroutine[Any, Any, T]) -> T:
         """Runs one step to its end in the shop's event loop."""

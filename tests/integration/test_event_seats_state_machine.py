@@ -311,7 +311,12 @@ class EventSeats(RuleBasedStateMachine):
 def test_no_sequence_of_use_cases_oversells_or_loses_a_seat(backend: str) -> None:
     with asyncio.Runner() as runner:
         shop = open_shop(runner, backend)
+
+        class InThisShop(EventSeats):
+            def __init__(self) -> None:
+                super().__init__(shop)
+
         try:
-            run_state_machine_as_test(lambda: EventSeats(shop), settings=SEATS_SETTINGS)
+            run_state_machine_as_test(InThisShop, settings=SEATS_SETTINGS)
         finally:
             runner.run(shop.close())

@@ -3,8 +3,8 @@ its repositories saw become outbox messages in the same transaction; a rollback 
 
 from uuid import uuid4
 
-from boxoffice.adapters.messaging.codec import decode
 from boxoffice.application.models.messages import ChangeAction, EventChange
+from boxoffice.application.services.message_codec import decode
 from boxoffice.domain.events import Event, EventStatus
 from boxoffice.domain.registrations import Registration
 from boxoffice.domain.users import User

@@ -1,9 +1,9 @@
 """The unit of work collects the aggregates' domain events at commit, in one place: one outbox
 message per changed event, named by the strongest change, for the people the rule names."""
 
-from boxoffice.adapters.messaging.codec import decode
 from boxoffice.application.models.messages import ChangeAction, EventChange
 from boxoffice.application.services.announce import MESSAGE_ACTIONS
+from boxoffice.application.services.message_codec import decode
 from boxoffice.application.use_cases.register_attendee import (
     RegisterAttendee,
     RegisterAttendeeCommand,

@@ -131,7 +131,7 @@ async def test_a_redelivery_and_a_refused_mark_commit_nothing(
 
     await record.execute(change)
     with pytest.raises(NotificationNotFound):
-        await MarkNotificationRead(uow).execute(someone(), theirs.id)
+        await MarkNotificationRead(uow).execute(MarkNotificationReadCommand(someone(), theirs.id))
 
     assert uow.database.commits == commits
 
