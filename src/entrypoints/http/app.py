@@ -113,7 +113,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         debug=False,
         logging_config=None,  # loguru, configured by the entrypoint, does the logging
     )
-    guard_the_edge(app, settings)
+    guard_the_edge(app, settings, answers)
     document_truthfully(app, settings)
     app.state.container = container
     app.state.settings = settings

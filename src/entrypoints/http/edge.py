@@ -1,16 +1,19 @@
 """What stands around Litestar's routing in both services, outermost first: security headers,
-the request log line, body and header bounds, and CORS refusals as problems. Outside the
-router, so that unknown paths (404), methods (405) and refused bodies (413) get them too."""
+the request log line, body and header bounds, (in the event service) shared anonymous
+answers, and CORS refusals as problems. Outside the router, so that unknown paths (404),
+methods (405) and refused bodies (413) get them too."""
 
 import re
 
 from litestar import Litestar
 from litestar.types import Scope
 
+from boxoffice.entrypoints.http.answers import AnswerCache
 from boxoffice.entrypoints.http.cors import preflight_refusals_as_problems
 from boxoffice.entrypoints.http.middleware import request_logging
 from boxoffice.entrypoints.http.request_limits import Wider, bounded_requests
 from boxoffice.entrypoints.http.security_headers import docs_asset_origins, security_headers
+from boxoffice.entrypoints.http.shared_answers import serve_shared_answers
 from boxoffice.entrypoints.http.uploads import MULTIPART_OVERHEAD_BYTES
 from boxoffice.entrypoints.settings import Settings
 
@@ -32,9 +35,14 @@ def upload_bounds(settings: Settings) -> Wider:
     return wider
 
 
-def guard_the_edge(app: Litestar, settings: Settings) -> None:
+def guard_the_edge(app: Litestar, settings: Settings, answers: AnswerCache | None = None) -> None:
+    """`answers`: the event service's cache, whose shared answers are sent before routing,
+    except where a rate limit counts every request (its answer carries the caller's count)."""
+    inner = preflight_refusals_as_problems(app.asgi_handler)
+    if answers is not None and not settings.api_rate_limit:
+        inner = serve_shared_answers(inner, answers)
     bounded = bounded_requests(
-        preflight_refusals_as_problems(app.asgi_handler),
+        inner,
         settings.max_body_bytes,
         settings.body_read_timeout_seconds,
         upload_bounds(settings),
