@@ -38,11 +38,13 @@ class Answer:
     etag: str
     # Set on answers the cache keeps: the moment (of the cache's clock) it stops using them.
     fresh_until: float | None = field(default=None, compare=False)
+    # What was encoded, for a signed-in caller's answer made from the shared one.
+    value: Any = field(default=None, compare=False, repr=False)
 
 
 def answer_of(value: Any) -> Answer:
     body = _ENCODER.encode(value)
-    return Answer(body, f'W/"{hashlib.blake2b(body, digest_size=12).hexdigest()}"')
+    return Answer(body, f'W/"{hashlib.blake2b(body, digest_size=12).hexdigest()}"', value=value)
 
 
 class AnswerCache:

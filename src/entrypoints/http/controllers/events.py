@@ -3,6 +3,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+import msgspec
 from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
@@ -20,6 +21,7 @@ from boxoffice.application.use_cases.delete_event import (
 from boxoffice.application.use_cases.get_event import GetEvent
 from boxoffice.application.use_cases.get_event_stats import GetEventStats
 from boxoffice.application.use_cases.list_events import ListEvents
+from boxoffice.application.use_cases.mark_saved_events import MarkSavedEvents
 from boxoffice.application.use_cases.refresh_market import RefreshMarket
 from boxoffice.application.use_cases.update_event import UpdateEvent, UpdateEventCommand
 from boxoffice.application.use_cases.view_event import ViewEvent
@@ -34,6 +36,11 @@ from boxoffice.entrypoints.http.schemas.events import (
     EventReplace,
     EventStatsOut,
 )
+
+
+def with_saved(page: PageOut[EventOut], saved: frozenset[UUID]) -> PageOut[EventOut]:
+    items = [msgspec.structs.replace(e, saved=e.id in saved) for e in page.items]
+    return msgspec.structs.replace(page, items=items)
 
 
 def stale_headers(reason: str | None) -> dict[str, str]:
@@ -56,25 +63,31 @@ class EventController(Controller):
         market_refresher: NamedDependency[Callable[[], RefreshMarket]],
         display_zone: NamedDependency[ZoneInfo],
         events_query: NamedDependency[EventFilter],
-        viewer: NamedDependency[Principal | None],
+        browser: NamedDependency[Principal | None],
         client_address: NamedDependency[str],
         answers: NamedDependency[AnswerCache],
+        mark_saved_events: NamedDependency[MarkSavedEvents],
     ) -> Response[PageOut[EventOut]]:
         stale = None
+        viewer = browser.user_id if browser else None
         if events_query.source is EventSource.TICKETMASTER:
-            caller = caller_key(viewer, client_address)
+            caller = caller_key(browser, client_address)
             refresh_market = market_refresher()
             stale = await refresh_market.execute(events_query.city, events_query.text, caller)
 
-        async def page() -> PageOut[EventOut]:
-            found = await list_events.execute(events_query, viewer.user_id if viewer else None)
+        async def page(viewer: UUID | None = None) -> PageOut[EventOut]:
+            found = await list_events.execute(events_query, viewer)
             return PageOut.of(found.map(lambda view: EventOut.from_view(view, display_zone)))
 
-        if viewer is None and events_query.source is not EventSource.TICKETMASTER:
+        if events_query.source is EventSource.TICKETMASTER:  # the refresh may have changed it
+            answer = answer_of(await page(viewer))
+        else:  # the page every caller shares; a viewer's own flags on a copy of it
             answer = await answers.get_or_make(("list", events_query, display_zone.key), page)
-        else:  # a viewer's own flags, or a refresh that may have just changed the market
-            answer = answer_of(await page())
-        return respond(request, answer, private=viewer is not None, headers=stale_headers(stale))
+            if viewer is not None:
+                shared: PageOut[EventOut] = answer.value
+                saved = await mark_saved_events.execute(viewer, [e.id for e in shared.items])
+                answer = answer_of(with_saved(shared, saved))
+        return respond(request, answer, private=browser is not None, headers=stale_headers(stale))
 
     @post(
         "/",
