@@ -39,6 +39,7 @@ from boxoffice.entrypoints.http.schemas.events import (
 
 
 def with_saved(page: PageOut[EventOut], saved: frozenset[UUID]) -> PageOut[EventOut]:
+    """The shared page as one caller sees it: copies, so the cached page stays anonymous."""
     items = [msgspec.structs.replace(e, saved=e.id in saved) for e in page.items]
     return msgspec.structs.replace(page, items=items)
 
