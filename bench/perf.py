@@ -37,10 +37,12 @@ ROWS = {  # in the order a round measures them: pgbench before the bookings it i
     "booking-hot": ("postgres", "POST /bookings, one hot event"),
     "booking-spread": ("postgres", f"POST /bookings, spread over {SPREAD:,} events"),
     "list": ("postgres", "GET /events?size=20"),
+    "list-signed-in": ("postgres", "GET /events?size=20, signed in (saved flags)"),
     "detail": ("postgres", "GET /events/{id}"),
     "list-sqlite": ("sqlite", "GET /events?size=20"),
 }
-SWEPT = {"list", "detail", "list-sqlite"}  # the others run at the first catalogue size only
+# The others run at the first catalogue size only.
+SWEPT = {"list", "list-signed-in", "detail", "list-sqlite"}
 BUYERS = 256
 
 
@@ -254,6 +256,9 @@ def round_of(
                 target, script = base + "/bookings", "book.lua"
             elif name == "detail":
                 env, target, script = {"PERF_PATHS": str(details)}, base + "/", "get.lua"
+            elif name == "list-signed-in":
+                env, target = {"PERF_TOKENS": str(tokens)}, base + "/events?size=20"
+                script = "get.lua"
             else:
                 target, script = base + "/events?size=20", "get.lua"
             got = run.measure(

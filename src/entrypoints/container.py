@@ -58,6 +58,7 @@ from boxoffice.application.use_cases.list_subscriptions import ListSubscriptions
 from boxoffice.application.use_cases.list_user_bookings import ListUserBookings
 from boxoffice.application.use_cases.list_users import ListUsers
 from boxoffice.application.use_cases.log_in import LogIn
+from boxoffice.application.use_cases.mark_saved_events import MarkSavedEvents
 from boxoffice.application.use_cases.provision_external_user import ProvisionExternalUser
 from boxoffice.application.use_cases.refresh_market import FreshnessPolicy, RefreshMarket
 from boxoffice.application.use_cases.register_attendee import RegisterAttendee, RegistrationLimits
@@ -310,6 +311,7 @@ class Container(containers.DeclarativeContainer):
         CreateEvent, uow=uow, clock=clock, open_creation=settings.provided.open_event_creation
     )
     get_event = providers.Factory(GetEvent, reads=event_reads)
+    mark_saved_events = providers.Factory(MarkSavedEvents, reads=event_reads)
     update_event = providers.Factory(UpdateEvent, uow=uow, clock=clock)
     delete_event = providers.Factory(DeleteEvent, uow=uow, clock=clock, files=file_storage)
     upload_attachment = providers.Factory(

@@ -11,6 +11,7 @@ import pytest
 
 from boxoffice.adapters.sqlalchemy.engine import create_read_engine
 from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
+from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.models.event_views import EventView
 from boxoffice.application.models.pagination import PageRequest
 from boxoffice.application.models.queries import EventFilter
@@ -124,6 +125,37 @@ async def test_a_viewer_sees_which_events_of_the_page_they_saved(
     assert flags(await reads.page(EventFilter(), NOW, priya.id)) == [True, False]
     assert flags(await reads.page(EventFilter(), NOW, rahul.id)) == [False, False]
     assert flags(await reads.page(EventFilter(), NOW)) == [None, None]
+
+
+async def test_saved_among_names_only_the_viewers_saved_events_of_those_asked(
+    new_uow: NewUnitOfWork, reads: EventReads
+) -> None:
+    priya, rahul = a_user("priya"), a_user("rahul")
+    first, second, third = at(1), at(2), at(3)
+    await given(new_uow(), users=(priya, rahul), events=(first, second, third))
+    async with new_uow() as uow:
+        await uow.saved_events.add(priya.id, first.id, NOW)
+        await uow.saved_events.add(priya.id, third.id, NOW)
+        await uow.saved_events.add(rahul.id, second.id, NOW)
+        await uow.commit()
+
+    assert await reads.saved_among(priya.id, [first.id, second.id]) == {first.id}
+    assert await reads.saved_among(rahul.id, [first.id, second.id]) == {second.id}
+    assert await reads.saved_among(priya.id, []) == frozenset()
+    for event_ids in ([first.id], []):
+        with pytest.raises(NotAuthenticated):
+            await reads.saved_among(a_user("ghost").id, event_ids)
+
+
+async def test_a_viewer_who_is_no_user_is_refused_on_a_full_or_an_empty_page(
+    new_uow: NewUnitOfWork, reads: EventReads
+) -> None:
+    await given(new_uow(), users=(a_user("priya"),), events=(at(1),))
+    ghost = a_user("ghost").id
+
+    for query in (EventFilter(), EventFilter(city="Nowhere")):
+        with pytest.raises(NotAuthenticated):
+            await reads.page(query, NOW, ghost)
 
 
 @pytest.mark.parametrize(

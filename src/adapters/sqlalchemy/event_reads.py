@@ -2,7 +2,9 @@
 that runs no transaction, rows mapped straight to views.
 
 A page's `total` is counted in the same statement, but only up to a bound past the page, so
-a page costs the same whatever the catalogue's size.
+a page costs the same whatever the catalogue's size. A viewer's page also says, in the same
+statement, whether the viewer is still a user: a token that outlived its account is refused
+without a read of its own.
 """
 
 from collections.abc import Sequence
@@ -10,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, Row, Select, bindparam, exists, func, select
+from sqlalchemy import ColumnElement, Row, Select, and_, bindparam, exists, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -25,7 +27,8 @@ from boxoffice.adapters.sqlalchemy.event_rows import (
     listing_of,
     split_list,
 )
-from boxoffice.adapters.sqlalchemy.tables import events, saved_events, venues
+from boxoffice.adapters.sqlalchemy.tables import events, saved_events, users, venues
+from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.models.event_views import EventView
 from boxoffice.application.models.pagination import TOTAL_BOUND, Page
 from boxoffice.application.models.queries import EventFilter
@@ -43,6 +46,22 @@ _SAVED = (
     .where(saved_events.c.user_id == bindparam("viewer"), saved_events.c.event_id == events.c.id)
     .label("saved")
 )
+_VIEWER_KNOWN = exists().where(users.c.id == bindparam("viewer"))
+_IS_VIEWER_KNOWN = select(_VIEWER_KNOWN)
+# One row per saved event among the ids (event_id null when none), none for an unknown user.
+_SAVED_AMONG = (
+    select(saved_events.c.event_id)
+    .select_from(
+        users.outerjoin(
+            saved_events,
+            and_(
+                saved_events.c.user_id == users.c.id,
+                saved_events.c.event_id.in_(bindparam("event_ids", expanding=True)),
+            ),
+        )
+    )
+    .where(users.c.id == bindparam("viewer"))
+)
 _ONE = _VIEW.where(events.c.id == bindparam("event_id"))
 _LOCAL = EventSource.LOCAL.value
 
@@ -56,7 +75,8 @@ def page_statement(
     shape: tuple[str, ...], signed_in: bool, order_by: list[ColumnElement[Any]]
 ) -> Select[Any]:
     counted = _bounded_count(shape).scalar_subquery().label("total_")
-    statement = _VIEW.add_columns(counted, *([_SAVED] if signed_in else []))
+    viewer = [_SAVED, _VIEWER_KNOWN.label("viewer_known_")] if signed_in else []
+    statement = _VIEW.add_columns(counted, *viewer)
     return (
         statement.where(*event_filters.clauses(shape))
         .order_by(*order_by)
@@ -114,6 +134,8 @@ class SqlAlchemyEventReads:
         if key not in self._pages:
             self._pages[key] = page_statement(shape, viewer is not None, order_by)
         rows = await self._read(self._pages[key], params)
+        if viewer is not None:
+            await self._refuse_unknown(rows, params)
         if rows:
             total = int(rows[0].total_)
         elif request.offset == 0:
@@ -125,9 +147,23 @@ class SqlAlchemyEventReads:
         views = [to_view(row, row.saved if viewer is not None else None) for row in rows]
         return Page(views, request.page, request.size, total, total < count_limit)
 
+    async def _refuse_unknown(self, rows: Sequence[Row[Any]], params: dict[str, Any]) -> None:
+        if rows:
+            known = rows[0].viewer_known_
+        else:  # an empty page: asked on its own
+            known = (await self._read(_IS_VIEWER_KNOWN, params))[0][0]
+        if not known:
+            raise NotAuthenticated("the account of this token no longer exists")
+
     async def one(self, event_id: UUID) -> EventView | None:
         rows = await self._read(_ONE, {"event_id": event_id})
         return to_view(rows[0]) if rows else None
+
+    async def saved_among(self, viewer: UUID, event_ids: Sequence[UUID]) -> frozenset[UUID]:
+        rows = await self._read(_SAVED_AMONG, {"viewer": viewer, "event_ids": list(event_ids)})
+        if not rows:
+            raise NotAuthenticated("the account of this token no longer exists")
+        return frozenset(row.event_id for row in rows if row.event_id is not None)
 
     async def _read(self, statement: Select[Any], params: dict[str, Any]) -> Sequence[Row[Any]]:
         with outages_as_unavailable():

@@ -1,5 +1,6 @@
 """The read side of events: answers for lists and single events, without a transaction."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 from uuid import UUID
@@ -14,6 +15,11 @@ class EventReads(Protocol):
         self, query: EventFilter, now: datetime, viewer: UUID | None = None
     ) -> Page[EventView]:
         """One page of `query`, soonest first (ties by id). With a `viewer`, each view says
-        whether they saved it. `total` is exact up to a bound (see `Page.total_is_exact`)."""
+        whether they saved it, and a viewer who is no user (any more) raises NotAuthenticated.
+        `total` is exact up to a bound (see `Page.total_is_exact`)."""
 
     async def one(self, event_id: UUID) -> EventView | None: ...
+
+    async def saved_among(self, viewer: UUID, event_ids: Sequence[UUID]) -> frozenset[UUID]:
+        """Which of `event_ids` the viewer saved, in one small read of the viewer's own rows;
+        a viewer who is no user (any more) raises NotAuthenticated."""

@@ -25,9 +25,10 @@ class ListEventsQuery:
         return self.filter.source is EventSource.TICKETMASTER
 
     @property
-    def same_for_everyone(self) -> bool:
-        """Neither a viewer's own flags nor a refresh that may have just changed the market."""
-        return self.viewer is None and not self.refreshes_imports
+    def for_everyone(self) -> "ListEventsQuery":
+        """The same list without a viewer: the page every caller shares (a viewer's own
+        flags are read apart, by MarkSavedEvents)."""
+        return replace(self, viewer=None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,12 @@
 """What stands around Litestar's routing in both services, outermost first: security headers,
-the request log line, body and header bounds, and CORS refusals as problems. Outside the
-router, so that unknown paths (404), methods (405) and refused bodies (413) get them too."""
+the request log line, body and header bounds, a service's own layer (the event service's shared
+anonymous answers), and CORS refusals as problems. Outside the router, so that unknown paths
+(404), methods (405) and refused bodies (413) get them too."""
+
+from collections.abc import Callable
 
 from litestar import Litestar
+from litestar.types import ASGIApp
 
 from boxoffice.entrypoints.edge.cors import preflight_refusals_as_problems
 from boxoffice.entrypoints.edge.middleware import request_logging
@@ -11,11 +15,17 @@ from boxoffice.entrypoints.edge.security_headers import docs_asset_origins, secu
 from boxoffice.entrypoints.settings import Settings
 
 
-def guard_the_edge(app: Litestar, settings: Settings, wider: Wider = lambda _: None) -> None:
+def guard_the_edge(
+    app: Litestar,
+    settings: Settings,
+    wider: Wider = lambda _: None,
+    inside: Callable[[ASGIApp], ASGIApp] = lambda handler: handler,
+) -> None:
     """`wider`: the bounds of the routes that take more than the body limit (a service's
-    uploads), None for every other request."""
+    uploads), None for every other request; `inside`: a service's own layer, within the
+    bounds and just outside the router."""
     bounded = bounded_requests(
-        preflight_refusals_as_problems(app.asgi_handler),
+        inside(preflight_refusals_as_problems(app.asgi_handler)),
         settings.max_body_bytes,
         settings.body_read_timeout_seconds,
         wider,

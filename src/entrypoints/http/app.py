@@ -36,6 +36,7 @@ from boxoffice.entrypoints.http.controllers.users import (
 from boxoffice.entrypoints.http.dependencies import dependencies
 from boxoffice.entrypoints.http.openapi import document_truthfully, openapi_config
 from boxoffice.entrypoints.http.rate_limit import rate_limiting
+from boxoffice.entrypoints.http.shared_answers import shared_answers
 from boxoffice.entrypoints.http.uploads import upload_bounds
 from boxoffice.entrypoints.http.web_ui import web_ui_router
 from boxoffice.entrypoints.scheduler import embedded_scheduler
@@ -113,7 +114,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         debug=False,
         logging_config=None,  # loguru, configured by the entrypoint, does the logging
     )
-    guard_the_edge(app, settings, upload_bounds(settings))
+    guard_the_edge(app, settings, upload_bounds(settings), shared_answers(answers, settings))
     document_truthfully(app, settings)
     app.state.container = container
     app.state.settings = settings

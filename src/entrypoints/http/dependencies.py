@@ -6,12 +6,14 @@ from zoneinfo import ZoneInfo
 
 from dependency_injector import providers
 from litestar import Request
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from litestar.params import QueryParameter
 
+from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.services.authenticate import Authenticate
 from boxoffice.domain.clock import zone
+from boxoffice.domain.listings import EventSource
 from boxoffice.entrypoints.container import Container
 from boxoffice.entrypoints.edge.dependencies import (
     bearer_token,
@@ -31,6 +33,7 @@ USE_CASES = (
     "list_users", "log_in", "get_current_user", "start_provider_sign_in", "finish_provider_sign_in",
     "save_event", "unsave_event", "list_saved_events",
     "subscribe_to_event", "unsubscribe_from_event", "list_subscriptions", "view_event",
+    "mark_saved_events",
     "upload_attachment", "list_attachments", "download_attachment", "delete_attachment",
     "check_readiness",
 )  # fmt: skip
@@ -56,6 +59,24 @@ def viewer_provider(verifier: providers.Provider[Any]) -> Provide:
         return await verified(request, verifier)
 
     return Provide(current_viewer)
+
+
+def browser_provider(verifier: providers.Provider[Any]) -> Provide:
+    async def current_browser(
+        request: Request[Any, Any, Any], events_query: NamedDependency[EventFilter]
+    ) -> Principal | None:
+        """Who browses /events, as `viewer` says, but without reading a local token's user
+        first: the read of the caller's saved flags refuses a user that no longer exists. A
+        list from Ticketmaster may refresh the market before anything is read, so there the
+        user is read first, as for `viewer`."""
+        if "authorization" not in request.headers:
+            return None
+        if events_query.source is EventSource.TICKETMASTER:
+            return await verified(request, verifier)
+        authenticate: Authenticate = verifier()
+        return await authenticate.verify_claims(bearer_token(request))
+
+    return Provide(current_browser)
 
 
 def display_zone_provider(settings: Settings) -> Provide:
@@ -90,6 +111,7 @@ def dependencies(container: Container, settings: Settings) -> dict[str, Provide]
     provided["principal"] = principal_provider(container.token_verifier)
     provided["buyer"] = buyer_provider(container.token_verifier)
     provided["viewer"] = viewer_provider(container.token_verifier)
+    provided["browser"] = browser_provider(container.token_verifier)
     provided["event_filter"] = Provide(event_filter)
     provided["events_query"] = Provide(events_query)
     provided["display_zone"] = display_zone_provider(settings)

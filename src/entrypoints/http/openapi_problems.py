@@ -139,7 +139,8 @@ def _statuses(
         statuses |= {400, 422}
     if operation.request_body:
         statuses |= {413, 415}
-    if operation.security or "viewer" in takes or (method, path) in REFUSES_CREDENTIALS:
+    signed_in_or_not = {"viewer", "browser"} & takes
+    if operation.security or signed_in_or_not or (method, path) in REFUSES_CREDENTIALS:
         statuses.add(401)
     if operation.security:
         statuses.add(403)

@@ -2,6 +2,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+import msgspec
 from litestar import Controller, Request, Response, delete, get, patch, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
@@ -18,6 +19,7 @@ from boxoffice.application.use_cases.delete_event import (
 from boxoffice.application.use_cases.get_event import GetEvent
 from boxoffice.application.use_cases.get_event_stats import EventStatsQuery, GetEventStats
 from boxoffice.application.use_cases.list_events import EventList, ListEvents, ListEventsQuery
+from boxoffice.application.use_cases.mark_saved_events import MarkSavedEvents, SavedAmong
 from boxoffice.application.use_cases.update_event import UpdateEvent, UpdateEventCommand
 from boxoffice.application.use_cases.view_event import ViewEvent, ViewEventQuery
 from boxoffice.entrypoints.edge.dependencies import BEARER
@@ -30,6 +32,12 @@ from boxoffice.entrypoints.http.schemas.events import (
     EventReplace,
     EventStatsOut,
 )
+
+
+def with_saved(page: PageOut[EventOut], saved: frozenset[UUID]) -> PageOut[EventOut]:
+    """The shared page as one caller sees it: copies, so the cached page stays anonymous."""
+    items = [msgspec.structs.replace(e, saved=e.id in saved) for e in page.items]
+    return msgspec.structs.replace(page, items=items)
 
 
 def stale_headers(reason: str | None) -> dict[str, str]:
@@ -51,27 +59,33 @@ class EventController(Controller):
         list_events: NamedDependency[ListEvents],
         display_zone: NamedDependency[ZoneInfo],
         events_query: NamedDependency[EventFilter],
-        viewer: NamedDependency[Principal | None],
+        browser: NamedDependency[Principal | None],
         client_address: NamedDependency[str],
         answers: NamedDependency[AnswerCache],
+        mark_saved_events: NamedDependency[MarkSavedEvents],
     ) -> Response[PageOut[EventOut]]:
-        query = ListEventsQuery(events_query, viewer, client_address)
+        query = ListEventsQuery(events_query, browser, client_address)
 
         def page_out(listed: EventList) -> PageOut[EventOut]:
             return PageOut.of(listed.page.map(lambda view: EventOut.from_view(view, display_zone)))
 
-        if query.same_for_everyone:
+        if query.refreshes_imports:  # the refresh may have changed it: read for this caller
+            listed = await list_events.execute(query)
+            headers = stale_headers(listed.stale)
+            private = browser is not None
+            return respond(request, answer_of(page_out(listed)), private=private, headers=headers)
 
-            async def shared() -> PageOut[EventOut]:
-                return page_out(await list_events.execute(query))
+        async def shared() -> PageOut[EventOut]:
+            return page_out(await list_events.execute(query.for_everyone))
 
-            answer = await answers.get_or_make(("list", events_query, display_zone.key), shared)
-            return respond(request, answer, private=False, headers={})
-        listed = await list_events.execute(query)
-        headers = stale_headers(listed.stale)
-        return respond(
-            request, answer_of(page_out(listed)), private=viewer is not None, headers=headers
-        )
+        # The page every caller shares; a viewer's own flags on a copy of it.
+        answer = await answers.get_or_make(("list", events_query, display_zone.key), shared)
+        if browser is not None:
+            page: PageOut[EventOut] = answer.value
+            ids = [e.id for e in page.items]
+            saved = await mark_saved_events.execute(SavedAmong(browser.user_id, ids))
+            answer = answer_of(with_saved(page, saved))
+        return respond(request, answer, private=browser is not None, headers={})
 
     @post(
         "/",

@@ -37,6 +37,8 @@ export interface Page<T> {
   readonly page: number;
   readonly size: number;
   readonly total: number;
+  /** False when the API stopped counting past a bound: `total` is then one more than it. */
+  readonly total_is_exact?: boolean;
 }
 
 export interface EventQuery {

@@ -98,7 +98,15 @@ describe('EventList', () => {
     expect(element.textContent).toContain('Page 2 of 2');
   });
 
-  it('says when nothing matches', async () => {
+  it('shows a total the API only bounded as more than the bound', async () => {
+    const fixture = render();
+    await answer(fixture, { ...page(1, 1001), total_is_exact: false });
+    const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
+    expect(text).toContain('1,000+ events');
+    expect(text).not.toContain('1001');
+  });
+
+    it('says when nothing matches', async () => {
     const fixture = render();
     await answer(fixture, page(1, 0));
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('No events match these filters.');

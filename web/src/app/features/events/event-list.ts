@@ -8,6 +8,7 @@ import { ApiClient } from '../../core/api-client';
 import { EventQuery, EventSource } from '../../core/api-types';
 import { Problem, toProblem } from '../../core/problem';
 import { ViewerZone, browserZone } from '../../core/time-zone';
+import { totalLabel } from '../../shared/total';
 import { EventCard } from './event-card';
 import { listQueryParams, readListQuery } from './list-query';
 import { TimeZonePicker } from './time-zone-picker';
@@ -59,6 +60,10 @@ export class EventList {
   protected readonly problem = computed<Problem | null>(() => {
     const error = this.events.error();
     return error ? toProblem(error) : null;
+  });
+  protected readonly totalText = computed(() => {
+    const found = this.found();
+    return found ? totalLabel(found.total, found.total_is_exact, 'event', 'events') : '';
   });
   protected readonly pages = computed(() =>
     Math.max(1, Math.ceil((this.found()?.total ?? 0) / PAGE_SIZE)),
