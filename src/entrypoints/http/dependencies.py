@@ -17,7 +17,7 @@ from boxoffice.application.ports.security import TokenVerifier
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.services.authenticate import Authenticate
 from boxoffice.domain.clock import zone
-from boxoffice.entrypoints.container import Container
+from boxoffice.entrypoints.container import Container, use_case_providers
 from boxoffice.entrypoints.http.controllers.event_filters import event_filter
 from boxoffice.entrypoints.http.controllers.near_filter import events_query
 from boxoffice.entrypoints.http.rate_limit import client_ip
@@ -29,17 +29,6 @@ def bridge(provider: providers.Provider[Any]) -> Provide:
         return provider()
 
     return Provide(dependency, use_cache=False, sync_to_thread=False)
-
-
-USE_CASES = (
-    "create_event", "get_event", "list_events", "update_event", "delete_event",
-    "get_event_stats", "register_attendee", "list_attendees", "book_tickets", "cancel_booking",
-    "get_booking", "list_user_bookings", "list_event_bookings", "register_user", "create_user",
-    "list_users", "log_in", "get_current_user",
-    "sign_in_with_provider", "save_event", "unsave_event", "list_saved_events",
-    "subscribe_to_event", "unsubscribe_from_event", "list_subscriptions", "view_event",
-    "upload_attachment", "list_attachments", "download_attachment", "delete_attachment",
-)  # fmt: skip
 
 
 def _bearer_token(request: Request[Any, Any, Any]) -> str:
@@ -95,17 +84,17 @@ def display_zone_provider(settings: Settings) -> Provide:
                 name="tz",
                 max_length=64,
                 description="IANA time zone for every datetime in the answer "
-                f"(default {settings.default_timezone})",
+                f"(default {settings.events.default_timezone})",
             ),
         ] = None,
     ) -> ZoneInfo:
-        return zone(tz or settings.default_timezone, "tz")
+        return zone(tz or settings.events.default_timezone, "tz")
 
     return Provide(display_zone)
 
 
 def client_address_provider(settings: Settings) -> Provide:
-    trusted = settings.trusted_proxy_networks
+    trusted = settings.http.trusted_proxy_networks
 
     async def client_address(request: Request[Any, Any, Any]) -> str:
         """The caller's address, as the edge's rate limits see it."""
@@ -115,13 +104,16 @@ def client_address_provider(settings: Settings) -> Provide:
 
 
 def dependencies(container: Container, settings: Settings) -> dict[str, Provide]:
-    provided = {name: bridge(getattr(container, name)) for name in USE_CASES}
+    # Every use case, by its name in the container
+    use_cases = use_case_providers(container.use_cases)
+    provided = {name: bridge(provider) for name, provider in use_cases.items()}
     # Built only when a list asks for it: most lists never refresh a market.
-    refresher = container.refresh_market
+    refresher = container.use_cases.refresh_market
     provided["market_refresher"] = Provide(lambda: refresher, use_cache=True, sync_to_thread=False)
-    provided["principal"] = principal_provider(container.token_verifier)
-    provided["buyer"] = buyer_provider(container.token_verifier)
-    provided["viewer"] = viewer_provider(container.token_verifier)
+    verifier = container.identity.token_verifier
+    provided["principal"] = principal_provider(verifier)
+    provided["buyer"] = buyer_provider(verifier)
+    provided["viewer"] = viewer_provider(verifier)
     provided["event_filter"] = Provide(event_filter)
     provided["events_query"] = Provide(events_query)
     provided["display_zone"] = display_zone_provider(settings)

@@ -21,8 +21,8 @@ def upload_bounds(settings: Settings) -> Wider:
     """Uploads take a file of up to the attachment limit (the reader holds it to exactly that),
     and the time a large file takes to send."""
     bounds = (
-        settings.attachment_max_bytes + MULTIPART_OVERHEAD_BYTES,
-        settings.attachment_upload_seconds,
+        settings.storage.attachment_max_bytes + MULTIPART_OVERHEAD_BYTES,
+        settings.storage.attachment_upload_seconds,
     )
 
     def wider(scope: Scope) -> tuple[int, float] | None:
@@ -35,8 +35,8 @@ def upload_bounds(settings: Settings) -> Wider:
 def guard_the_edge(app: Litestar, settings: Settings) -> None:
     bounded = bounded_requests(
         preflight_refusals_as_problems(app.asgi_handler),
-        settings.max_body_bytes,
-        settings.body_read_timeout_seconds,
+        settings.http.max_body_bytes,
+        settings.http.body_read_timeout_seconds,
         upload_bounds(settings),
     )
     app.asgi_handler = security_headers(

@@ -17,7 +17,9 @@ def provider_settings() -> dict[str, str]:
 
 @pytest.fixture
 def settings(settings: Settings, provider_settings: dict[str, str]) -> Settings:
-    return dataclasses.replace(settings, **provider_settings)
+    return dataclasses.replace(
+        settings, identity=dataclasses.replace(settings.identity, **provider_settings)
+    )
 
 
 async def test_without_a_provider_there_is_none_to_offer(client: httpx.AsyncClient) -> None:

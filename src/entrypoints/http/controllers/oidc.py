@@ -31,11 +31,11 @@ def _refused(request: Request[Any, Any, Any], error: ProviderSignInFailed) -> Re
     """With a front end, a refused sign-in goes back there too, saying why, rather than leaving
     the browser on a JSON page."""
     settings = _settings(request)
-    if not settings.oidc_frontend_url:
+    if not settings.identity.oidc_frontend_url:
         return domain_error(request, error)
     fragment = urlencode({"error": "sign_in_failed", "error_description": str(error)})
     response: Response[Any] = Redirect(
-        f"{settings.oidc_frontend_url}#{fragment}", status_code=303, headers=NO_STORE
+        f"{settings.identity.oidc_frontend_url}#{fragment}", status_code=303, headers=NO_STORE
     )
     response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH)
     return response
@@ -56,13 +56,13 @@ class OidcController(Controller):
         flow = {"state": started.state, "nonce": started.nonce, "verifier": started.code_verifier}
         cookie = Cookie(
             key=FLOW_COOKIE,
-            value=SignedValues(settings.jwt_secret, FLOW_SECONDS).dump(flow),
+            value=SignedValues(_secret(request), FLOW_SECONDS).dump(flow),
             path=FLOW_PATH,
             max_age=FLOW_SECONDS,
             httponly=True,
             samesite="lax",  # sent on the provider's top-level redirect back to us
             # Behind a proxy that ends TLS the request says http; the public URL says https.
-            secure=settings.public_url.startswith("https://") or request.url.scheme == "https",
+            secure=settings.http.public_url.startswith("https://") or request.url.scheme == "https",
         )
         return Redirect(started.url, status_code=302, cookies=[cookie])
 
@@ -86,7 +86,7 @@ class OidcController(Controller):
                 f"the identity provider said {error}: {error_description or ''}".strip(" :")
             )
         settings = _settings(request)
-        flow = SignedValues(settings.jwt_secret).load(request.cookies.get(FLOW_COOKIE, ""))
+        flow = SignedValues(_secret(request)).load(request.cookies.get(FLOW_COOKIE, ""))
         if flow is None:
             raise ProviderSignInFailed(
                 "this sign-in expired or began in another browser; start again"
@@ -99,7 +99,7 @@ class OidcController(Controller):
             )
         )
         body = TokenOut(access_token=token.token, expires_in=token.expires_in)
-        if settings.oidc_frontend_url:
+        if settings.identity.oidc_frontend_url:
             fragment = urlencode(
                 {
                     "access_token": body.access_token,
@@ -108,7 +108,9 @@ class OidcController(Controller):
                 }
             )
             response: Response[Any] = Redirect(
-                f"{settings.oidc_frontend_url}#{fragment}", status_code=303, headers=NO_STORE
+                f"{settings.identity.oidc_frontend_url}#{fragment}",
+                status_code=303,
+                headers=NO_STORE,
             )
         else:
             response = Response(body, headers=NO_STORE)
@@ -121,8 +123,14 @@ def _settings(request: Request[Any, Any, Any]) -> Settings:
     return settings
 
 
+def _secret(request: Request[Any, Any, Any]) -> str:
+    """The tokens' secret, configured or made for this process, signs the flow's cookie."""
+    secret: str = request.app.state.container.identity.secret()
+    return secret
+
+
 def _callback_url(request: Request[Any, Any, Any], settings: Settings) -> str:
-    base = settings.public_url or str(request.base_url)
+    base = settings.http.public_url or str(request.base_url)
     return base.rstrip("/") + FLOW_PATH + "/callback"
 
 
