@@ -17,7 +17,6 @@ from boxoffice.entrypoints.settings_env import (
 )
 from boxoffice.entrypoints.settings_identity import IdentitySettings
 from boxoffice.entrypoints.settings_sections import (
-    MEMORY_BROKER_URL,
     BrokerSettings,
     DatabaseSettings,
     EventSettings,
@@ -30,7 +29,6 @@ from boxoffice.entrypoints.settings_sections import (
 from boxoffice.entrypoints.settings_upstream import StorageSettings, TicketmasterSettings
 
 __all__ = [
-    "MEMORY_BROKER_URL",
     "PREFIX",
     "BrokerSettings",
     "DatabaseSettings",

@@ -51,9 +51,6 @@ class Section:
         """Each field by the name of the variable it is read from."""
         return {variable_of(cls, f): f for f in fields(cls)}  # type: ignore[arg-type]
 
-    def variable(self, name: str) -> str:
-        return variable_of(type(self), next(f for f in fields(self) if f.name == name))  # type: ignore[arg-type]
-
     def check_bounds(self) -> None:
         for variable, f in self.variables().items():
             bound: Bound | None = f.metadata["bound"]
