@@ -6,7 +6,7 @@ Read from the tables' first two columns: `| `BOXOFFICE_HOST`, `BOXOFFICE_PORT` |
 """
 
 import re
-from dataclasses import MISSING, Field, fields
+from dataclasses import MISSING, Field
 from pathlib import Path
 
 from boxoffice.entrypoints.settings import PREFIX, Settings
@@ -19,7 +19,7 @@ NOT_SETTINGS = ("BOXOFFICE_TEST_", "BOXOFFICE_BENCH_")
 
 
 def settings_fields() -> dict[str, Field[object]]:
-    return {PREFIX + f.name.upper(): f for f in fields(Settings) if f.init and f.name != "notices"}
+    return {variable: f for variable, (_, f) in Settings.variables().items()}
 
 
 def documented_defaults(text: str) -> dict[str, str | None]:
@@ -34,7 +34,10 @@ def documented_defaults(text: str) -> dict[str, str | None]:
 
 
 def as_documented(value: object) -> str | None:
-    """A default as the docs write it: `false`, `10` for 10.0; None for an empty string."""
+    """A default as the docs write it: `false`, `10` for 10.0; None for none or an empty
+    string."""
+    if value is None:
+        return None
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float):

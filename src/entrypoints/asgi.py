@@ -9,7 +9,7 @@ from boxoffice.entrypoints.settings import Settings, SettingsError
 
 def app_factory() -> Litestar:
     settings = Settings.from_env()
-    if settings.jwt_secret_generated:
+    if settings.identity.jwt_secret is None:
         # Each worker would make its own, and tokens would work on one worker in N.
         raise SettingsError("BOXOFFICE_JWT_SECRET is not set (`boxoffice serve` shares one)")
     configure_logging_for(settings)

@@ -1,6 +1,7 @@
 """`boxoffice`: the admin command line, a third door onto the same use cases."""
 
 import os
+import secrets
 import sys
 from typing import Any
 
@@ -21,15 +22,15 @@ SECRET = "BOXOFFICE_JWT_SECRET"  # noqa: S105 (the variable's name, not a secret
 
 
 async def migrate(container: Container) -> list[AppliedMigration]:
-    return await upgrade(container.engine())
+    return await upgrade(container.infrastructure.engine())
 
 
 def share_token_secret(settings: Settings) -> None:
     """Every worker process signs and checks tokens with one secret: the configured one
     (environment or .env, read alike by each worker), or on SQLite one made for this start."""
-    if not settings.jwt_secret_generated:
+    if settings.identity.jwt_secret is not None:
         return
-    if not settings.is_sqlite:
+    if not settings.database.is_sqlite:
         raise click.ClickException(
             f"set {SECRET}: with PostgreSQL every process and every restart must share it"
         )
@@ -38,11 +39,11 @@ def share_token_secret(settings: Settings) -> None:
         "tokens stop working when the server restarts",
         SECRET,
     )
-    os.environ[SECRET] = settings.jwt_secret  # granian's workers inherit the environment
+    os.environ[SECRET] = secrets.token_urlsafe(32)  # granian's workers inherit the environment
 
 
 async def seed(container: Container) -> Any:
-    return await container.seed_demo().execute()
+    return await container.use_cases.seed_demo().execute()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,14 +95,16 @@ def serve(
         return
     settings = load_settings()
     share_token_secret(settings)
-    if do_migrate if do_migrate is not None else settings.is_sqlite:
+    if do_migrate if do_migrate is not None else settings.database.is_sqlite:
         report_migrations(run(migrate, settings))
     if demo:
         report = run(seed, settings)
         click.echo("demo data loaded" if report.created else "demo data already present")
-    host, port = host or settings.host, port or settings.port
+    host, port = host or settings.http.host, port or settings.http.port
     click.echo(f"boxoffice listening on http://{host}:{port} (API docs at /schema/swagger)")
-    serve_asgi("boxoffice.entrypoints.asgi:app_factory", host, port, workers or settings.workers)
+    serve_asgi(
+        "boxoffice.entrypoints.asgi:app_factory", host, port, workers or settings.http.workers
+    )
 
 
 @serve.command("notifications")
@@ -114,16 +117,16 @@ def serve_notifications(
 ) -> None:
     """Run the notification service: history over HTTP, live notifications over WebSocket."""
     settings = load_settings()
-    if settings.jwt_secret_generated:
+    if settings.identity.jwt_secret is None:
         raise click.ClickException(
             f"set {SECRET} to the event service's: the notification service checks its tokens"
         )
-    if do_migrate if do_migrate is not None else settings.is_sqlite:
+    if do_migrate if do_migrate is not None else settings.database.is_sqlite:
         report_migrations(run(migrate, settings))
-    host, port = host or settings.host, port or settings.notifications_port
+    host, port = host or settings.http.host, port or settings.notifications.port
     click.echo(f"boxoffice notifications on http://{host}:{port} (WebSocket /ws/notifications)")
     target = "boxoffice.entrypoints.notifications.asgi:app_factory"
-    serve_asgi(target, host, port, workers or settings.workers)
+    serve_asgi(target, host, port, workers or settings.http.workers)
 
 
 @main.group()
@@ -166,7 +169,7 @@ def create_admin(username: str, email: str, password: str) -> None:
     """Create an admin account."""
 
     async def work(container: Container) -> None:
-        use_case = container.create_user()
+        use_case = container.use_cases.create_user()
         new = NewUser(username, email, password, role=Role.ADMIN)
         await use_case.execute(CreateUserCommand(None, new))
 

@@ -5,7 +5,11 @@ from datetime import timedelta
 import click
 
 from boxoffice.application.ports.ticketmaster import MarketQuery
-from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncReport
+from boxoffice.application.use_cases.sync_ticketmaster import (
+    SyncMarket,
+    SyncReport,
+    SyncTicketmaster,
+)
 from boxoffice.entrypoints.cli_support import load_settings, run
 from boxoffice.entrypoints.container import Container
 
@@ -30,10 +34,10 @@ def sync(
 ) -> None:  # fmt: skip
     """Import a market's events now, with a progress bar and a summary."""
     settings = load_settings()
-    ahead = timedelta(days=days or settings.ticketmaster_days)
+    ahead = timedelta(days=days or settings.ticketmaster.days)
 
     async def work(container: Container) -> SyncReport:
-        now = container.clock().now()
+        now = container.infrastructure.clock().now()
         query = MarketQuery(now, now + ahead, country, city, keyword, classification)
         with click.progressbar(length=1, label="importing", show_pos=True) as bar:
 
@@ -41,7 +45,8 @@ def sync(
                 bar.length = max(report.expected, report.fetched, 1)
                 bar.update(report.fetched - bar.pos)
 
-            return await container.sync_ticketmaster().execute(SyncMarket(query, progress))
+            sync: SyncTicketmaster = container.use_cases.sync_ticketmaster()
+            return await sync.execute(SyncMarket(query, progress))
 
     report = run(work)
     click.echo(summary(report))

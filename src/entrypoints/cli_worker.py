@@ -22,14 +22,14 @@ def worker() -> None:
     """Run the background jobs until SIGTERM or Ctrl-C: the Ticketmaster sync of
     BOXOFFICE_TICKETMASTER_MARKETS on BOXOFFICE_TICKETMASTER_SYNC_CRON, queued in Redis."""
     settings = load_settings()
-    if not settings.redis_url:
+    if not settings.redis.url:
         raise click.ClickException(
             "boxoffice worker needs BOXOFFICE_REDIS_URL (without Redis, `boxoffice serve` "
             "runs the scheduled sync itself)"
         )
 
     async def work(container: Container) -> None:
-        queue = RedisQueue.from_url(settings.redis_url, name=QUEUE_NAME)
+        queue = RedisQueue.from_url(settings.redis.url, name=QUEUE_NAME)
         try:
             await _check_redis(queue)
             _announce(settings)
@@ -51,8 +51,8 @@ async def _check_redis(queue: RedisQueue) -> None:
 
 
 def _announce(settings: Settings) -> None:
-    if settings.scheduled_sync_enabled:
-        count, cron = len(settings.ticketmaster_market_list), settings.ticketmaster_sync_cron
+    if settings.ticketmaster.scheduled_sync_enabled:
+        count, cron = len(settings.ticketmaster.market_list), settings.ticketmaster.sync_cron
         message = f"syncing {count} Ticketmaster markets on {cron!r} (UTC)"
     else:
         message = "no scheduled sync (set BOXOFFICE_TICKETMASTER_MARKETS and _API_KEY)"

@@ -9,7 +9,6 @@ database engine. Elsewhere the notification service runs as `boxoffice serve not
 from collections.abc import Callable
 from typing import Any
 
-from dependency_injector import providers
 from litestar import Litestar, Router
 
 from boxoffice.entrypoints.container import Container
@@ -17,25 +16,28 @@ from boxoffice.entrypoints.notifications.app import dependencies, lifespan
 from boxoffice.entrypoints.notifications.container import build_notifications_container
 from boxoffice.entrypoints.notifications.controllers import NotificationController
 from boxoffice.entrypoints.notifications.socket import notifications_socket
-from boxoffice.entrypoints.settings import MEMORY_BROKER_URL, Settings
+from boxoffice.entrypoints.settings import Settings
 
 
 def hosts_notifications(settings: Settings) -> bool:
-    return settings.broker_url == MEMORY_BROKER_URL
+    return settings.broker.in_process
 
 
 def embedded_notifications(
     settings: Settings, container: Container
 ) -> tuple[Router, Callable[[Litestar], Any]]:
     notifications = build_notifications_container(settings)
-    notifications.broker.override(container.message_broker)
-    notifications.engine.override(container.engine)  # one pool: SQLite keeps one writer
-    # The event service closes that pool, once its relay has stopped: closed here, when the
-    # notification service stops first, the relay's batch in hand would lose its connection.
-    notifications.engine_lifecycle.override(providers.Object(None))
+    # One pool (SQLite keeps one writer), one broker, one token secret (made for the process
+    # when none is configured).
+    notifications.infrastructure.override(container.infrastructure)
+    notifications.identity.override(container.identity)
+    notifications.messaging.override(container.messaging)
     router = Router(
         path="/",
         route_handlers=[NotificationController, notifications_socket],
         dependencies=dependencies(notifications),
     )
-    return router, lifespan(notifications)
+    # The event service opens and closes them, its pool once its relay has stopped: closed
+    # here, when the notification service stops first, the relay's batch in hand would lose
+    # its connection.
+    return router, lifespan(notifications, owns_resources=False)

@@ -23,9 +23,9 @@ async def sync_markets(
     log = logger.bind(job_id=job_id)
     reports = []
     for market in markets:
-        now = container.clock().now()
+        now = container.infrastructure.clock().now()
         try:
-            sync = container.sync_ticketmaster()
+            sync = container.use_cases.sync_ticketmaster()
             report = await sync.execute(SyncMarket(market.query(now), unless_synced_since=due))
         except Exception as e:  # a market's failure must not stop the others
             log.opt(exception=e).error("Ticketmaster sync of market {} failed", market.name)

@@ -60,9 +60,13 @@ def _mask_field(match: re.Match[str]) -> str:
 
 def secrets_of(settings: Settings) -> tuple[str, ...]:
     """Every configured value that must never be logged, URL passwords included."""
-    values = [settings.jwt_secret, settings.oidc_client_secret, settings.ticketmaster_api_key]
-    values += [settings.s3_secret_access_key, settings.s3_access_key_id]
-    for url in (settings.database_url, settings.redis_url, settings.broker_url):
+    values = [
+        settings.identity.jwt_secret,
+        settings.identity.oidc_client_secret,
+        settings.ticketmaster.api_key,
+    ]
+    values += [settings.storage.s3_secret_access_key, settings.storage.s3_access_key_id]
+    for url in (settings.database.url, settings.redis.url, settings.broker.url):
         values.append(_password_of(url))
     return tuple(v for v in values if v)
 

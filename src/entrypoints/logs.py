@@ -74,7 +74,7 @@ def _log_crash(kind: type[BaseException], error: BaseException, tb: TracebackTyp
 
 
 def configure_logging_for(settings: Settings, sink: "Sink | None" = None) -> None:
-    configure_logging(settings.log_level, settings.log_json, secrets_of(settings), sink)
+    configure_logging(settings.logging.level, settings.logging.json, secrets_of(settings), sink)
 
 
 class StdlibToLoguru(logging.Handler):

@@ -53,16 +53,18 @@ async def embedded_scheduler(container: Container, settings: Settings) -> AsyncI
 
     With `serve --workers N` every process runs one; the market lease and the `due` cut-off
     make that one sync per market per run (see `sync_markets`)."""
-    if not settings.scheduled_sync_enabled or settings.redis_url:
+    if not settings.ticketmaster.scheduled_sync_enabled or settings.redis.url:
         yield
         return
-    markets = settings.ticketmaster_market_list
+    markets = settings.ticketmaster.market_list
 
     async def job(job_id: str, due: datetime) -> None:
         await sync_markets(container, markets, job_id, due)
 
-    cron = settings.ticketmaster_sync_cron
-    task = asyncio.create_task(run_on_schedule(cron, job, container.clock()), name=TASK_NAME)
+    cron = settings.ticketmaster.sync_cron
+    task = asyncio.create_task(
+        run_on_schedule(cron, job, container.infrastructure.clock()), name=TASK_NAME
+    )
     logger.info("Ticketmaster sync of {} markets scheduled on {!r} (UTC)", len(markets), cron)
     try:
         yield

@@ -1,8 +1,9 @@
-"""The range of every number setting, and what a token secret must be: checked at start."""
+"""How a section declares a setting (its variable, its range, whether it is a secret), the
+checks every section runs on its own fields, and what a token secret must be."""
 
 import math
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import Field, dataclass, field, fields
+from typing import Any, ClassVar
 
 from boxoffice.entrypoints.settings_env import PREFIX, SettingsError
 
@@ -26,54 +27,40 @@ class Bound:
 
 POSITIVE = Bound(0, above_low=True)
 AT_LEAST_1 = Bound(1)
+OFF_OR_MORE = Bound(0)  # 0 turns it off
 PORT = Bound(1, 65535)
 
-BOUNDS: dict[str, Bound] = {
-    "access_token_ttl_seconds": AT_LEAST_1,
-    "bcrypt_rounds": Bound(4, 16),  # bcrypt's own limits are 4 and 31; 16 already takes ~5 s
-    "port": PORT,
-    "workers": Bound(1, 64),
-    "db_pool_size": AT_LEAST_1,
-    "read_cache_seconds": Bound(0, 1),  # a change shows within a second
-    "max_body_bytes": AT_LEAST_1,
-    "body_read_timeout_seconds": POSITIVE,
-    "oidc_jwks_refresh_seconds": Bound(0),  # 0: an unknown key id refetches every time
-    "login_rate_limit": AT_LEAST_1,
-    "api_rate_limit": Bound(0),  # 0 turns it off
-    "rate_limit_window_seconds": AT_LEAST_1,
-    "registration_rate_limit": Bound(0),  # 0 turns it off
-    "registration_event_rate_limit": Bound(0),
-    "registration_rate_window_seconds": AT_LEAST_1,
-    "ticketmaster_refresh_client_limit": Bound(0),
-    "ticketmaster_refresh_limit": Bound(0),
-    "ticketmaster_refresh_window_seconds": AT_LEAST_1,
-    "ticketmaster_requests_per_second": POSITIVE,
-    "ticketmaster_daily_budget": AT_LEAST_1,
-    "ticketmaster_timeout_seconds": POSITIVE,
-    "ticketmaster_days": AT_LEAST_1,
-    "ticketmaster_stale_after_minutes": AT_LEAST_1,
-    "ticketmaster_fetch_budget_seconds": POSITIVE,
-    "outbox_poll_seconds": POSITIVE,
-    "outbox_batch_size": AT_LEAST_1,
-    "outbox_max_backoff_seconds": POSITIVE,
-    "notifications_port": PORT,
-    "notifications_send_queue": AT_LEAST_1,
-    "notifications_heartbeat_seconds": POSITIVE,
-    "notifications_heartbeat_timeout_seconds": POSITIVE,
-    "notifications_auth_timeout_seconds": POSITIVE,
-    "s3_url_seconds": Bound(1, 604800),  # S3 signs URLs for at most 7 days
-    "s3_timeout_seconds": POSITIVE,
-    "attachment_max_bytes": AT_LEAST_1,
-    "attachment_max_pixels": AT_LEAST_1,
-    "attachment_upload_seconds": POSITIVE,
-}
+
+def setting(
+    default: Any, *, env: str = "", bound: Bound | None = None, secret: bool = False
+) -> Any:
+    """A section's field: `env` names its variable when the section's prefix and the field's
+    name do not spell it; `bound` is the range a number must fall in; a secret is not shown
+    in the section's repr."""
+    return field(default=default, repr=not secret, metadata={"env": env, "bound": bound})
 
 
-def check_bounds(settings: Any) -> None:
-    for name, bound in BOUNDS.items():
-        value = getattr(settings, name)
-        if not bound.admits(value):
-            raise SettingsError(f"{PREFIX}{name.upper()} must be {bound}, not {value!r}")
+class Section:
+    """A frozen dataclass of settings whose variables are PREFIX + ENV_PREFIX + FIELD."""
+
+    __slots__ = ()
+    ENV_PREFIX: ClassVar[str] = ""
+
+    @classmethod
+    def variables(cls) -> dict[str, Field[Any]]:
+        """Each field by the name of the variable it is read from."""
+        return {variable_of(cls, f): f for f in fields(cls)}  # type: ignore[arg-type]
+
+    def check_bounds(self) -> None:
+        for variable, f in self.variables().items():
+            bound: Bound | None = f.metadata["bound"]
+            value = getattr(self, f.name)
+            if bound is not None and not bound.admits(value):
+                raise SettingsError(f"{variable} must be {bound}, not {value!r}")
+
+
+def variable_of(section: type[Section], f: Field[Any]) -> str:
+    return PREFIX + (f.metadata.get("env") or section.ENV_PREFIX + f.name.upper())
 
 
 MIN_SECRET_BYTES = 32

@@ -55,13 +55,13 @@ async def sync_ticketmaster_markets(ctx: JobContext) -> dict[str, Any]:
 
 def saq_worker(queue: RedisQueue, container: Container, settings: Settings) -> Worker[JobContext]:
     cron_jobs = []
-    if settings.scheduled_sync_enabled:
-        cron = settings.ticketmaster_sync_cron
+    if settings.ticketmaster.scheduled_sync_enabled:
+        cron = settings.ticketmaster.sync_cron
         cron_jobs.append(CronJob(sync_ticketmaster_markets, cron, timeout=SYNC_TIMEOUT_SECONDS))
 
     async def startup(ctx: JobContext) -> None:
         ctx["container"] = container
-        ctx["markets"] = settings.ticketmaster_market_list
+        ctx["markets"] = settings.ticketmaster.market_list
 
     worker = Worker[JobContext](
         queue,

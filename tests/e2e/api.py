@@ -84,7 +84,7 @@ class Api:
         """A user made at the console (as `boxoffice users create-admin` does), signed in."""
         name = username or f"{role.value}_{next(self._serial)}"
         email = f"{name}@example.com"
-        create = self.app.state.container.create_user()
+        create = self.app.state.container.use_cases.create_user()
         user = await create.execute(
             CreateUserCommand(None, NewUser(name, email, PASSWORD, role=role))
         )

@@ -11,7 +11,15 @@ from litestar import Litestar
 from boxoffice.domain.users import Role
 from boxoffice.entrypoints.container import build_container
 from boxoffice.entrypoints.http.app import create_app
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    BrokerSettings,
+    DatabaseSettings,
+    EventSettings,
+    IdentitySettings,
+    RateLimitSettings,
+    Settings,
+    StorageSettings,
+)
 from tests.e2e.api import JWT_SECRET, Api, Caller, ShiftableClock, running
 from tests.e2e.transport import asgi_transport
 
@@ -31,17 +39,17 @@ def open_event_creation() -> bool:
 @pytest.fixture
 def settings(database_url: str, open_event_creation: bool, tmp_path: Path) -> Settings:
     return Settings(
-        database_url=database_url,
-        storage_url=f"file://{tmp_path}/attachments",
-        bcrypt_rounds=4,
-        jwt_secret=JWT_SECRET,
-        open_event_creation=open_event_creation,
-        db_pool_size=2,
-        login_rate_limit=10_000,  # tests/e2e/test_rate_limits.py tests the limit itself
-        registration_rate_limit=0,  # tests/e2e/test_registration_limits.py tests these
-        registration_event_rate_limit=0,
+        database=DatabaseSettings(url=database_url, pool_size=2),
+        storage=StorageSettings(url=f"file://{tmp_path}/attachments"),
+        identity=IdentitySettings(bcrypt_rounds=4, jwt_secret=JWT_SECRET),
+        events=EventSettings(open_event_creation=open_event_creation),
+        rate_limits=RateLimitSettings(
+            login=10_000,  # tests/e2e/test_rate_limits.py tests the limit itself
+            registrations=0,  # tests/e2e/test_registration_limits.py tests these
+            registrations_per_event=0,
+        ),
         # The relay runs when a commit wakes it; no background polls to skew statement counts.
-        outbox_poll_seconds=3600,
+        broker=BrokerSettings(outbox_poll_seconds=3600),
     )
 
 
@@ -53,7 +61,7 @@ def clock() -> ShiftableClock:
 @pytest.fixture
 async def app(settings: Settings, clock: ShiftableClock) -> AsyncIterator[Litestar]:
     container = build_container(settings)
-    container.clock.override(providers.Object(clock))
+    container.infrastructure.clock.override(providers.Object(clock))
     app = create_app(settings, container)
     async with running(app):
         yield app

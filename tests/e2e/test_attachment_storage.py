@@ -28,7 +28,7 @@ def storage(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, object]
     if kind == "s3":
         endpoint = request.getfixturevalue("s3_endpoint")
         return {
-            "storage_url": f"s3://{make_bucket(endpoint)}",
+            "url": f"s3://{make_bucket(endpoint)}",
             "s3_endpoint_url": endpoint,
             "s3_access_key_id": ACCESS_KEY,
             "s3_secret_access_key": SECRET_KEY,
@@ -37,24 +37,25 @@ def storage(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, object]
     if kind == "down":
         blocked = tmp_path / "blocked"
         blocked.write_text("a file where the directory should be")
-        return {"storage_url": f"file://{blocked}"}
+        return {"url": f"file://{blocked}"}
     return {}
 
 
 @pytest.fixture
 def settings(settings: Settings, storage: dict[str, object]) -> Settings:
-    return dataclasses.replace(settings, attachment_max_bytes=LIMIT, **storage)  # type: ignore[arg-type]
+    changed = dataclasses.replace(settings.storage, attachment_max_bytes=LIMIT, **storage)  # type: ignore[arg-type]
+    return dataclasses.replace(settings, storage=changed)
 
 
 def objects_in(settings: Settings) -> list[str]:
     client = boto3.client(
         "s3",
-        endpoint_url=settings.s3_endpoint_url,
+        endpoint_url=settings.storage.s3_endpoint_url,
         region_name=REGION,
         aws_access_key_id=ACCESS_KEY,
         aws_secret_access_key=SECRET_KEY,
     )
-    listed = client.list_objects_v2(Bucket=settings.s3_bucket)
+    listed = client.list_objects_v2(Bucket=settings.storage.s3_bucket)
     return [item["Key"] for item in listed.get("Contents", [])]
 
 
@@ -81,7 +82,7 @@ async def test_on_s3_a_download_is_a_redirect_to_a_short_lived_url_with_the_name
     assert download.headers["content-disposition"].startswith('attachment; filename="poster.png"')
     query = parse_qs(urlsplit(download.headers["location"]).query)
     assert query["response-content-type"] == ["image/png"]
-    assert int(query["X-Amz-Expires"][0]) == settings.s3_url_seconds
+    assert int(query["X-Amz-Expires"][0]) == settings.storage.s3_url_seconds
     async with httpx.AsyncClient() as outside:
         fetched = await outside.get(download.headers["location"])
     assert fetched.content == png()

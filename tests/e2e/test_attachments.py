@@ -13,7 +13,7 @@ from tests.images import GPS_IFD, MAKE, PDF, exif_of, jpeg_with_gps, png, png_bo
 
 
 def stored_files(settings: Settings) -> list[Path]:
-    root = Path(settings.storage_url.removeprefix("file://"))
+    root = Path(settings.storage.url.removeprefix("file://"))
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 

@@ -189,7 +189,7 @@ async def test_a_token_whose_account_no_longer_exists_books_nothing_and_is_401(
 ) -> None:
     event = await api.event(admin, capacity=4)
     ghost = a_user("ghost")  # signed by the service, but never stored
-    token = api.app.state.container.tokens().issue(ghost).token
+    token = api.app.state.container.identity.tokens().issue(ghost).token
 
     response = await api.client.post(
         "/bookings",

@@ -39,9 +39,10 @@ class TestAllowList:
     def settings(self, settings: Settings) -> Settings:
         return dataclasses.replace(
             settings,
-            cors_origins=f"{FRONT_END}, http://localhost:4200",
-            api_rate_limit=2,
-            rate_limit_window_seconds=3600,
+            http=dataclasses.replace(
+                settings.http, cors_origins=f"{FRONT_END}, http://localhost:4200"
+            ),
+            rate_limits=dataclasses.replace(settings.rate_limits, api=2, window_seconds=3600),
         )
 
     async def test_a_listed_origin_passes_the_preflight(self, client: httpx.AsyncClient) -> None:

@@ -57,7 +57,9 @@ async def test_a_change_through_the_api_shows_in_the_next_read_though_cached(
 
 async def test_a_change_from_elsewhere_shows_within_a_second(api: Api) -> None:
     assert (await api.client.get("/events")).json()["items"] == []
-    async with api.app.state.container.uow() as uow:  # as the worker or another process would
+    async with (
+        api.app.state.container.infrastructure.uow() as uow
+    ):  # as the worker or another process would
         await uow.events.add(an_event(datetime.now(UTC), starts_in=timedelta(days=1)))
         await uow.commit()
     deadline = datetime.now(UTC) + timedelta(seconds=3)

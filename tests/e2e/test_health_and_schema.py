@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from boxoffice.entrypoints.http.app import create_app
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import DatabaseSettings, IdentitySettings, Settings
 from tests.e2e.api import Api, assert_problem, running
 from tests.e2e.transport import asgi_transport
 
@@ -74,7 +74,12 @@ def join_aiosqlite_threads() -> None:
 
 
 async def test_ready_is_503_when_the_database_does_not_answer(database_url: str) -> None:
-    app = create_app(Settings(database_url=unreachable(database_url), bcrypt_rounds=4))
+    app = create_app(
+        Settings(
+            database=DatabaseSettings(url=unreachable(database_url)),
+            identity=IdentitySettings(bcrypt_rounds=4),
+        )
+    )
     transport = asgi_transport(app)
     async with running(app), httpx.AsyncClient(transport=transport, base_url="http://t") as client:
         ready = await client.get("/ready")

@@ -18,13 +18,14 @@ SIZES = (5, 300)
 
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
-    return replace(settings, read_cache_seconds=0)  # every request reaches the database
+    # Every request reaches the database
+    return replace(settings, http=replace(settings.http, read_cache_seconds=0))
 
 
 async def add_events(api: Api, count: int, saved_by: UUID) -> None:
     container = api.app.state.container
     now = datetime.now(UTC)
-    async with container.uow() as uow:
+    async with container.infrastructure.uow() as uow:
         for n in range(count):
             event = an_event(now, starts_in=timedelta(days=1, minutes=n), tags=("music",))
             await uow.events.add(event)

@@ -20,7 +20,15 @@ from boxoffice.entrypoints.container import build_container
 from boxoffice.entrypoints.http.app import create_app
 from boxoffice.entrypoints.log_redaction import secrets_of
 from boxoffice.entrypoints.logs import configure_logging_for
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    BrokerSettings,
+    DatabaseSettings,
+    HttpSettings,
+    IdentitySettings,
+    LoggingSettings,
+    Settings,
+    TicketmasterSettings,
+)
 from tests.e2e.api import JWT_SECRET, PROBLEM_JSON, Api, Caller, running
 from tests.e2e.transport import asgi_transport
 from tests.log_capture import restored_logging
@@ -77,13 +85,12 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Pa
     path = tmp_path / "boxoffice.db"
     shutil.copy(sqlite_template, path)
     return Settings(
-        database_url=f"sqlite+aiosqlite:///{path}",
-        bcrypt_rounds=4,
-        jwt_secret=JWT_SECRET,
-        ticketmaster_api_key=API_KEY,
-        log_json=request.param == "json",
-        outbox_poll_seconds=3600,
-        read_cache_seconds=0,  # every read meets the outage
+        database=DatabaseSettings(url=f"sqlite+aiosqlite:///{path}"),
+        identity=IdentitySettings(bcrypt_rounds=4, jwt_secret=JWT_SECRET),
+        ticketmaster=TicketmasterSettings(api_key=API_KEY),
+        logging=LoggingSettings(json=request.param == "json"),
+        broker=BrokerSettings(outbox_poll_seconds=3600),
+        http=HttpSettings(read_cache_seconds=0),  # every read meets the outage
     )
 
 
@@ -102,10 +109,14 @@ def outage() -> Outage:
 @pytest.fixture
 async def api(settings: Settings, outage: Outage, lines: list[str]) -> AsyncIterator[Api]:
     container = build_container(settings)
-    failing = providers.Factory(FailingUnitOfWork, engine=container.engine, outage=outage)
-    container.uow.override(failing)
-    reads = providers.Singleton(FailingEventReads, engine=container.read_engine, outage=outage)
-    container.event_reads.override(reads)
+    failing = providers.Factory(
+        FailingUnitOfWork, engine=container.infrastructure.engine, outage=outage
+    )
+    container.infrastructure.uow.override(failing)
+    reads = providers.Singleton(
+        FailingEventReads, engine=container.infrastructure.read_engine, outage=outage
+    )
+    container.infrastructure.event_reads.override(reads)
     app = create_app(settings, container)
     async with running(app):
         transport = asgi_transport(app)
@@ -146,7 +157,7 @@ async def test_an_unexpected_error_logs_no_password_token_or_secret_in_one_line_
     assert all(line.count("\n") == 1 and line.endswith("\n") for line in lines)
     leaks = [(s, line) for line in lines for s in secrets for part in fragments(s) if part in line]
     assert leaks == []
-    if settings.log_json:
+    if settings.logging.json:
         assert all(isinstance(json.loads(line), dict) for line in lines)
 
 

@@ -9,7 +9,13 @@ from litestar import Litestar
 
 from boxoffice.entrypoints.http.app import create_app
 from boxoffice.entrypoints.logs import configure_logging_for
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    BrokerSettings,
+    DatabaseSettings,
+    IdentitySettings,
+    LoggingSettings,
+    Settings,
+)
 from tests.builders import a_user
 from tests.e2e.api import JWT_SECRET, running
 from tests.e2e.races.servers import free_port
@@ -24,10 +30,10 @@ PASSWORD = "Caller-Password-27182818"
 def settings(request: pytest.FixtureRequest) -> Settings:
     url = f"postgresql+psycopg://boxoffice:{DB_PASSWORD}@127.0.0.1:{free_port()}/boxoffice"
     return Settings(
-        database_url=url,
-        jwt_secret=JWT_SECRET,
-        log_json=request.param == "json",
-        outbox_poll_seconds=3600,
+        database=DatabaseSettings(url=url),
+        identity=IdentitySettings(jwt_secret=JWT_SECRET),
+        logging=LoggingSettings(json=request.param == "json"),
+        broker=BrokerSettings(outbox_poll_seconds=3600),
     )
 
 
@@ -48,7 +54,7 @@ async def app(settings: Settings, lines: list[str]) -> AsyncIterator[Litestar]:
 async def test_an_unreachable_database_logs_no_password_or_token_on_any_path(
     app: Litestar, lines: list[str]
 ) -> None:
-    token = app.state.container.tokens().issue(a_user()).token
+    token = app.state.container.identity.tokens().issue(a_user()).token
     booking = {"event_id": "00000000-0000-0000-0000-000000000001", "quantity": 1}
     sign_up = {"email": "p@example.com", "username": "priya", "password": PASSWORD}
     transport = asgi_transport(app)

@@ -32,7 +32,7 @@ def statements_on(*engines: AsyncEngine) -> Iterator[list[str]]:
 def engines_of(api: Api) -> tuple[AsyncEngine, AsyncEngine]:
     """The pool for transactions and the one for single reads."""
     container = api.app.state.container
-    return container.engine(), container.read_engine()
+    return container.infrastructure.engine(), container.infrastructure.read_engine()
 
 
 async def seed(api: Api, admin: Caller, customer: Caller) -> str:

@@ -48,7 +48,10 @@ _client_numbers = count(1)
 
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
-    return dataclasses.replace(settings, login_rate_limit=ALLOWANCE, rate_limit_window_seconds=3600)
+    return dataclasses.replace(
+        settings,
+        rate_limits=dataclasses.replace(settings.rate_limits, login=ALLOWANCE, window_seconds=3600),
+    )
 
 
 def a_client() -> str:

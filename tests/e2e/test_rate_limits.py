@@ -27,9 +27,10 @@ def window_seconds() -> int:
 def settings(settings: Settings, window_seconds: int) -> Settings:
     return dataclasses.replace(
         settings,
-        login_rate_limit=5,
-        rate_limit_window_seconds=window_seconds,
-        trusted_proxies="10.0.0.1",
+        rate_limits=dataclasses.replace(
+            settings.rate_limits, login=5, window_seconds=window_seconds
+        ),
+        http=dataclasses.replace(settings.http, trusted_proxies="10.0.0.1"),
     )
 
 
@@ -141,7 +142,9 @@ async def test_other_routes_are_not_limited_by_default(connect: Connect) -> None
 class TestGeneralLimit:
     @pytest.fixture
     def settings(self, settings: Settings) -> Settings:
-        return dataclasses.replace(settings, api_rate_limit=3)
+        return dataclasses.replace(
+            settings, rate_limits=dataclasses.replace(settings.rate_limits, api=3)
+        )
 
     async def test_every_other_route_has_its_own_allowance(self, connect: Connect) -> None:
         client = connect("192.0.2.16")

@@ -15,9 +15,12 @@ FORWARDED = {"X-Forwarded-For": "203.0.113.9"}  # another client, behind the tru
 def settings(settings: Settings) -> Settings:
     return dataclasses.replace(
         settings,
-        registration_rate_limit=8,
-        registration_event_rate_limit=5,
-        trusted_proxies="127.0.0.1",  # the test client's address
+        rate_limits=dataclasses.replace(
+            settings.rate_limits, registrations=8, registrations_per_event=5
+        ),
+        http=dataclasses.replace(
+            settings.http, trusted_proxies="127.0.0.1"
+        ),  # the test client's address
     )
 
 

@@ -20,7 +20,10 @@ JSON = {"content-type": "application/json"}
 
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
-    return replace(settings, max_body_bytes=CAP, body_read_timeout_seconds=READ_SECONDS)
+    return replace(
+        settings,
+        http=replace(settings.http, max_body_bytes=CAP, body_read_timeout_seconds=READ_SECONDS),
+    )
 
 
 class Trickle:

@@ -2,7 +2,12 @@
 
 import pytest
 
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    DatabaseSettings,
+    IdentitySettings,
+    Settings,
+    TicketmasterSettings,
+)
 from tests.e2e.api import JWT_SECRET, Api, Caller, assert_problem
 from tests.fake_ticketmaster import API_KEY, FakeApi
 
@@ -13,13 +18,11 @@ EVER = {"from": "2000-01-01T00:00:00"}  # like /events, /my/events hides what is
 @pytest.fixture
 def settings(database_url: str, fake_api: FakeApi) -> Settings:
     return Settings(
-        database_url=database_url,
-        bcrypt_rounds=4,
-        jwt_secret=JWT_SECRET,
-        db_pool_size=2,
-        ticketmaster_base_url=fake_api.base_url,
-        ticketmaster_api_key=API_KEY,
-        ticketmaster_requests_per_second=50,
+        database=DatabaseSettings(url=database_url, pool_size=2),
+        identity=IdentitySettings(bcrypt_rounds=4, jwt_secret=JWT_SECRET),
+        ticketmaster=TicketmasterSettings(
+            base_url=fake_api.base_url, api_key=API_KEY, requests_per_second=50
+        ),
     )
 
 

@@ -21,7 +21,13 @@ from schemathesis.python.asgi import shutdown_lifespans
 
 from boxoffice.domain.users import Role
 from boxoffice.entrypoints.http.app import create_app
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    BrokerSettings,
+    DatabaseSettings,
+    IdentitySettings,
+    RateLimitSettings,
+    Settings,
+)
 from tests.conftest import BACKENDS, truncate_postgres
 from tests.e2e.api import JWT_SECRET, Api, running
 from tests.e2e.transport import asgi_transport
@@ -58,12 +64,10 @@ UNDER_TEST = AppUnderTest()
 
 def _settings(database_url: str) -> Settings:
     return Settings(
-        database_url=database_url,
-        bcrypt_rounds=4,
-        jwt_secret=JWT_SECRET,
-        db_pool_size=2,
-        login_rate_limit=1_000_000,
-        outbox_poll_seconds=3600,
+        database=DatabaseSettings(url=database_url, pool_size=2),
+        identity=IdentitySettings(bcrypt_rounds=4, jwt_secret=JWT_SECRET),
+        rate_limits=RateLimitSettings(login=1_000_000),
+        broker=BrokerSettings(outbox_poll_seconds=3600),
     )
 
 

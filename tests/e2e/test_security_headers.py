@@ -119,7 +119,10 @@ async def test_a_token_answer_is_never_stored(api: Api) -> None:
 class TestLimited:
     @pytest.fixture
     def settings(self, settings: Settings) -> Settings:
-        return dataclasses.replace(settings, api_rate_limit=1, rate_limit_window_seconds=3600)
+        return dataclasses.replace(
+            settings,
+            rate_limits=dataclasses.replace(settings.rate_limits, api=1, window_seconds=3600),
+        )
 
     async def test_a_429_carries_the_security_headers(self, client: httpx.AsyncClient) -> None:
         await client.get("/events")
@@ -133,7 +136,10 @@ class TestLimited:
 class TestHttpsPublicUrl:
     @pytest.fixture
     def settings(self, settings: Settings) -> Settings:
-        return dataclasses.replace(settings, public_url="https://tickets.example.com")
+        return dataclasses.replace(
+            settings,
+            http=dataclasses.replace(settings.http, public_url="https://tickets.example.com"),
+        )
 
     @pytest.mark.parametrize("path", ["/events", "/nowhere", "/schema/swagger"])
     async def test_browsers_are_told_to_use_https_only(

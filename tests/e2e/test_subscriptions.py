@@ -107,7 +107,7 @@ async def test_an_imported_event_is_subscribed_by_our_id_or_its_ticketmaster_id(
 ) -> None:
     imported = map_events(raw_events(DMA_PAGES[0]), datetime.now(UTC)).events[0]
     assert imported.listing is not None
-    async with api.app.state.container.uow() as uow:
+    async with api.app.state.container.infrastructure.uow() as uow:
         await uow.events.upsert_imported(imported, datetime.now(UTC))
         await uow.commit()
 
@@ -121,7 +121,7 @@ async def test_an_imported_event_is_subscribed_by_our_id_or_its_ticketmaster_id(
 async def test_event_changes_reach_the_broker_with_their_recipients_within_a_second(
     api: Api, admin: Caller, customer: Caller, other_customer: Caller
 ) -> None:
-    broker: InMemoryBroker = api.app.state.container.message_broker()
+    broker: InMemoryBroker = api.app.state.container.messaging.broker()
     received: asyncio.Queue[EventChange] = asyncio.Queue()
 
     async def handle(message: BrokerMessage) -> None:

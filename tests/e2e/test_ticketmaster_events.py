@@ -7,7 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    DatabaseSettings,
+    IdentitySettings,
+    Settings,
+    TicketmasterSettings,
+)
 from tests.e2e.api import JWT_SECRET, Api, Caller, assert_problem, event_body
 from tests.fake_ticketmaster import API_KEY, FakeApi
 
@@ -17,15 +22,15 @@ LA = {"source": "ticketmaster", "city": "Los Angeles", "size": "100"}
 @pytest.fixture
 def settings(database_url: str, fake_api: FakeApi) -> Settings:
     return Settings(
-        database_url=database_url,
-        bcrypt_rounds=4,
-        jwt_secret=JWT_SECRET,
-        db_pool_size=2,
-        ticketmaster_base_url=fake_api.base_url,
-        ticketmaster_api_key=API_KEY,
-        ticketmaster_requests_per_second=50,
-        ticketmaster_days=62,
-        ticketmaster_fetch_budget_seconds=5,
+        database=DatabaseSettings(url=database_url, pool_size=2),
+        identity=IdentitySettings(bcrypt_rounds=4, jwt_secret=JWT_SECRET),
+        ticketmaster=TicketmasterSettings(
+            base_url=fake_api.base_url,
+            api_key=API_KEY,
+            requests_per_second=50,
+            days=62,
+            fetch_budget_seconds=5,
+        ),
     )
 
 

@@ -4,7 +4,13 @@ refreshes are bounded per client and in total; beyond them the store answers, ma
 import httpx
 import pytest
 
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    DatabaseSettings,
+    HttpSettings,
+    IdentitySettings,
+    Settings,
+    TicketmasterSettings,
+)
 from tests.e2e.api import JWT_SECRET, Api
 from tests.fake_ticketmaster import API_KEY, FakeApi
 
@@ -12,17 +18,17 @@ from tests.fake_ticketmaster import API_KEY, FakeApi
 @pytest.fixture
 def settings(database_url: str, fake_api: FakeApi) -> Settings:
     return Settings(
-        database_url=database_url,
-        bcrypt_rounds=4,
-        jwt_secret=JWT_SECRET,
-        db_pool_size=2,
-        ticketmaster_base_url=fake_api.base_url,
-        ticketmaster_api_key=API_KEY,
-        ticketmaster_requests_per_second=50,
-        ticketmaster_fetch_budget_seconds=5,
-        ticketmaster_refresh_client_limit=2,
-        ticketmaster_refresh_limit=3,
-        trusted_proxies="127.0.0.1",  # the test client's address
+        database=DatabaseSettings(url=database_url, pool_size=2),
+        identity=IdentitySettings(bcrypt_rounds=4, jwt_secret=JWT_SECRET),
+        ticketmaster=TicketmasterSettings(
+            base_url=fake_api.base_url,
+            api_key=API_KEY,
+            requests_per_second=50,
+            fetch_budget_seconds=5,
+            refresh_client_limit=2,
+            refresh_limit=3,
+        ),
+        http=HttpSettings(trusted_proxies="127.0.0.1"),  # the test client's address
     )
 
 

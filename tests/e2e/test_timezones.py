@@ -225,7 +225,9 @@ async def test_the_default_display_zone_is_a_setting(
     event = await api.event(
         admin, timezone=NEW_YORK, start_time="2030-07-01T19:00:00", end_time="2030-07-01T22:00:00"
     )
-    new_york_by_default = create_app(replace(settings, default_timezone=NEW_YORK))
+    new_york_by_default = create_app(
+        replace(settings, events=replace(settings.events, default_timezone=NEW_YORK))
+    )
     transport = asgi_transport(new_york_by_default)
 
     async with (

@@ -8,7 +8,13 @@ import httpx
 import pytest
 
 from boxoffice.entrypoints.http.app import create_app
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    BrokerSettings,
+    DatabaseSettings,
+    HttpSettings,
+    IdentitySettings,
+    Settings,
+)
 from tests.e2e.api import JWT_SECRET, running
 from tests.e2e.transport import asgi_transport
 
@@ -38,10 +44,10 @@ def copy_of(sqlite_template: Path, folder: Path) -> Path:
 
 async def client_for(web_dir: Path, database: Path) -> AsyncIterator[httpx.AsyncClient]:
     settings = Settings(
-        database_url=f"sqlite+aiosqlite:///{database}",
-        jwt_secret=JWT_SECRET,
-        web_dir=str(web_dir),
-        outbox_poll_seconds=3600,
+        database=DatabaseSettings(url=f"sqlite+aiosqlite:///{database}"),
+        identity=IdentitySettings(jwt_secret=JWT_SECRET),
+        http=HttpSettings(web_dir=str(web_dir)),
+        broker=BrokerSettings(outbox_poll_seconds=3600),
     )
     app = create_app(settings)
     async with running(app):

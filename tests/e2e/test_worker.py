@@ -17,7 +17,7 @@ from sqlalchemy import select
 from boxoffice.adapters.sqlalchemy.engine import create_engine
 from boxoffice.adapters.sqlalchemy.tables import events, market_syncs
 from boxoffice.entrypoints.http.app import create_app
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import DatabaseSettings, Settings, TicketmasterSettings
 from tests.conftest import require_redis
 from tests.e2e.api import running
 from tests.e2e.races.servers import BOXOFFICE, server_environment
@@ -158,13 +158,14 @@ async def test_the_server_syncs_the_markets_on_its_own_schedule_without_redis(
     database_url: str, fake_api: FakeApi
 ) -> None:
     settings = Settings(
-        database_url=database_url,
-        db_pool_size=2,
-        ticketmaster_base_url=fake_api.base_url,
-        ticketmaster_api_key=API_KEY,
-        ticketmaster_requests_per_second=100,
-        ticketmaster_markets=MARKET,
-        ticketmaster_sync_cron=EVERY_SECOND,
+        database=DatabaseSettings(url=database_url, pool_size=2),
+        ticketmaster=TicketmasterSettings(
+            base_url=fake_api.base_url,
+            api_key=API_KEY,
+            requests_per_second=100,
+            markets=MARKET,
+            sync_cron=EVERY_SECOND,
+        ),
     )
     app = create_app(settings)
     async with running(app):

@@ -34,7 +34,7 @@ METHODS: list[str] = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 
 def cors_config(settings: Settings) -> CORSConfig | None:
-    origins = settings.cors_origin_list
+    origins = settings.http.cors_origin_list
     if not origins:
         return None
     return CORSConfig(

@@ -26,8 +26,8 @@ def guard_the_edge(
     bounds and just outside the router."""
     bounded = bounded_requests(
         inside(preflight_refusals_as_problems(app.asgi_handler)),
-        settings.max_body_bytes,
-        settings.body_read_timeout_seconds,
+        settings.http.max_body_bytes,
+        settings.http.body_read_timeout_seconds,
         wider,
     )
     app.asgi_handler = security_headers(

@@ -107,13 +107,13 @@ def _common_headers(settings: Settings) -> Mapping[str, str]:
         "X-Frame-Options": "DENY",  # for browsers that predate CSP's frame-ancestors
         "Referrer-Policy": "no-referrer",
     }
-    if settings.public_url.startswith("https://"):
+    if settings.http.public_url.startswith("https://"):
         headers["Strict-Transport-Security"] = HSTS
     return headers
 
 
 def _provider_origins(settings: Settings) -> list[str]:
-    if not settings.oidc_sign_in_enabled:
+    if not settings.identity.oidc_sign_in_enabled:
         return []
-    urls = {settings.oidc_issuer, settings.oidc_discovery_url} - {""}
+    urls = {settings.identity.oidc_issuer, settings.identity.oidc_discovery_url} - {""}
     return sorted({_origin(url) for url in urls})

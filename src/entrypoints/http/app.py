@@ -59,9 +59,9 @@ def route_handlers(settings: Settings) -> list[Any]:
         providers,
         web_ui_router(settings),
     ]
-    if settings.local_accounts:
+    if settings.identity.local_accounts:
         handlers.append(PasswordController)
-    if settings.oidc_sign_in_enabled:
+    if settings.identity.oidc_sign_in_enabled:
         handlers.append(OidcController)
     return handlers
 
@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         started = container.init_resources()
         if started is not None:
             await started
-        relay = asyncio.create_task(container.outbox_relay().run(), name="outbox relay")
+        relay = asyncio.create_task(container.messaging.outbox_relay().run(), name="outbox relay")
         try:
             async with embedded_scheduler(container, settings):
                 yield
@@ -93,7 +93,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         # shared database pool is closed.
         router, notifications_lifespan = embedded_notifications(settings, container)
         handlers, lifespans = [*handlers, router], [*lifespans, notifications_lifespan]
-    answers = AnswerCache(settings.read_cache_seconds)
+    answers = AnswerCache(settings.http.read_cache_seconds)
     provided = dependencies(container, settings) | {
         "answers": Provide(lambda: answers, use_cache=True, sync_to_thread=False),
     }
@@ -103,10 +103,10 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=guard_request,
         request_class=StrictJsonRequest,
-        request_max_body_size=settings.max_body_bytes,
+        request_max_body_size=settings.http.max_body_bytes,
         middleware=[
             DefineMiddleware(ForgetOnWrite, cache=answers),
-            rate_limiting(container.rate_limiter, settings),
+            rate_limiting(container.infrastructure.rate_limiter, settings),
         ],
         cors_config=cors_config(settings),
         openapi_config=openapi_config(settings),

@@ -14,7 +14,7 @@ from boxoffice.application.services.auth import Principal
 from boxoffice.application.services.authenticate import Authenticate
 from boxoffice.domain.clock import zone
 from boxoffice.domain.listings import EventSource
-from boxoffice.entrypoints.container import Container
+from boxoffice.entrypoints.container import Container, use_case_providers
 from boxoffice.entrypoints.edge.dependencies import (
     bearer_token,
     bridge,
@@ -25,18 +25,6 @@ from boxoffice.entrypoints.http.controllers.event_filters import event_filter
 from boxoffice.entrypoints.http.controllers.near_filter import events_query
 from boxoffice.entrypoints.http.rate_limit import client_ip
 from boxoffice.entrypoints.settings import Settings
-
-USE_CASES = (
-    "create_event", "get_event", "list_events", "update_event", "delete_event",
-    "get_event_stats", "register_attendee", "list_attendees", "book_tickets", "cancel_booking",
-    "get_booking", "list_user_bookings", "list_event_bookings", "register_user", "create_user",
-    "list_users", "log_in", "get_current_user", "start_provider_sign_in", "finish_provider_sign_in",
-    "save_event", "unsave_event", "list_saved_events",
-    "subscribe_to_event", "unsubscribe_from_event", "list_subscriptions", "view_event",
-    "mark_saved_events",
-    "upload_attachment", "list_attachments", "download_attachment", "delete_attachment",
-    "check_readiness",
-)  # fmt: skip
 
 
 def buyer_provider(verifier: providers.Provider[Any]) -> Provide:
@@ -87,17 +75,17 @@ def display_zone_provider(settings: Settings) -> Provide:
                 name="tz",
                 max_length=64,
                 description="IANA time zone for every datetime in the answer "
-                f"(default {settings.default_timezone})",
+                f"(default {settings.events.default_timezone})",
             ),
         ] = None,
     ) -> ZoneInfo:
-        return zone(tz or settings.default_timezone, "tz")
+        return zone(tz or settings.events.default_timezone, "tz")
 
     return Provide(display_zone)
 
 
 def client_address_provider(settings: Settings) -> Provide:
-    trusted = settings.trusted_proxy_networks
+    trusted = settings.http.trusted_proxy_networks
 
     async def client_address(request: Request[Any, Any, Any]) -> str:
         """The caller's address, as the edge's rate limits see it."""
@@ -107,11 +95,14 @@ def client_address_provider(settings: Settings) -> Provide:
 
 
 def dependencies(container: Container, settings: Settings) -> dict[str, Provide]:
-    provided = {name: bridge(getattr(container, name)) for name in USE_CASES}
-    provided["principal"] = principal_provider(container.token_verifier)
-    provided["buyer"] = buyer_provider(container.token_verifier)
-    provided["viewer"] = viewer_provider(container.token_verifier)
-    provided["browser"] = browser_provider(container.token_verifier)
+    # Every use case, by its name in the container
+    use_cases = use_case_providers(container.use_cases)
+    provided = {name: bridge(provider) for name, provider in use_cases.items()}
+    verifier = container.identity.token_verifier
+    provided["principal"] = principal_provider(verifier)
+    provided["buyer"] = buyer_provider(verifier)
+    provided["viewer"] = viewer_provider(verifier)
+    provided["browser"] = browser_provider(verifier)
     provided["event_filter"] = Provide(event_filter)
     provided["events_query"] = Provide(events_query)
     provided["display_zone"] = display_zone_provider(settings)

@@ -32,22 +32,22 @@ def openapi_config(settings: Settings) -> OpenAPIConfig:
         )
     }
     swagger = OfflineSwagger()
-    if settings.oidc_sign_in_enabled:
+    if settings.identity.oidc_sign_in_enabled:
         # Swagger UI reads the provider's endpoints from its discovery document and runs the
         # authorization code flow with PKCE itself; the provider's access token then goes to
         # the API as a bearer token.
         schemes[PROVIDER] = SecurityScheme(
             type="openIdConnect",
-            open_id_connect_url=settings.oidc_issuer.rstrip("/")
+            open_id_connect_url=settings.identity.oidc_issuer.rstrip("/")
             + "/.well-known/openid-configuration",
             description="sign in with the identity provider (authorization code + PKCE)",
         )
         swagger = OfflineSwagger(
             init_oauth={
-                "clientId": settings.oidc_client_id,
-                "scopes": settings.oidc_scopes,
+                "clientId": settings.identity.oidc_client_id,
+                "scopes": settings.identity.oidc_scopes,
                 "usePkceWithAuthorizationCodeGrant": True,
-                "additionalQueryStringParams": {"audience": settings.oidc_audience},
+                "additionalQueryStringParams": {"audience": settings.identity.oidc_audience},
             }
         )
     return OpenAPIConfig(
@@ -72,7 +72,7 @@ def offer_provider_sign_in(app: Litestar) -> None:
 
 def document_truthfully(app: Litestar, settings: Settings) -> None:
     """Correct what Litestar generates to what the app really accepts and answers."""
-    if settings.oidc_sign_in_enabled:
+    if settings.identity.oidc_sign_in_enabled:
         offer_provider_sign_in(app)
     document_uploads(app, settings)
     document_problems(app, settings)

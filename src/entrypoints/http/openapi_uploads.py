@@ -34,9 +34,10 @@ def document_uploads(app: Litestar, settings: Settings) -> None:
     paths = app.openapi_schema.paths or {}
     upload = getattr(paths.get(ATTACHMENTS), "post", None)
     if isinstance(upload, Operation):
+        most = settings.storage.attachment_max_bytes
         upload.request_body = RequestBody(
             required=True,
-            description=f"one part, `{FIELD}`, of at most {settings.attachment_max_bytes} bytes",
+            description=f"one part, `{FIELD}`, of at most {most} bytes",
             content={
                 "multipart/form-data": OpenAPIMediaType(
                     schema=_upload_schema(),

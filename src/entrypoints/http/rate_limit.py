@@ -69,9 +69,9 @@ def limit_for(handler: Any, path_template: str, settings: Settings) -> tuple[str
     API document says is limited)."""
     kind = handler.opt.get(RATE_LIMIT) if handler is not None else None
     if kind == CREDENTIALS:
-        return CREDENTIALS, settings.login_rate_limit
-    if settings.api_rate_limit and kind != EXEMPT and not path_template.startswith(DOCS_PREFIX):
-        return "api", settings.api_rate_limit
+        return CREDENTIALS, settings.rate_limits.login
+    if settings.rate_limits.api and kind != EXEMPT and not path_template.startswith(DOCS_PREFIX):
+        return "api", settings.rate_limits.api
     return None
 
 
@@ -94,8 +94,8 @@ def _limited(
     settings: Settings,
     rule: Callable[[Scope], tuple[str, int] | None],
 ) -> ASGIApp:
-    trusted = settings.trusted_proxy_networks
-    window = settings.rate_limit_window_seconds
+    trusted = settings.http.trusted_proxy_networks
+    window = settings.rate_limits.window_seconds
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         limit = rule(scope) if scope["type"] == ScopeType.HTTP else None

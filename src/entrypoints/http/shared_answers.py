@@ -80,7 +80,7 @@ def asked(scope: Scope) -> Asked | None:
 def shared_answers(answers: AnswerCache, settings: Settings) -> Callable[[ASGIApp], ASGIApp]:
     """The event service's layer just outside its router: shared answers sent again, except
     where a rate limit counts every request (each answer carries that caller's count)."""
-    if settings.api_rate_limit:
+    if settings.rate_limits.api:
         return lambda handler: handler
     return lambda handler: serve_shared_answers(handler, answers)
 

@@ -31,8 +31,8 @@ def upload_bounds(settings: Settings) -> Wider:
     """Uploads take a file of up to the attachment limit (the reader holds it to exactly that),
     and the time a large file takes to send."""
     bounds = (
-        settings.attachment_max_bytes + MULTIPART_OVERHEAD_BYTES,
-        settings.attachment_upload_seconds,
+        settings.storage.attachment_max_bytes + MULTIPART_OVERHEAD_BYTES,
+        settings.storage.attachment_upload_seconds,
     )
 
     def wider(scope: Scope) -> tuple[int, float] | None:

@@ -29,7 +29,7 @@ BUILD_HINT = "run `make run`, or `npm ci && npm run build` in web/ (it needs Nod
 
 
 def web_dir(settings: Settings) -> Path:
-    return Path(settings.web_dir).resolve() if settings.web_dir else DEFAULT_WEB_DIR
+    return Path(settings.http.web_dir).resolve() if settings.http.web_dir else DEFAULT_WEB_DIR
 
 
 def web_ui_router(settings: Settings) -> Router:

@@ -5,7 +5,7 @@ then the consumer (the broker's messages become stored notifications); at shutdo
 both and closes the sockets it holds with 1001.
 """
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -15,6 +15,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 
+from boxoffice.entrypoints.container import use_case_providers
 from boxoffice.entrypoints.edge.cors import cors_config
 from boxoffice.entrypoints.edge.dependencies import bridge, principal_provider
 from boxoffice.entrypoints.edge.layers import guard_the_edge
@@ -31,11 +32,6 @@ from boxoffice.entrypoints.notifications.going_away import sockets_closed_before
 from boxoffice.entrypoints.notifications.hub import safely
 from boxoffice.entrypoints.notifications.socket import notifications_socket
 from boxoffice.entrypoints.settings import Settings
-
-PROVIDED = (
-    "hub", "tokens", "socket_policy", "replay_notifications", "list_notifications",
-    "mark_notification_read", "mark_all_notifications_read",
-)  # fmt: skip
 
 
 @get("/health", tags=["health"], summary="The process is alive")
@@ -60,31 +56,43 @@ def openapi() -> OpenAPIConfig:
 
 
 def dependencies(container: NotificationsContainer) -> dict[str, Provide]:
-    provided = {name: bridge(getattr(container, name)) for name in PROVIDED}
-    provided["principal"] = principal_provider(container.tokens)
+    # Every use case, and the sockets' own: this process's hub, its timings, the token checker
+    provided = {name: bridge(provider) for name, provider in use_case_providers(container).items()}
+    provided["hub"] = bridge(container.hub)
+    provided["socket_policy"] = bridge(container.socket_policy)
+    provided["tokens"] = bridge(container.identity.tokens)
+    provided["principal"] = principal_provider(container.identity.tokens)
     return provided
 
 
-def lifespan(container: NotificationsContainer) -> Callable[[Litestar], Any]:
+def lifespan(
+    container: NotificationsContainer, owns_resources: bool = True
+) -> Callable[[Litestar], Any]:
+    """Without `owns_resources` the engine and the broker are another lifespan's to open and
+    close (the event service's, in whose process this one is embedded)."""
+
     @asynccontextmanager
     async def running(_: Litestar) -> AsyncIterator[None]:
-        started = container.init_resources()
-        if started is not None:
-            await started
+        if owns_resources:
+            await _resources(container.init_resources())
         hub, fanout = container.hub(), container.fanout()
         await fanout.start(safely(hub.dispatch))
         try:
             with sockets_closed_before_shutdown(hub):
-                async with consuming(container.broker(), container.record_notification):
+                async with consuming(container.messaging.broker(), container.record_notification):
                     yield
         finally:
             hub.close_all()
             await fanout.aclose()
-            shutdown = container.shutdown_resources()
-            if shutdown is not None:
-                await shutdown
+            if owns_resources:
+                await _resources(container.shutdown_resources())
 
     return running
+
+
+async def _resources(started_or_stopped: Awaitable[None] | None) -> None:
+    if started_or_stopped is not None:
+        await started_or_stopped
 
 
 def create_notifications_app(
@@ -98,7 +106,7 @@ def create_notifications_app(
         exception_handlers=EXCEPTION_HANDLERS,
         before_request=guard_request,
         request_class=StrictJsonRequest,
-        request_max_body_size=settings.max_body_bytes,
+        request_max_body_size=settings.http.max_body_bytes,
         openapi_config=openapi(),
         cors_config=cors_config(settings),
         lifespan=[lifespan(container)],

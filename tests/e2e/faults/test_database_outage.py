@@ -16,7 +16,13 @@ from boxoffice.adapters.sqlalchemy.engine import create_engine
 from boxoffice.adapters.sqlalchemy.migrations import upgrade
 from boxoffice.domain.users import Role
 from boxoffice.entrypoints.http.app import create_app
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    BrokerSettings,
+    DatabaseSettings,
+    IdentitySettings,
+    RateLimitSettings,
+    Settings,
+)
 from tests.e2e.api import JWT_SECRET, Api, assert_problem, running
 from tests.e2e.faults.outcomes import Outcomes, load, until
 from tests.e2e.faults.private_postgres import PrivatePostgres, private_postgres
@@ -38,12 +44,10 @@ async def migrate(url: str) -> None:
 async def app(private_postgres: PrivatePostgres) -> AsyncIterator[Litestar]:
     await migrate(private_postgres.url)
     settings = Settings(
-        database_url=private_postgres.url,
-        bcrypt_rounds=4,
-        jwt_secret=JWT_SECRET,
-        db_pool_size=4,
-        login_rate_limit=100_000,
-        outbox_poll_seconds=0.5,  # the relay polls through the outage too
+        database=DatabaseSettings(url=private_postgres.url, pool_size=4),
+        identity=IdentitySettings(bcrypt_rounds=4, jwt_secret=JWT_SECRET),
+        rate_limits=RateLimitSettings(login=100_000),
+        broker=BrokerSettings(outbox_poll_seconds=0.5),  # the relay polls through the outage too
     )
     app = create_app(settings)
     async with running(app):

@@ -14,7 +14,7 @@ from loguru import logger
 from boxoffice.application.services.message_codec import encode
 from boxoffice.entrypoints.notifications.app import create_notifications_app
 from boxoffice.entrypoints.notifications.container import build_notifications_container
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import DatabaseSettings, IdentitySettings, Settings
 from tests.builders import a_user
 from tests.e2e.faults.private_postgres import PrivatePostgres, private_postgres
 from tests.e2e.faults.test_database_outage import assert_storage_unavailable, migrate
@@ -34,7 +34,10 @@ class Request(TypedDict):
 @pytest.fixture
 def service(private_postgres: PrivatePostgres) -> Iterator[Service]:
     asyncio.run(migrate(private_postgres.url))
-    settings = Settings(database_url=private_postgres.url, jwt_secret=JWT_SECRET, db_pool_size=2)
+    settings = Settings(
+        database=DatabaseSettings(url=private_postgres.url, pool_size=2),
+        identity=IdentitySettings(jwt_secret=JWT_SECRET),
+    )
     container = build_notifications_container(settings)
     with TestClient(create_notifications_app(settings, container), timeout=10) as client:
         yield Service(client, container)

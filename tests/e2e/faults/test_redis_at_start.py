@@ -12,7 +12,14 @@ from litestar import Litestar
 from boxoffice.adapters.notifications.redis_fanout import RedisFanout
 from boxoffice.application.models.notifications import Notification
 from boxoffice.entrypoints.http.app import create_app
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    BrokerSettings,
+    DatabaseSettings,
+    IdentitySettings,
+    RateLimitSettings,
+    RedisSettings,
+    Settings,
+)
 from tests.e2e.api import JWT_SECRET, running
 from tests.e2e.faults.outcomes import until_true
 from tests.e2e.transport import asgi_transport
@@ -33,12 +40,11 @@ def redis_not_yet_started(tmp_path: Path) -> Iterator[PrivateRedis]:
 @pytest.fixture
 async def app(redis_not_yet_started: PrivateRedis, database_url: str) -> AsyncIterator[Litestar]:
     settings = Settings(
-        database_url=database_url,
-        bcrypt_rounds=4,
-        jwt_secret=JWT_SECRET,
-        redis_url=redis_not_yet_started.url,  # the limiter, and the embedded fan-out
-        login_rate_limit=LOGIN_LIMIT,
-        outbox_poll_seconds=3600,
+        database=DatabaseSettings(url=database_url),
+        identity=IdentitySettings(bcrypt_rounds=4, jwt_secret=JWT_SECRET),
+        redis=RedisSettings(url=redis_not_yet_started.url),  # the limiter, and the embedded fan-out
+        rate_limits=RateLimitSettings(login=LOGIN_LIMIT),
+        broker=BrokerSettings(outbox_poll_seconds=3600),
     )
     app = create_app(settings)
     async with running(app):  # started while nothing listens on Redis's port

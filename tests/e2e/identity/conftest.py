@@ -57,10 +57,13 @@ def settings(
 ) -> Settings:
     return dataclasses.replace(
         settings,
-        oidc_issuer=provider.issuer,
-        oidc_audience=AUDIENCE,
-        oidc_roles_claim=roles_claim,
-        oidc_jwks_refresh_seconds=jwks_refresh_seconds,
+        identity=dataclasses.replace(
+            settings.identity,
+            oidc_issuer=provider.issuer,
+            oidc_audience=AUDIENCE,
+            oidc_roles_claim=roles_claim,
+            oidc_jwks_refresh_seconds=jwks_refresh_seconds,
+        ),
     )
 
 
@@ -75,7 +78,7 @@ def bearer(token: str) -> dict[str, str]:
 
 
 async def user_count(app: Litestar) -> int:
-    async with app.state.container.engine().connect() as conn:
+    async with app.state.container.infrastructure.engine().connect() as conn:
         return int((await conn.execute(select(func.count()).select_from(users))).scalar_one())
 
 

@@ -161,7 +161,7 @@ async def test_the_token_of_a_deleted_user_is_401(
     api: Api, customer: Caller, app: Litestar
 ) -> None:
     assert (await api.client.get("/my/bookings", headers=customer.headers)).status_code == 200
-    async with app.state.container.engine().begin() as conn:
+    async with app.state.container.infrastructure.engine().begin() as conn:
         await conn.execute(delete(users).where(users.c.id == UUID(customer.id)))
 
     # /events reads no user first: its page statement refuses the token, full page or empty
@@ -171,7 +171,7 @@ async def test_the_token_of_a_deleted_user_is_401(
 
 async def test_a_local_token_with_a_made_up_user_id_is_401(api: Api, customer: Caller) -> None:
     claims = jwt.decode(customer.token, options={"verify_signature": False})
-    secret = api.app.state.settings.jwt_secret
+    secret = api.app.state.settings.identity.jwt_secret
     ghost = jwt.encode(claims | {"sub": "00000000-0000-4000-8000-000000000000"}, secret)
 
     assert_problem(await api.client.get("/my/bookings", headers=bearer(ghost)), 401)

@@ -33,12 +33,15 @@ def frontend_url() -> str:
 def settings(settings: Settings, provider_url: str, frontend_url: str) -> Settings:
     return dataclasses.replace(
         settings,
-        oidc_issuer=provider_url,
-        oidc_audience="https://api.boxoffice.test",
-        oidc_client_id=CLIENT_ID,
-        oidc_client_secret="client-secret-for-tests",
-        oidc_roles_claim="roles",
-        oidc_frontend_url=frontend_url,
+        identity=dataclasses.replace(
+            settings.identity,
+            oidc_issuer=provider_url,
+            oidc_audience="https://api.boxoffice.test",
+            oidc_client_id=CLIENT_ID,
+            oidc_client_secret="client-secret-for-tests",
+            oidc_roles_claim="roles",
+            oidc_frontend_url=frontend_url,
+        ),
     )
 
 
@@ -207,7 +210,10 @@ class TestBehindTls:
 
     @pytest.fixture
     def settings(self, settings: Settings) -> Settings:
-        return dataclasses.replace(settings, public_url="https://tickets.boxoffice.test")
+        return dataclasses.replace(
+            settings,
+            http=dataclasses.replace(settings.http, public_url="https://tickets.boxoffice.test"),
+        )
 
     async def test_the_sign_in_cookie_is_secure(self, client: httpx.AsyncClient) -> None:
         cookie = (await client.get("/auth/oidc/login")).headers["set-cookie"].lower()
@@ -220,7 +226,10 @@ class TestCallbackLimit:
 
     @pytest.fixture
     def settings(self, settings: Settings) -> Settings:
-        return dataclasses.replace(settings, login_rate_limit=3, rate_limit_window_seconds=3600)
+        return dataclasses.replace(
+            settings,
+            rate_limits=dataclasses.replace(settings.rate_limits, login=3, window_seconds=3600),
+        )
 
     async def test_callbacks_past_the_allowance_are_429_however_the_path_is_spelled(
         self, client: httpx.AsyncClient

@@ -139,7 +139,9 @@ class TestAuth0Shapes:
 class TestWithoutLocalAccounts:
     @pytest.fixture
     def settings(self, settings: Settings) -> Settings:
-        return dataclasses.replace(settings, local_accounts=False)
+        return dataclasses.replace(
+            settings, identity=dataclasses.replace(settings.identity, local_accounts=False)
+        )
 
     async def test_passwords_are_switched_off_and_the_provider_still_signs_in(
         self, client: httpx.AsyncClient, provider: SigningProvider

@@ -25,7 +25,9 @@ def provider_settings() -> ProviderSettings:
 
 @pytest.fixture
 def settings(settings: Settings, provider_settings: ProviderSettings) -> Settings:
-    return dataclasses.replace(settings, **provider_settings)
+    return dataclasses.replace(
+        settings, identity=dataclasses.replace(settings.identity, **provider_settings)
+    )
 
 
 async def test_without_a_provider_there_is_none_to_offer(client: httpx.AsyncClient) -> None:

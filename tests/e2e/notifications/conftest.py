@@ -5,7 +5,12 @@ from litestar.testing import TestClient
 
 from boxoffice.entrypoints.notifications.app import create_notifications_app
 from boxoffice.entrypoints.notifications.container import build_notifications_container
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    DatabaseSettings,
+    IdentitySettings,
+    NotificationSettings,
+    Settings,
+)
 from tests.e2e.notifications.service import JWT_SECRET, Service
 
 
@@ -26,14 +31,15 @@ def notification_settings(
     database_url: str, heartbeat_seconds: float, heartbeat_timeout_seconds: float
 ) -> Settings:
     return Settings(
-        database_url=database_url,
-        jwt_secret=JWT_SECRET,
-        db_pool_size=4,
-        notifications_heartbeat_seconds=heartbeat_seconds,
-        notifications_heartbeat_timeout_seconds=heartbeat_timeout_seconds,
-        # Time for a test client's first message however loaded the machine is; only the test
-        # of a client that never sends one waits it out.
-        notifications_auth_timeout_seconds=3.0,
+        database=DatabaseSettings(url=database_url, pool_size=4),
+        identity=IdentitySettings(jwt_secret=JWT_SECRET),
+        notifications=NotificationSettings(
+            heartbeat_seconds=heartbeat_seconds,
+            heartbeat_timeout_seconds=heartbeat_timeout_seconds,
+            # Time for a test client's first message however loaded the machine is; only the
+            # test of a client that never sends one waits it out.
+            auth_timeout_seconds=3.0,
+        ),
     )
 
 

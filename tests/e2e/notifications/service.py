@@ -42,7 +42,7 @@ class Service:
 
     @property
     def broker(self) -> InMemoryBroker:
-        broker = self.container.broker()
+        broker = self.container.messaging.broker()
         assert isinstance(broker, InMemoryBroker), "the service runs on the in-memory broker"
         return broker
 
@@ -54,7 +54,7 @@ class Service:
         self.client.blocking_portal.call(self._recorded, {c.id for c in changes})
 
     async def _recorded(self, message_ids: set[UUID]) -> None:
-        engine = self.container.engine()
+        engine = self.container.infrastructure.engine()
         query = select(func.count()).where(notifications.c.message_id.in_(message_ids))
         async with asyncio.timeout(WAIT_S):
             while True:

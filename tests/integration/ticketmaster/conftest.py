@@ -7,7 +7,7 @@ from dependency_injector import providers
 from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from boxoffice.adapters.ticketmaster.pacing import Backoff
 from boxoffice.entrypoints.container import Container, build_container
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import DatabaseSettings, Settings, TicketmasterSettings
 from tests.fake_ticketmaster import API_KEY, FakeApi
 
 FAST = Backoff(retries=3, base_seconds=0.01, max_seconds=0.05)
@@ -29,12 +29,10 @@ MARKETS = "country=GB,city=London,days=62; country=US,city=New York,days=62"
 
 def sync_settings(database_url: str, fake_api: FakeApi, markets: str = MARKETS) -> Settings:
     return Settings(
-        database_url=database_url,
-        db_pool_size=2,
-        ticketmaster_base_url=fake_api.base_url,
-        ticketmaster_api_key=API_KEY,
-        ticketmaster_markets=markets,
-        ticketmaster_requests_per_second=100,
+        database=DatabaseSettings(url=database_url, pool_size=2),
+        ticketmaster=TicketmasterSettings(
+            base_url=fake_api.base_url, api_key=API_KEY, markets=markets, requests_per_second=100
+        ),
     )
 
 
@@ -49,10 +47,10 @@ async def new_container(database_url: str, fake_api: FakeApi) -> AsyncIterator[N
 
     async def make(markets: str = MARKETS) -> Container:
         container = build_container(sync_settings(database_url, fake_api, markets))
-        container.ticketmaster.override(
+        container.ticketmaster.gateway.override(
             providers.Singleton(
                 HttpxTicketmasterGateway,
-                container.ticketmaster_client,
+                container.ticketmaster.client,
                 API_KEY,
                 per_second=100,
                 backoff=FAST,

@@ -86,7 +86,7 @@ async def test_two_runs_at_once_sync_the_market_once(
     outcomes = sorted(r["gb|london||"] for r in results)
     assert outcomes[1] == "skipped, another sync of this market is running"
     assert " created" in outcomes[0]
-    async with container.engine().connect() as conn:
+    async with container.infrastructure.engine().connect() as conn:
         total = await conn.scalar(select(func.count()).select_from(events))
     assert f"{total} created" in outcomes[0]
 
@@ -109,7 +109,7 @@ async def test_a_run_started_again_resumes_with_the_markets_not_yet_synced(
 ) -> None:
     container = await new_container()
     due = int(time.time())
-    london = container.settings().ticketmaster_market_list[:1]
+    london = container.settings().ticketmaster.market_list[:1]
     await sync_markets(container, london, "the interrupted run")  # got through London only
     task = await working(queue, container)
     try:

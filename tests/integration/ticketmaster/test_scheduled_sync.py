@@ -19,13 +19,13 @@ async def count_by_city(container: Container) -> dict[str, int]:
         .select_from(events.join(venues, events.c.venue_id == venues.c.id))
         .group_by(venues.c.city)
     )
-    async with container.engine().connect() as conn:
+    async with container.infrastructure.engine().connect() as conn:
         return {city: int(n) for city, n in (await conn.execute(query)).all()}
 
 
 async def test_one_run_syncs_every_configured_market(new_container: NewContainer) -> None:
     container = await new_container()
-    markets = container.settings().ticketmaster_market_list
+    markets = container.settings().ticketmaster.market_list
 
     reports = await sync_markets(container, markets, "job-1")
 
@@ -42,7 +42,7 @@ async def test_a_failing_market_does_not_stop_the_others(
     fake_api.fault(*[{"status": 503}] * 4)  # the first market's request and its 3 retries
 
     london, new_york = await sync_markets(
-        container, container.settings().ticketmaster_market_list, "job-2"
+        container, container.settings().ticketmaster.market_list, "job-2"
     )
 
     assert london.error is not None
@@ -55,7 +55,7 @@ async def test_schedulers_of_several_processes_make_one_sync_per_market_per_run(
     new_container: NewContainer, fake_api: FakeApi
 ) -> None:
     first, second = await new_container(), await new_container()
-    markets = first.settings().ticketmaster_market_list
+    markets = first.settings().ticketmaster.market_list
     due = datetime.now(UTC)
     fake_api.fault({"delay": 0.5})  # keeps the first lease held while the other process tries
 
@@ -79,7 +79,7 @@ async def test_two_runs_at_once_without_a_cut_off_still_sync_a_market_once(
     new_container: NewContainer, fake_api: FakeApi
 ) -> None:
     first, second = await new_container(), await new_container()
-    markets = first.settings().ticketmaster_market_list[:1]
+    markets = first.settings().ticketmaster.market_list[:1]
     fake_api.fault({"delay": 0.5})
 
     (one,), (other,) = await asyncio.gather(

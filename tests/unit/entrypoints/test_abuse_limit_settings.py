@@ -3,15 +3,15 @@
 import pytest
 
 from boxoffice.application.services.limits import Limit
-from boxoffice.entrypoints.container import freshness_policy, registration_limits
+from boxoffice.entrypoints.container_use_cases import freshness_policy, registration_limits
 from boxoffice.entrypoints.settings import Settings, SettingsError
 
 
 def test_the_defaults_limit_registrations_and_on_demand_refreshes_per_hour() -> None:
     settings = Settings.from_env({})
 
-    limits = registration_limits(settings)
-    policy = freshness_policy(settings)
+    limits = registration_limits(settings.rate_limits)
+    policy = freshness_policy(settings.ticketmaster)
 
     assert (limits.per_client, limits.per_client_and_event) == (Limit(20, 3600), Limit(5, 3600))
     assert (policy.per_caller, policy.in_total) == (Limit(5, 3600), Limit(30, 3600))
@@ -29,8 +29,8 @@ def test_the_limits_are_read_from_the_environment() -> None:
         }
     )
 
-    limits = registration_limits(settings)
-    policy = freshness_policy(settings)
+    limits = registration_limits(settings.rate_limits)
+    policy = freshness_policy(settings.ticketmaster)
 
     assert (limits.per_client, limits.per_client_and_event) == (Limit(0, 600), Limit(2, 600))
     assert (policy.per_caller, policy.in_total) == (Limit(1, 60), Limit(10, 60))

@@ -6,14 +6,14 @@ from boxoffice.adapters.messaging.factory import UnknownBrokerUrl, broker_from_u
 from boxoffice.adapters.messaging.memory import InMemoryBroker
 from boxoffice.adapters.messaging.rabbitmq import RabbitMqBroker
 from boxoffice.adapters.messaging.redis_streams import RedisStreamsBroker
-from boxoffice.entrypoints.settings import Settings, SettingsError
+from boxoffice.entrypoints.settings import BrokerSettings, Settings, SettingsError
 
 
 def test_the_default_broker_is_the_in_process_one() -> None:
     settings = Settings.from_env({})
 
-    assert settings.broker_url == "memory://"
-    assert isinstance(broker_from_url(settings.broker_url), InMemoryBroker)
+    assert settings.broker.url == "memory://"
+    assert isinstance(broker_from_url(settings.broker.url), InMemoryBroker)
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ def test_the_default_broker_is_the_in_process_one() -> None:
 async def test_a_broker_url_names_its_adapter(url: str, kind: type) -> None:
     settings = Settings.from_env({"BOXOFFICE_BROKER_URL": url})
 
-    broker = broker_from_url(settings.broker_url)
+    broker = broker_from_url(settings.broker.url)
 
     assert isinstance(broker, kind)
     await broker.aclose()  # nothing was connected yet: closing is harmless
@@ -43,7 +43,7 @@ def test_an_unknown_broker_url_stops_the_start_naming_the_setting(url: str) -> N
 
 
 def test_the_broker_url_is_kept_out_of_the_settings_repr() -> None:
-    settings = Settings(broker_url="amqp://user:secret@broker/")
+    settings = Settings(broker=BrokerSettings(url="amqp://user:secret@broker/"))
 
     assert "secret" not in repr(settings)
 

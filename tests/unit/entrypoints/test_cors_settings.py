@@ -6,7 +6,7 @@ from boxoffice.entrypoints.settings import Settings, SettingsError
 
 
 def test_cors_is_off_unless_origins_are_listed() -> None:
-    assert Settings.from_env({}).cors_origin_list == ()
+    assert Settings.from_env({}).http.cors_origin_list == ()
 
 
 def test_origins_are_read_from_a_comma_separated_list() -> None:
@@ -14,7 +14,7 @@ def test_origins_are_read_from_a_comma_separated_list() -> None:
 
     settings = Settings.from_env({"BOXOFFICE_CORS_ORIGINS": raw})
 
-    assert settings.cors_origin_list == (
+    assert settings.http.cors_origin_list == (
         "https://app.example.com",
         "http://localhost:4200",
         "https://[::1]:8443",

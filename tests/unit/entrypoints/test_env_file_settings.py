@@ -38,14 +38,14 @@ def test_a_number_with_a_comment_in_the_env_file_is_read_as_the_number(tmp_path:
 
     settings = Settings.from_env({}, env_file=env_file)
 
-    assert (settings.port, settings.log_level) == (9000, "DEBUG")
+    assert (settings.http.port, settings.logging.level) == (9000, "DEBUG")
 
 
 def test_the_environment_wins_over_the_env_file(tmp_path: Path) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("BOXOFFICE_PORT=9000\n")
 
-    assert Settings.from_env({"BOXOFFICE_PORT": "9001"}, env_file=env_file).port == 9001
+    assert Settings.from_env({"BOXOFFICE_PORT": "9001"}, env_file=env_file).http.port == 9001
 
 
 def test_an_unknown_name_in_the_env_file_is_warned_about_too(tmp_path: Path) -> None:

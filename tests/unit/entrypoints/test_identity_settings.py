@@ -10,10 +10,10 @@ from boxoffice.entrypoints.settings import Settings, SettingsError
 def test_the_defaults_keep_local_accounts_and_no_provider() -> None:
     settings = Settings.from_env({})
 
-    assert settings.local_accounts
-    assert not settings.oidc_enabled
-    assert (settings.login_rate_limit, settings.api_rate_limit) == (5, 0)
-    assert settings.rate_limit_backend == "memory"
+    assert settings.identity.local_accounts
+    assert not settings.identity.oidc_enabled
+    assert (settings.rate_limits.login, settings.rate_limits.api) == (5, 0)
+    assert settings.redis.backend == "memory"
 
 
 def test_a_provider_is_read_from_the_environment() -> None:
@@ -28,10 +28,10 @@ def test_a_provider_is_read_from_the_environment() -> None:
         }
     )
 
-    assert settings.oidc_sign_in_enabled
-    assert not settings.local_accounts
-    assert settings.rate_limit_backend == "redis"
-    assert ipaddress.ip_address("10.1.2.3") in settings.trusted_proxy_networks[0]
+    assert settings.identity.oidc_sign_in_enabled
+    assert not settings.identity.local_accounts
+    assert settings.redis.backend == "redis"
+    assert ipaddress.ip_address("10.1.2.3") in settings.http.trusted_proxy_networks[0]
 
 
 @pytest.mark.parametrize(

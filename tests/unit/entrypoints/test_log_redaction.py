@@ -3,7 +3,15 @@
 import pytest
 
 from boxoffice.entrypoints.log_redaction import MASK, Redactor, secrets_of
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    BrokerSettings,
+    DatabaseSettings,
+    IdentitySettings,
+    RedisSettings,
+    Settings,
+    StorageSettings,
+    TicketmasterSettings,
+)
 
 JWT_SECRET = "kR7-vQ2pX9sLm4Tz8wYb3NcJ6hUe1Fd5"  # random-looking, as the settings demand
 
@@ -69,18 +77,22 @@ def test_text_without_secrets_is_left_as_it_is(redact: Redactor) -> None:
 
 def test_the_secrets_of_the_settings_include_the_passwords_in_their_urls() -> None:
     settings = Settings(
-        database_url="postgresql+psycopg://app:db-password@db/box",
-        redis_url="redis://:redis-password@cache:6379/0",
-        broker_url="amqp://guest:broker-password@mq:5672/",
-        jwt_secret=JWT_SECRET,
-        ticketmaster_api_key="tm-api-key",
-        oidc_issuer="https://id.example.com",
-        oidc_audience="boxoffice",
-        oidc_client_id="boxoffice",
-        oidc_client_secret="oidc-client-secret",
-        storage_url="s3://boxoffice-attachments",
-        s3_access_key_id="s3-access-key-id",
-        s3_secret_access_key="s3-secret-access-key",
+        database=DatabaseSettings(url="postgresql+psycopg://app:db-password@db/box"),
+        redis=RedisSettings(url="redis://:redis-password@cache:6379/0"),
+        broker=BrokerSettings(url="amqp://guest:broker-password@mq:5672/"),
+        identity=IdentitySettings(
+            jwt_secret=JWT_SECRET,
+            oidc_issuer="https://id.example.com",
+            oidc_audience="boxoffice",
+            oidc_client_id="boxoffice",
+            oidc_client_secret="oidc-client-secret",
+        ),
+        ticketmaster=TicketmasterSettings(api_key="tm-api-key"),
+        storage=StorageSettings(
+            url="s3://boxoffice-attachments",
+            s3_access_key_id="s3-access-key-id",
+            s3_secret_access_key="s3-secret-access-key",
+        ),
     )
 
     assert set(secrets_of(settings)) == {

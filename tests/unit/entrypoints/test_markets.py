@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from boxoffice.application.models.markets import InvalidMarket, Market
 from boxoffice.entrypoints.markets import format_markets, parse_markets
-from boxoffice.entrypoints.settings import Settings, SettingsError
+from boxoffice.entrypoints.settings import Settings, SettingsError, TicketmasterSettings
 
 
 def test_markets_are_read_with_every_key_and_days_defaulting_to_the_setting() -> None:
@@ -23,7 +23,7 @@ def test_markets_are_read_with_every_key_and_days_defaulting_to_the_setting() ->
         }
     )
 
-    assert settings.ticketmaster_market_list == (
+    assert settings.ticketmaster.market_list == (
         Market("US", "New York", classification="music", days=14),
         Market("GB", "London", days=21),
         Market(keyword="jazz festival", days=21),
@@ -32,17 +32,15 @@ def test_markets_are_read_with_every_key_and_days_defaulting_to_the_setting() ->
 
 @pytest.mark.parametrize("blank", ["", "  ", " ; ;"])
 def test_no_markets_is_an_empty_list_and_no_scheduled_sync(blank: str) -> None:
-    settings = Settings(ticketmaster_markets=blank, ticketmaster_api_key="key")
+    settings = Settings(ticketmaster=TicketmasterSettings(markets=blank, api_key="key"))
 
-    assert settings.ticketmaster_market_list == ()
-    assert not settings.scheduled_sync_enabled
+    assert settings.ticketmaster.market_list == ()
+    assert not settings.ticketmaster.scheduled_sync_enabled
 
 
 def test_the_scheduled_sync_needs_both_markets_and_a_key() -> None:
-    assert not Settings(ticketmaster_markets="country=GB").scheduled_sync_enabled
-    assert Settings(
-        ticketmaster_markets="country=GB", ticketmaster_api_key="key"
-    ).scheduled_sync_enabled
+    assert not TicketmasterSettings(markets="country=GB").scheduled_sync_enabled
+    assert TicketmasterSettings(markets="country=GB", api_key="key").scheduled_sync_enabled
 
 
 @pytest.mark.parametrize(
@@ -77,7 +75,7 @@ def test_a_malformed_cron_stops_the_start_naming_the_variable(cron: str) -> None
 
 @pytest.mark.parametrize("cron", ["17 */3 * * *", "0 6 * * mon-fri", "* * * * * */10"])
 def test_five_and_six_field_crons_are_accepted(cron: str) -> None:
-    assert Settings(ticketmaster_sync_cron=cron).ticketmaster_sync_cron == cron
+    assert TicketmasterSettings(sync_cron=cron).sync_cron == cron
 
 
 def test_a_market_queries_its_window_and_is_named_without_it() -> None:

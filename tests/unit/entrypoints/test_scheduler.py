@@ -2,13 +2,17 @@
 
 import asyncio
 from datetime import UTC, datetime
-from typing import TypedDict, Unpack
 
 import pytest
 
 from boxoffice.entrypoints.container import build_container
 from boxoffice.entrypoints.scheduler import TASK_NAME, embedded_scheduler, next_run, run_on_schedule
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import (
+    DatabaseSettings,
+    RedisSettings,
+    Settings,
+    TicketmasterSettings,
+)
 from tests.fakes import FixedClock
 
 START = datetime(2026, 11, 23, 10, 7, 30, tzinfo=UTC)
@@ -108,34 +112,27 @@ async def test_an_early_wake_up_sleeps_again_until_the_run_is_due() -> None:
     assert clock.sleeps == [448.0, 2.0]
 
 
-class SchedulerSettings(TypedDict, total=False):
-    ticketmaster_markets: str
-    ticketmaster_api_key: str
-    database_url: str
-    redis_url: str
-
-
-def scheduler_settings(**overrides: Unpack[SchedulerSettings]) -> Settings:
-    values: SchedulerSettings = {
-        "ticketmaster_markets": "country=GB",
-        "ticketmaster_api_key": "key",
-        "database_url": "sqlite+aiosqlite:///unused.db",
-        **overrides,
-    }
-    return Settings(**values)
+def scheduler_settings(
+    markets: str = "country=GB", api_key: str = "key", redis: str = ""
+) -> Settings:
+    return Settings(
+        database=DatabaseSettings(url="sqlite+aiosqlite:///unused.db"),
+        ticketmaster=TicketmasterSettings(markets=markets, api_key=api_key),
+        redis=RedisSettings(url=redis),
+    )
 
 
 @pytest.mark.parametrize(
     ("overrides", "scheduled"),
     [
         ({}, True),
-        ({"ticketmaster_markets": ""}, False),
-        ({"ticketmaster_api_key": ""}, False),
-        ({"redis_url": "redis://127.0.0.1:6379/2"}, False),  # `boxoffice worker` schedules
+        ({"markets": ""}, False),
+        ({"api_key": ""}, False),
+        ({"redis": "redis://127.0.0.1:6379/2"}, False),  # `boxoffice worker` schedules
     ],
 )
 async def test_the_server_schedules_only_with_markets_a_key_and_no_redis(
-    overrides: SchedulerSettings, scheduled: bool
+    overrides: dict[str, str], scheduled: bool
 ) -> None:
     settings = scheduler_settings(**overrides)
     container = build_container(settings)

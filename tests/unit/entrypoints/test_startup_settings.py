@@ -2,13 +2,11 @@
 for a name no setting reads."""
 
 import secrets
-from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from boxoffice.entrypoints.settings import Settings, SettingsError
-from boxoffice.entrypoints.settings_bounds import BOUNDS
 
 GOOD_SECRET = secrets.token_urlsafe(48)
 
@@ -70,14 +68,18 @@ def test_a_refused_secret_is_not_repeated_in_the_error(tmp_path: Path) -> None:
 
 
 def test_every_number_setting_has_a_checked_range() -> None:
-    numbers = {f.name for f in fields(Settings) if f.type in (int, float, "int", "float")}
+    unbounded = [
+        variable
+        for variable, (_, f) in Settings.variables().items()
+        if f.type in (int, float) and f.metadata["bound"] is None
+    ]
 
-    assert numbers == set(BOUNDS)
+    assert unbounded == []
 
 
 @pytest.mark.parametrize("level", ["debug", "Warning", " info ", "TRACE"])
 def test_a_log_level_is_accepted_in_any_case(tmp_path: Path, level: str) -> None:
-    assert from_env(tmp_path, LOG_LEVEL=level).log_level == level.strip().upper()
+    assert from_env(tmp_path, LOG_LEVEL=level).logging.level == level.strip().upper()
 
 
 def test_a_known_time_zone_and_edge_values_are_accepted(tmp_path: Path) -> None:
@@ -90,21 +92,17 @@ def test_a_known_time_zone_and_edge_values_are_accepted(tmp_path: Path) -> None:
         JWT_SECRET=GOOD_SECRET,
     )
 
-    assert (settings.default_timezone, settings.api_rate_limit, settings.port) == (
+    assert (settings.events.default_timezone, settings.rate_limits.api, settings.http.port) == (
         "Europe/Paris",
         0,
         65535,
     )
-    assert settings.jwt_secret == GOOD_SECRET
-    assert not settings.jwt_secret_generated
+    assert settings.identity.jwt_secret == GOOD_SECRET
 
 
-def test_a_missing_secret_is_made_up_and_marked_so(tmp_path: Path) -> None:
-    first, second = from_env(tmp_path), from_env(tmp_path)
-
-    assert first.jwt_secret_generated
-    assert len(first.jwt_secret) >= 32
-    assert first.jwt_secret != second.jwt_secret
+@pytest.mark.parametrize("given", [{}, {"JWT_SECRET": ""}])
+def test_a_missing_secret_is_none_not_made_up(tmp_path: Path, given: dict[str, str]) -> None:
+    assert from_env(tmp_path, **given).identity.jwt_secret is None
 
 
 def test_an_unknown_name_is_a_warning_naming_the_closest_setting(tmp_path: Path) -> None:

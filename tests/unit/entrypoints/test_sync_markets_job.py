@@ -12,7 +12,7 @@ from boxoffice.application.models.markets import Market
 from boxoffice.application.use_cases.sync_ticketmaster import SyncMarket, SyncReport
 from boxoffice.entrypoints.container import build_container
 from boxoffice.entrypoints.jobs import as_result, sync_markets
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import DatabaseSettings, Settings
 
 if TYPE_CHECKING:
     from loguru import Record
@@ -45,9 +45,11 @@ def log_records() -> Iterator[list["Record"]]:
 async def test_a_market_that_raises_is_reported_and_the_others_still_run(
     log_records: list["Record"],
 ) -> None:
-    container = build_container(Settings(database_url="sqlite+aiosqlite:///unused.db"))
+    container = build_container(
+        Settings(database=DatabaseSettings(url="sqlite+aiosqlite:///unused.db"))
+    )
     fake = SyncFailingInLondon()
-    container.sync_ticketmaster.override(providers.Object(fake))
+    container.use_cases.sync_ticketmaster.override(providers.Object(fake))
     due = datetime.fromisoformat("2026-11-23T10:00:00+00:00")
 
     london, new_york, mexico = await sync_markets(container, MARKETS, "job-42", due)

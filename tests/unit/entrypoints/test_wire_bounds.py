@@ -30,7 +30,7 @@ from boxoffice.domain.users import (
     USERNAME_PATTERN,
 )
 from boxoffice.entrypoints.http.app import create_app
-from boxoffice.entrypoints.settings import Settings
+from boxoffice.entrypoints.settings import DatabaseSettings, IdentitySettings, Settings
 
 START = datetime(2026, 12, 31, 19, 30, tzinfo=UTC)
 TAGS = tuple(f"tag{i}" for i in range(MAX_TAGS + 1))
@@ -38,7 +38,12 @@ TAGS = tuple(f"tag{i}" for i in range(MAX_TAGS + 1))
 
 @pytest.fixture(scope="module")
 def components() -> dict[str, Any]:
-    app = create_app(Settings(database_url="sqlite+aiosqlite:///:memory:", bcrypt_rounds=4))
+    app = create_app(
+        Settings(
+            database=DatabaseSettings(url="sqlite+aiosqlite:///:memory:"),
+            identity=IdentitySettings(bcrypt_rounds=4),
+        )
+    )
     schemas: dict[str, Any] = app.openapi_schema.to_schema()["components"]["schemas"]
     return schemas
 

@@ -53,7 +53,7 @@ class AttachmentController(Controller):
         settings: NamedDependency[Settings],
         display_zone: NamedDependency[ZoneInfo],
     ) -> AttachmentOut:
-        received = await receive_file(request, settings.attachment_max_bytes)
+        received = await receive_file(request, settings.storage.attachment_max_bytes)
         with received.content:
             command = UploadAttachmentCommand(
                 principal, event_id, received.name, received.content_type, received.content

@@ -23,7 +23,7 @@ def file_name(title: str) -> str:
 
 def page_url(request: Request[Any, Any, Any], event_id: UUID) -> str:
     settings: Settings = request.app.state.settings
-    base = settings.public_url or str(request.base_url)
+    base = settings.http.public_url or str(request.base_url)
     return f"{base.rstrip('/')}/ui/events/{event_id}"
 
 

@@ -32,11 +32,11 @@ def _refused(request: Request[Any, Any, Any], error: ProviderSignInFailed) -> Re
     """With a front end, a refused sign-in goes back there too, saying why, rather than leaving
     the browser on a JSON page."""
     settings = _settings(request)
-    if not settings.oidc_frontend_url:
+    if not settings.identity.oidc_frontend_url:
         return domain_error(request, error)
     fragment = urlencode({"error": "sign_in_failed", "error_description": str(error)})
     response: Response[Any] = Redirect(
-        f"{settings.oidc_frontend_url}#{fragment}", status_code=303, headers=NO_STORE
+        f"{settings.identity.oidc_frontend_url}#{fragment}", status_code=303, headers=NO_STORE
     )
     response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH)
     return response
@@ -64,7 +64,7 @@ class OidcController(Controller):
             httponly=True,
             samesite="lax",  # sent on the provider's top-level redirect back to us
             # Behind a proxy that ends TLS the request says http; the public URL says https.
-            secure=settings.public_url.startswith("https://") or request.url.scheme == "https",
+            secure=settings.http.public_url.startswith("https://") or request.url.scheme == "https",
         )
         return Redirect(started.url, status_code=302, cookies=[cookie])
 
@@ -101,7 +101,7 @@ class OidcController(Controller):
 
 def _signed_in(body: TokenOut, settings: Settings) -> Response[Any]:
     """The token as JSON, or, with a front end, in the fragment of a redirect there."""
-    if not settings.oidc_frontend_url:
+    if not settings.identity.oidc_frontend_url:
         return Response(body, headers=NO_STORE)
     fragment = urlencode(
         {
@@ -110,7 +110,8 @@ def _signed_in(body: TokenOut, settings: Settings) -> Response[Any]:
             "expires_in": body.expires_in,
         }
     )
-    return Redirect(f"{settings.oidc_frontend_url}#{fragment}", status_code=303, headers=NO_STORE)
+    frontend = settings.identity.oidc_frontend_url
+    return Redirect(f"{frontend}#{fragment}", status_code=303, headers=NO_STORE)
 
 
 def _settings(request: Request[Any, Any, Any]) -> Settings:
@@ -119,5 +120,5 @@ def _settings(request: Request[Any, Any, Any]) -> Settings:
 
 
 def _callback_url(request: Request[Any, Any, Any], settings: Settings) -> str:
-    base = settings.public_url or str(request.base_url)
+    base = settings.http.public_url or str(request.base_url)
     return base.rstrip("/") + FLOW_PATH + "/callback"

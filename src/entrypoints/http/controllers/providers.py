@@ -18,6 +18,10 @@ class ProviderOut(msgspec.Struct):
 @get("/auth/providers", tags=["auth"], summary="The identity providers one may sign in with")
 async def providers(request: Request[Any, Any, Any]) -> list[ProviderOut]:
     settings: Settings = request.app.state.settings
-    if not settings.oidc_sign_in_enabled:
+    if not settings.identity.oidc_sign_in_enabled:
         return []
-    return [ProviderOut(id="oidc", name=settings.oidc_display_name, login_url=f"{FLOW_PATH}/login")]
+    return [
+        ProviderOut(
+            id="oidc", name=settings.identity.oidc_display_name, login_url=f"{FLOW_PATH}/login"
+        )
+    ]
