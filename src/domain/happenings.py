@@ -1,4 +1,7 @@
-"""What happened, in the past tense: recorded by aggregates, logged and published by others."""
+"""What happened, in the past tense, recorded by the aggregates as they change. The unit of work
+collects them at commit, and application/services/announce.py turns an event's changes into
+its outbox message in the same transaction; the others (bookings, registrations) are kept
+for the record and send nothing."""
 
 from dataclasses import dataclass
 from decimal import Decimal

@@ -1,8 +1,10 @@
-"""`boxoffice worker`: saq's worker on Redis and any other background loops, in one process
-that runs them side by side and stops them all on SIGTERM or SIGINT.
+"""`boxoffice worker`: saq's worker on Redis, which runs the scheduled Ticketmaster sync, until
+SIGTERM or SIGINT.
 
-A background loop is an async function that runs until it is cancelled; to add one (an
-outbox relay, say), add it to `background_loops`.
+`background_loops` names what the process runs; each is an async function that runs until it
+is cancelled, and `run_until_stopped` runs them side by side and stops them all together (a
+crash of one stops the others). The outbox relay is not among them: every server process runs
+its own (entrypoints/outbox_relay.py), woken by its commits.
 """
 
 import asyncio

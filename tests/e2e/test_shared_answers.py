@@ -71,7 +71,9 @@ async def test_a_change_from_elsewhere_shows_within_the_caches_life(
 ) -> None:
     for _ in range(3):  # kept, then sent again before routing
         assert (await api.client.get("/events")).json()["items"] == []
-    async with api.app.state.container.infrastructure.uow() as uow:  # as the worker or another process would
+    async with (
+        api.app.state.container.infrastructure.uow() as uow
+    ):  # as the worker or another process would
         await uow.events.add(an_event(datetime.now(UTC), starts_in=timedelta(days=1)))
         await uow.commit()
     written = time.monotonic()

@@ -1,7 +1,10 @@
-"""Writes for imported events: an idempotent upsert keyed by (source, external_id).
+"""Writes for imported events: an upsert keyed by (source, external_id), the venue first.
 
-Racing imports of one event are safe: the insert does nothing on a conflict, and the update
-only changes a row whose content hash differs, so a second identical import writes nothing.
+Racing imports of one event are safe: the event's insert does nothing on a conflict, and its
+update changes only a row whose content hash differs, so a second identical import leaves the
+event, its tags and its attractions as they are (the venue's row is written again, with the
+same values). The sync compares the content hashes first and skips unchanged events before
+they get here.
 """
 
 from collections.abc import Sequence

@@ -6,15 +6,15 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from boxoffice.adapters.sqlalchemy.attachment_repository import SqlAlchemyAttachmentRepository
 from boxoffice.adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
-from boxoffice.adapters.sqlalchemy.errors import is_outage, outages_as_unavailable, unavailable
+from boxoffice.adapters.sqlalchemy.errors import outages_as_unavailable
 from boxoffice.adapters.sqlalchemy.event_repository import SqlAlchemyEventRepository
 from boxoffice.adapters.sqlalchemy.market_sync_repository import SqlAlchemyMarketSyncRepository
 from boxoffice.adapters.sqlalchemy.outbox import SqlAlchemyOutbox
 from boxoffice.adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
 from boxoffice.adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
 from boxoffice.adapters.sqlalchemy.subscription_repository import SqlAlchemySubscriptionRepository
+from boxoffice.adapters.sqlalchemy.transactions import begin, end
 from boxoffice.adapters.sqlalchemy.user_repository import SqlAlchemyUserRepository
-from boxoffice.application.errors import StorageUnavailable
 from boxoffice.application.ports.outbox_signal import OutboxSignal
 from boxoffice.application.services.announce import Acting
 from boxoffice.application.services.tracking import (
@@ -53,14 +53,7 @@ class SqlAlchemyUnitOfWork:
     async def __aenter__(self) -> Self:
         if self._conn is not None:
             raise RuntimeError("this unit of work is already open")
-        with outages_as_unavailable():
-            conn = await self._engine.connect()
-            try:
-                await conn.begin()
-            except BaseException:
-                await conn.close()
-                raise
-        self._conn = conn
+        conn = self._conn = await begin(self._engine)
         tracker = self._tracker = Tracker(self)
         self.events = TrackingEventRepository(SqlAlchemyEventRepository(conn), tracker)
         self.bookings = TrackingBookingRepository(SqlAlchemyBookingRepository(conn), tracker)
@@ -82,22 +75,8 @@ class SqlAlchemyUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         conn, self._conn = self._conn, None
-        if conn is None:
-            return
-        outage = exc if exc is not None and is_outage(exc) else None
-        try:
-            try:
-                if conn.in_transaction():
-                    await conn.rollback()
-            finally:
-                await conn.close()
-        except Exception as e:  # a rollback on a dropped connection fails too
-            if not is_outage(e):
-                raise
-            outage = outage or e
-        # Translated once: a commit that met the outage has raised StorageUnavailable already.
-        if outage is not None and not isinstance(exc, StorageUnavailable):
-            raise unavailable(outage) from outage
+        if conn is not None:
+            await end(conn, exc)
 
     def act_as(self, actor: str, now: datetime) -> None:
         self._connection()

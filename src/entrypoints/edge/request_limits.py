@@ -81,15 +81,19 @@ def _refusal(scope: Scope, max_body_bytes: int) -> tuple[int, str] | None:
 
 
 def _bounded(receive: Receive, max_bytes: int, read_seconds: float) -> Receive:
+    """The body's time counts from the app's first read of it: time the server spends before
+    it asks (a busy event loop, a dependency resolved first) is not the client's slowness."""
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + read_seconds
-    state = {"read": 0, "complete": False}
+    state: dict[str, float] = {"read": 0, "complete": False, "deadline": 0.0}
 
     async def bounded_receive() -> ReceiveMessage:
         if state["complete"]:  # waiting for a disconnect is not reading the body
             return await receive()
+        if not state["deadline"]:
+            state["deadline"] = loop.time() + read_seconds
         try:
-            message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
+            left = max(0.0, state["deadline"] - loop.time())
+            message = await asyncio.wait_for(receive(), left)
         except TimeoutError:
             detail = f"the request body did not arrive within {read_seconds:g} s"
             raise BodyTooSlow(detail=detail, headers=_CLOSE) from None

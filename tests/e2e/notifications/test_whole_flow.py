@@ -60,7 +60,13 @@ def private_rabbitmq_url(tmp_path: Path) -> Iterator[str]:
         server.kill()
 
 
-@pytest.fixture(params=["memory", "redis", "amqp"])
+@pytest.fixture(
+    params=[
+        "memory",
+        pytest.param("redis", marks=[pytest.mark.postgres, pytest.mark.redis]),
+        pytest.param("amqp", marks=[pytest.mark.postgres, pytest.mark.rabbitmq]),
+    ]
+)
 def services(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Services]:
     broker = request.param
     if broker == "memory":
