@@ -8,6 +8,14 @@ async function subscribe(request: APIRequestContext, eventId: string): Promise<v
   expect(answer.ok()).toBe(true);
 }
 
+/** What earlier tests sent the customer is read before a page opens, so its badge starts at 0
+ * (deciding from the page races its history's first load). */
+async function readAll(request: APIRequestContext): Promise<void> {
+  const token = await apiToken(request);
+  const answer = await request.post('/notifications/read-all', { headers: { Authorization: `Bearer ${token}` } });
+  expect(answer.ok(), await answer.text()).toBe(true);
+}
+
 async function editAsAdmin(request: APIRequestContext, eventId: string, description: string, token?: string): Promise<void> {
   token ??= await apiToken(request, ADMIN);
   const answer = await request.patch(`/events/${eventId}`, {
@@ -23,6 +31,7 @@ test('a subscriber sees a live toast within a second of an admin’s edit, and t
 }) => {
   const event = (await demoEvents(request)).find((e) => e.title === 'Python Pune Meetup')!;
   await subscribe(request, event.id);
+  await readAll(request);
   const context = await browser.newContext();
   const page = await context.newPage();
   const csp = cspViolations(page);
@@ -30,9 +39,6 @@ test('a subscriber sees a live toast within a second of an admin’s edit, and t
   await signIn(page, '/ui/notifications');
   await ready;
   const markAll = page.getByRole('button', { name: 'Mark all read' });
-  if (await markAll.isEnabled()) {
-    await markAll.click();
-  }
   const badge = page.getByRole('link', { name: /^Notifications/ });
   await expect(badge).toHaveAccessibleName('Notifications');
   // When the toast appears, by the page's own clock (the same machine's as this test's).
@@ -76,11 +82,9 @@ test('the notifications page lists the history, marks one read, then all', async
   const [first, second] = events;
   await subscribe(request, first.id);
   await subscribe(request, second.id);
+  await readAll(request);
   await signIn(page, '/ui/notifications');
   const markAll = page.getByRole('button', { name: 'Mark all read' });
-  if (await markAll.isEnabled()) {
-    await markAll.click();
-  }
   await expect(markAll).toBeDisabled();
   await editAsAdmin(request, first.id, `First change ${Date.now()}`);
   await editAsAdmin(request, second.id, `Second change ${Date.now()}`);
