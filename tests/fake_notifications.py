@@ -12,8 +12,7 @@ from boxoffice.application.models.notifications import HistoryItem, Notification
 from boxoffice.application.models.pagination import Page, PageRequest
 from boxoffice.application.ports.notifications import Deliver
 from tests.builders import NOW
-
-LOCK_TIMEOUT_SECONDS = 5
+from tests.fakes import take_write_lock
 
 
 @dataclass
@@ -107,10 +106,7 @@ class InMemoryNotificationUnitOfWork:
     async def __aenter__(self) -> Self:
         if self._tables is not None:
             raise RuntimeError("this unit of work is already open")
-        try:
-            await asyncio.wait_for(self.database.lock.acquire(), LOCK_TIMEOUT_SECONDS)
-        except TimeoutError as e:
-            raise RuntimeError("another unit of work kept the database locked (nested?)") from e
+        await take_write_lock(self.database.lock, "database")
         self._begin()
         return self
 

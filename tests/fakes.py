@@ -49,9 +49,19 @@ __all__ = [
     "InMemoryTicketSales",
     "InMemoryUnitOfWork",
     "Tables",
+    "take_write_lock",
 ]
 
 LOCK_TIMEOUT_SECONDS = 5
+
+
+async def take_write_lock(lock: asyncio.Lock, of: str) -> None:
+    """An in-memory store's one writer at a time, as a database's would be; a unit of work
+    opened inside another would wait forever, so it fails instead."""
+    try:
+        await asyncio.wait_for(lock.acquire(), LOCK_TIMEOUT_SECONDS)
+    except TimeoutError as e:
+        raise RuntimeError(f"another unit of work kept the {of} locked (nested?)") from e
 
 
 class InMemoryStore:
@@ -92,10 +102,7 @@ class InMemoryUnitOfWork:
     async def __aenter__(self) -> Self:
         if self._tables is not None:
             raise RuntimeError("this unit of work is already open")
-        try:
-            await asyncio.wait_for(self.store.lock.acquire(), LOCK_TIMEOUT_SECONDS)
-        except TimeoutError as e:
-            raise RuntimeError("another unit of work kept the store locked (nested?)") from e
+        await take_write_lock(self.store.lock, "store")
         self._tracker = Tracker(self)
         self._begin()
         return self
