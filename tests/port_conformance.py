@@ -28,6 +28,7 @@ from boxoffice.adapters.sqlalchemy.notification_unit_of_work import (
 from boxoffice.adapters.sqlalchemy.outbox import SqlAlchemyOutbox
 from boxoffice.adapters.sqlalchemy.registration_repository import SqlAlchemyRegistrationRepository
 from boxoffice.adapters.sqlalchemy.saved_event_repository import SqlAlchemySavedEventRepository
+from boxoffice.adapters.sqlalchemy.store_changes import PostgresCommits, SqliteDataVersion
 from boxoffice.adapters.sqlalchemy.subscription_repository import SqlAlchemySubscriptionRepository
 from boxoffice.adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
 from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
@@ -43,7 +44,7 @@ from boxoffice.application.ports.attachments import AttachmentRepository
 from boxoffice.application.ports.clock import Clock
 from boxoffice.application.ports.event_reads import EventReads
 from boxoffice.application.ports.file_storage import FileStorage, ImageCleaner
-from boxoffice.application.ports.health import StorageProbe
+from boxoffice.application.ports.health import StorageProbe, StoreChanges
 from boxoffice.application.ports.market_syncs import MarketSyncRepository
 from boxoffice.application.ports.message_broker import MessageBroker
 from boxoffice.application.ports.notifications import (
@@ -157,6 +158,10 @@ def outbox(a: SqlAlchemyOutbox, f: InMemoryOutbox) -> list[Outbox]:
 
 def storage_probe(a: SqlAlchemyStorageProbe, f: SwitchedStorageProbe) -> list[StorageProbe]:
     return [a, f]
+
+
+def store_changes(a: PostgresCommits, b: SqliteDataVersion) -> list[StoreChanges]:
+    return [a, b]
 
 
 def outbox_signal(a: OutboxWakeUp) -> list[OutboxSignal]:

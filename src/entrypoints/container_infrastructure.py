@@ -18,6 +18,7 @@ from boxoffice.adapters.sqlalchemy.engine import (
     create_read_engine,
 )
 from boxoffice.adapters.sqlalchemy.event_reads import SqlAlchemyEventReads
+from boxoffice.adapters.sqlalchemy.store_changes import store_changes_for
 from boxoffice.adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
 from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from boxoffice.adapters.storage.factory import file_storage_from_url
@@ -82,6 +83,8 @@ class Infrastructure(containers.DeclarativeContainer):
     read_engine_lifecycle = providers.Resource(disposing, engine=read_engine)
     event_reads = providers.Singleton(SqlAlchemyEventReads, engine=read_engine)
     storage_probe = providers.Singleton(SqlAlchemyStorageProbe, engine=engine)
+    # Writes committed by any process, looked for by the answers kept in memory
+    store_changes = providers.Singleton(store_changes_for, engine=read_engine)
     # Commits that add outbox messages wake this process's relay at once.
     outbox_wake_up = providers.Singleton(OutboxWakeUp)
     # A fresh unit of work for every use case

@@ -61,9 +61,12 @@ class HttpSettings(Section):
     host: str = setting("127.0.0.1")
     port: int = setting(8000, bound=PORT)
     workers: int = setting(1, bound=Bound(1, 64))
-    # How long this process may answer an anonymous event list or page from memory (0: never);
-    # a change shows within a second
+    # How late a change made elsewhere may show in the anonymous event lists and pages this
+    # process answers from memory (0: no cache)
     read_cache_seconds: float = setting(1.0, bound=Bound(0, 1))
+    # How long such an answer may be kept while this process watches the database for writes
+    # (twice a read_cache_seconds); a time-bound filter ("not yet over") may lag this much
+    read_cache_hold_seconds: float = setting(30.0, bound=Bound(0, 3600))
     # Request bodies: the most bytes one may have, and how long it may take to arrive
     max_body_bytes: int = setting(65536, bound=AT_LEAST_1)
     body_read_timeout_seconds: float = setting(10.0, bound=POSITIVE)

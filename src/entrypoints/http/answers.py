@@ -1,15 +1,19 @@
-"""Read answers as bytes: a weak ETag on each (304 when the client has it), and a short-lived
-cache of anonymous answers in this process.
+"""Read answers as bytes: a weak ETag on each (304 when the client has it), and a cache of
+anonymous answers in this process.
 
-Cached answers live at most `ttl` seconds, and every write this process answers empties the
-cache (see `ForgetOnWrite`), so a change shows at once here and within `ttl` in the other
-processes and after writes from the worker. Answers for a signed-in caller are never cached
-here: they carry that caller's `saved` flags. A cached answer, once sent, may be sent again
-before routing (shared_answers.py) until the same moment, and no longer.
+A cached answer is used for at most `ttl` seconds after it was made. While a watch on the
+database (`watch_for_writes`) looks for writes at least once per `ttl`, an answer made after
+the last write the watch saw is used for up to `hold` seconds instead. Either way a change
+from elsewhere shows within `ttl`, and with no write anywhere an answer lives `hold`. Every
+write this process answers empties the cache (see `ForgetOnWrite`), so the writer's next read
+sees its write. Answers for a signed-in caller are never cached here: they carry that
+caller's `saved` flags. A cached answer, once sent, may be sent again before routing
+(shared_answers.py) for as long as the cache would use it.
 """
 
 import asyncio
 import hashlib
+import math
 import time
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field, replace
@@ -19,6 +23,10 @@ import msgspec
 from litestar import Request, Response
 from litestar.status_codes import HTTP_304_NOT_MODIFIED
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from loguru import logger
+
+from boxoffice.application.errors import StorageUnavailable
+from boxoffice.application.ports.health import StoreChanges
 
 _ENCODER = msgspec.json.Encoder()
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -28,16 +36,16 @@ PRIVATE = "private, no-cache"
 
 
 # The key under which a handler tells the layer before routing that its answer may be sent
-# again to any anonymous caller of the same URL, and until when (scope["state"]).
-SHARED_UNTIL = "boxoffice.shared_until"
+# again to any anonymous caller of the same URL, and since when it is kept (scope["state"]).
+SHARED_SINCE = "boxoffice.shared_since"
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
     body: bytes
     etag: str
-    # Set on answers the cache keeps: the moment (of the cache's clock) it stops using them.
-    fresh_until: float | None = field(default=None, compare=False)
+    # Set on answers the cache keeps: the moment (of the cache's clock) it was made.
+    made_at: float | None = field(default=None, compare=False)
     # What was encoded, for a signed-in caller's answer made from the shared one.
     value: Any = field(default=None, compare=False, repr=False)
 
@@ -48,12 +56,27 @@ def answer_of(value: Any) -> Answer:
 
 
 class AnswerCache:
-    def __init__(self, ttl: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, ttl: float, clock: Callable[[], float] = time.monotonic, hold: float = 0.0
+    ) -> None:
         self._ttl = ttl
+        self._hold = max(hold, ttl)
         self._clock = clock
         self._entries: dict[Hashable, Answer] = {}
         self._making: dict[Hashable, asyncio.Future[Answer]] = {}
         self._generation = 0  # counts forget()s
+        # The watch: answers made since the last write it saw may be held while it looks.
+        self._watched_until = -math.inf
+        self._written_before = math.inf
+
+    @property
+    def ttl(self) -> float:
+        return self._ttl
+
+    @property
+    def holds(self) -> bool:
+        """Whether answers may outlive `ttl` under a watch."""
+        return self._ttl > 0 and self._hold > self._ttl
 
     @property
     def generation(self) -> int:
@@ -61,37 +84,78 @@ class AnswerCache:
         write."""
         return self._generation
 
-    def still_fresh(self, fresh_until: float, generation: int) -> bool:
-        """Whether an answer kept until `fresh_until` at `generation` may still be used."""
-        return generation == self._generation and fresh_until > self._clock()
+    def now(self) -> float:
+        return self._clock()
+
+    def watched(self, since: float, *, written: bool) -> None:
+        """A look that started at `since` (of this cache's clock), and ends now, found
+        whether a write ended since the look before. Answers made before now live `ttl` at
+        most if it did (one made while it looked may have read before the write); the others
+        may live `hold` until `since + ttl`, and no longer unless another look comes (a
+        database away, an event loop behind: the answers are back to `ttl`)."""
+        if written or self._written_before == math.inf:  # the first look knows no earlier one
+            self._written_before = self._clock()
+        self._watched_until = max(self._watched_until, since + self._ttl)
+
+    def still_fresh(self, made_at: float, generation: int) -> bool:
+        """Whether an answer made at `made_at` at `generation` may still be used."""
+        if generation != self._generation:
+            return False
+        now = self._clock()
+        age = now - made_at
+        if age < self._ttl:
+            return True
+        return age < self._hold and made_at > self._written_before and now < self._watched_until
 
     async def get_or_make(self, key: Hashable, make: Callable[[], Awaitable[Any]]) -> Answer:
-        """The cached answer for `key`, or `await make()` encoded (and kept for `ttl`).
+        """The cached answer for `key`, or `await make()` encoded (and kept).
 
         Requests that miss together wait for the first one's answer rather than each reading
         the database: when an answer expires under load, one read replaces it, not one per
         waiting connection.
         """
-        now = self._clock()
+        return await self._get_or_make(key, make, answer_of)
+
+    async def get_or_compute(self, key: Hashable, make: Callable[[], Awaitable[Any]]) -> Any:
+        """The cached value for `key`, or `await make()` (kept, not encoded), with the same
+        lives as the answers: for what a cached answer is assembled from."""
+        return (await self._get_or_make(key, make, _unencoded)).value
+
+    async def _get_or_make(
+        self,
+        key: Hashable,
+        make: Callable[[], Awaitable[Any]],
+        encode: Callable[[Any], Answer],
+    ) -> Answer:
         found = self._entries.get(key)
-        if found is not None and found.fresh_until is not None and found.fresh_until > now:
+        if (
+            found
+            and found.made_at is not None
+            and self.still_fresh(found.made_at, self._generation)
+        ):
             return found
         if self._ttl <= 0:
-            return answer_of(await make())
+            return encode(await make())
         if (making := self._making.get(key)) is not None:
             try:
                 return await asyncio.shield(making)
             except asyncio.CancelledError:
                 if not making.cancelled():  # this request itself was cancelled
                     raise
-            return answer_of(await make())  # the first one's client went away
-        return await self._make(key, make, now)
+            return encode(await make())  # the first one's client went away
+        return await self._make(key, make, encode)
 
-    async def _make(self, key: Hashable, make: Callable[[], Awaitable[Any]], now: float) -> Answer:
+    async def _make(
+        self,
+        key: Hashable,
+        make: Callable[[], Awaitable[Any]],
+        encode: Callable[[Any], Answer],
+    ) -> Answer:
         making = self._making[key] = asyncio.get_running_loop().create_future()
         generation = self._generation
+        made_at = self._clock()
         try:
-            answer = replace(answer_of(await make()), fresh_until=now + self._ttl)
+            answer = replace(encode(await make()), made_at=made_at)
         except Exception as e:  # the waiters get the same error (404, 503)
             making.set_exception(e)
             making.exception()  # retrieved, so no warning when nobody waited
@@ -115,6 +179,10 @@ class AnswerCache:
         self._generation += 1
 
 
+def _unencoded(value: Any) -> Answer:
+    return Answer(b"", "", value=value)
+
+
 def respond(
     request: Request[Any, Any, Any], answer: Answer, *, private: bool, headers: dict[str, str]
 ) -> Response[Any]:
@@ -126,8 +194,8 @@ def respond(
         "Cache-Control": PRIVATE if private else PUBLIC,
         "Vary": "Authorization",
     }
-    if not private and answer.fresh_until is not None:
-        request.scope["state"][SHARED_UNTIL] = answer.fresh_until
+    if not private and answer.made_at is not None:
+        request.scope["state"][SHARED_SINCE] = answer.made_at
     if names(request.headers.get("if-none-match", ""), answer.etag):
         return Response(b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)
     return Response(answer.body, media_type="application/json", headers=headers)
@@ -158,3 +226,29 @@ class ForgetOnWrite:
             await send(message)
 
         await self._app(scope, receive, forget_then_send)
+
+
+async def watch_for_writes(changes: StoreChanges, cache: AnswerCache) -> None:
+    """Looks for writes anywhere twice per `ttl`, so that kept answers made since the last one
+    may live up to `hold`; runs until cancelled. A look that fails or takes longer than half
+    a `ttl` holds nothing: until the next one succeeds, answers live `ttl`."""
+    every = cache.ttl / 2
+    away = False
+    while True:
+        since = cache.now()
+        try:
+            async with asyncio.timeout(every):
+                written = await changes.changed()
+        except (StorageUnavailable, TimeoutError) as e:
+            if not away:
+                why = "it took too long" if isinstance(e, TimeoutError) else "it is unavailable"
+                logger.warning(
+                    "answers kept for {} s at most: no look at the database ({})", cache.ttl, why
+                )
+            away = True
+        else:
+            cache.watched(since, written=written or away)
+            if away:
+                logger.info("the database is watched for writes again")
+            away = False
+        await asyncio.sleep(max(0.0, since + every - cache.now()))

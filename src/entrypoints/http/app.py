@@ -17,7 +17,7 @@ from boxoffice.entrypoints.edge.problems import EXCEPTION_HANDLERS
 from boxoffice.entrypoints.edge.request_guards import guard_request
 from boxoffice.entrypoints.edge.strict_json import StrictJsonRequest
 from boxoffice.entrypoints.embedded_notifications import embedded_notifications, hosts_notifications
-from boxoffice.entrypoints.http.answers import AnswerCache, ForgetOnWrite
+from boxoffice.entrypoints.http.answers import AnswerCache, ForgetOnWrite, watch_for_writes
 from boxoffice.entrypoints.http.controllers.attachments import AttachmentController
 from boxoffice.entrypoints.http.controllers.bookings import BookingController
 from boxoffice.entrypoints.http.controllers.calendar import CalendarController
@@ -69,6 +69,9 @@ def route_handlers(settings: Settings) -> list[Any]:
 def create_app(settings: Settings | None = None, container: Container | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     container = container or build_container(settings)
+    answers = AnswerCache(
+        settings.http.read_cache_seconds, hold=settings.http.read_cache_hold_seconds
+    )
 
     @asynccontextmanager
     async def lifespan(_: Litestar) -> AsyncIterator[None]:
@@ -76,10 +79,16 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         if started is not None:
             await started
         relay = asyncio.create_task(container.messaging.outbox_relay().run(), name="outbox relay")
+        changes = container.infrastructure.store_changes() if answers.holds else None
+        watch = None
+        if changes is not None:
+            watch = asyncio.create_task(watch_for_writes(changes, answers), name="write watch")
         try:
             async with embedded_scheduler(container, settings):
                 yield
         finally:
+            if watch is not None:
+                await stop(watch)
             await stop(relay)
             shutdown = container.shutdown_resources()
             if shutdown is not None:
@@ -93,7 +102,6 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         # shared database pool is closed.
         router, notifications_lifespan = embedded_notifications(settings, container)
         handlers, lifespans = [*handlers, router], [*lifespans, notifications_lifespan]
-    answers = AnswerCache(settings.http.read_cache_seconds)
     provided = dependencies(container, settings) | {
         "answers": Provide(lambda: answers, use_cache=True, sync_to_thread=False),
     }

@@ -1,16 +1,17 @@
 """Anonymous event answers sent again before Litestar's routing.
 
 An anonymous `GET /events?...` or `GET /events/{id}` whose handler said its answer is shared
-(answers.SHARED_UNTIL) is kept as Litestar sent it, status, headers and body; the next
+(answers.SHARED_SINCE) is kept as Litestar sent it, status, headers and body; the next
 anonymous request for the same path and query (and the same Origin, which CORS answers to)
 gets those bytes again without routing, dependency resolution or the handler. The layers
 outside this one still run for it: security headers, the request id and log line, the
 request bounds.
 
-An answer is kept no longer than the cached read it came from (so a change from elsewhere
-shows within the same bound as before) and not after this process answered a write
-(`AnswerCache.generation`). A request that carries any Authorization header, a NUL in a
-header (which the guards refuse) or an If-None-Match on a miss goes to Litestar as before.
+An answer is sent again for as long as the cached read it came from would be used (so a
+change from elsewhere shows within the same bound) and not after this process answered a
+write or its watch saw one (`AnswerCache.generation`). A request that carries any
+Authorization header, a NUL in a header (which the guards refuse) or an If-None-Match on a
+miss goes to Litestar as before.
 """
 
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from litestar.types import (
     Send,
 )
 
-from boxoffice.entrypoints.http.answers import MAX_ENTRIES, SHARED_UNTIL, AnswerCache, names
+from boxoffice.entrypoints.http.answers import MAX_ENTRIES, SHARED_SINCE, AnswerCache, names
 from boxoffice.entrypoints.settings import Settings
 
 RawHeaders = list[tuple[bytes, bytes]]
@@ -38,7 +39,7 @@ PREFIX = "/events"
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    fresh_until: float
+    made_at: float
     generation: int
     headers: RawHeaders
     body: bytes
@@ -94,14 +95,14 @@ def serve_shared_answers(app: ASGIApp, answers: AnswerCache) -> ASGIApp:
             await app(scope, receive, send)
             return
         found = kept.get(request.key)
-        if found is not None and answers.still_fresh(found.fresh_until, found.generation):
+        if found is not None and answers.still_fresh(found.made_at, found.generation):
             await _send_again(found, request.if_none_match, send)
             return
         if request.if_none_match:  # Litestar may answer 304: nothing to keep
             await app(scope, receive, send)
             return
         made = await _pass_and_keep(app, scope, receive, send, answers.generation)
-        if made is not None and answers.still_fresh(made.fresh_until, made.generation):
+        if made is not None and answers.still_fresh(made.made_at, made.generation):
             if len(kept) >= MAX_ENTRIES:
                 kept.clear()
             kept[request.key] = made
@@ -125,8 +126,8 @@ async def _pass_and_keep(
         await send(message)
 
     await app(scope, receive, keep_then_send)
-    fresh_until = scope.get("state", {}).get(SHARED_UNTIL)
-    if fresh_until is None or len(start) != 1 or start[0]["status"] != 200 or len(bodies) != 1:
+    made_at = scope.get("state", {}).get(SHARED_SINCE)
+    if made_at is None or len(start) != 1 or start[0]["status"] != 200 or len(bodies) != 1:
         return None
     if bodies[0].get("more_body", False):
         return None
@@ -134,7 +135,7 @@ async def _pass_and_keep(
     etag = next((v.decode("latin-1") for k, v in headers if k == b"etag"), None)
     if etag is None:
         return None
-    return Kept(fresh_until, generation, headers, bytes(bodies[0].get("body", b"")), etag)
+    return Kept(made_at, generation, headers, bytes(bodies[0].get("body", b"")), etag)
 
 
 async def _send_again(found: Kept, if_none_match: str, send: Send) -> None:

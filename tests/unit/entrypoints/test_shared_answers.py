@@ -6,7 +6,7 @@ from typing import Any
 from litestar.datastructures import MutableScopeHeaders
 from litestar.types import HTTPRequestEvent, Message, Receive, Scope, Send
 
-from boxoffice.entrypoints.http.answers import SHARED_UNTIL, AnswerCache
+from boxoffice.entrypoints.http.answers import SHARED_SINCE, AnswerCache
 from boxoffice.entrypoints.http.shared_answers import serve_shared_answers
 
 ETAG = b'W/"abc"'
@@ -22,17 +22,17 @@ class Clock:
 
 class Handler:
     """Stands for Litestar: counts what reaches it, answers 200 with an ETag, shared until
-    `shared_until` (None: not shared)."""
+    made at `shared_since` (None: not shared)."""
 
-    def __init__(self, shared_until: float | None = 101.0, status: int = 200) -> None:
+    def __init__(self, shared_since: float | None = 100.0, status: int = 200) -> None:
         self.calls: list[Scope] = []
-        self.shared_until = shared_until
+        self.shared_since = shared_since
         self.status = status
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         self.calls.append(scope)
-        if self.shared_until is not None:
-            scope["state"][SHARED_UNTIL] = self.shared_until
+        if self.shared_since is not None:
+            scope["state"][SHARED_SINCE] = self.shared_since
         headers = [(b"etag", ETAG), (b"content-type", b"application/json")]
         headers.append((b"content-length", b"%d" % len(b'{"n":%d}' % len(self.calls))))
         await send({"type": "http.response.start", "status": self.status, "headers": headers})
@@ -133,7 +133,7 @@ async def test_each_query_path_and_origin_is_its_own_answer() -> None:
 
 async def test_answers_not_shared_not_200_or_other_paths_are_not_kept() -> None:
     for handler, path in (
-        (Handler(shared_until=None), "/events"),
+        (Handler(shared_since=None), "/events"),
         (Handler(status=404), "/events/1"),
         (Handler(), "/bookings"),
     ):
@@ -154,14 +154,14 @@ async def test_a_miss_with_if_none_match_goes_to_the_handler_and_keeps_nothing()
 
 
 async def test_a_kept_answer_ends_with_its_read_and_with_a_write() -> None:
-    clock, handler = Clock(), Handler(shared_until=101.0)
+    clock, handler = Clock(), Handler(shared_since=100.0)
     app, cache = layer(handler, clock)
     await call(app, scope_of())
     clock.now = 100.99
     await call(app, scope_of())
     clock.now = 101.0
-    await call(app, scope_of())  # expired: made again (and shared until 101.0: not kept)
-    handler.shared_until = 102.0
+    await call(app, scope_of())  # expired: made again (and made at 100.0: not kept)
+    handler.shared_since = 101.0
     await call(app, scope_of())
     await call(app, scope_of())
     cache.forget()

@@ -82,8 +82,11 @@ class EventController(Controller):
         answer = await answers.get_or_make(("list", events_query, display_zone.key), shared)
         if browser is not None:
             page: PageOut[EventOut] = answer.value
-            ids = [e.id for e in page.items]
-            saved = await mark_saved_events.execute(SavedAmong(browser.user_id, ids))
+            among = SavedAmong(browser.user_id, tuple(e.id for e in page.items))
+            # Kept as the page is: a save or unsave anywhere empties the cache.
+            saved = await answers.get_or_compute(
+                ("saved", among), lambda: mark_saved_events.execute(among)
+            )
             answer = answer_of(with_saved(page, saved))
         return respond(request, answer, private=browser is not None, headers={})
 
