@@ -32,7 +32,7 @@ def held_cache(clock: Clock) -> AnswerCache:
 
 
 async def test_an_answer_is_held_while_looks_find_no_write_and_made_again_after_one() -> None:
-    clock, calls = Clock(), []
+    clock, calls = Clock(), list[object]()
     cache = held_cache(clock)
     cache.watched(100.0, written=False)  # the first look: answers made after it may be held
     clock.now = 100.1
@@ -49,7 +49,7 @@ async def test_an_answer_is_held_while_looks_find_no_write_and_made_again_after_
 
 
 async def test_an_answer_lives_no_longer_than_its_hold() -> None:
-    clock, calls = Clock(), []
+    clock, calls = Clock(), list[object]()
     cache = held_cache(clock)
     cache.watched(100.0, written=False)
     clock.now = 100.1
@@ -64,7 +64,7 @@ async def test_an_answer_lives_no_longer_than_its_hold() -> None:
 
 
 async def test_when_the_looks_stop_answers_live_their_ttl_again() -> None:
-    clock, calls = Clock(), []
+    clock, calls = Clock(), list[object]()
     cache = held_cache(clock)
     cache.watched(100.0, written=False)
     clock.now = 100.1
@@ -78,7 +78,7 @@ async def test_when_the_looks_stop_answers_live_their_ttl_again() -> None:
 
 async def test_an_answer_made_while_a_look_saw_a_write_is_not_held() -> None:
     """The look's snapshot may come after the answer's read: that read may predate the write."""
-    clock, calls = Clock(), []
+    clock, calls = Clock(), list[object]()
     cache = held_cache(clock)
     cache.watched(100.0, written=False)
     clock.now = 100.5  # a look starts
@@ -134,7 +134,7 @@ async def looked(changes: ScriptedChanges, times: int = 2) -> None:
 async def test_the_watch_holds_answers_until_it_sees_a_write_or_cannot_look(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    clock, changes, calls = Clock(), ScriptedChanges(), []
+    clock, changes, calls = Clock(), ScriptedChanges(), list[object]()
     cache = AnswerCache(0.2, clock, hold=30.0)  # a look every 0.1 s
     messages: list[str] = []
     sink = logger.add(lambda m: messages.append(m.record["message"]), level="INFO")
