@@ -83,8 +83,11 @@ class Infrastructure(containers.DeclarativeContainer):
     read_engine_lifecycle = providers.Resource(disposing, engine=read_engine)
     event_reads = providers.Singleton(SqlAlchemyEventReads, engine=read_engine)
     storage_probe = providers.Singleton(SqlAlchemyStorageProbe, engine=engine)
-    # Writes committed by any process, looked for by the answers kept in memory
-    store_changes = providers.Singleton(store_changes_for, engine=read_engine)
+    # Writes committed by any process, looked for by the answers kept in memory, on a
+    # connection of its own (its looks are no statement of a request's)
+    watch_engine = providers.Singleton(create_read_engine, database.url, pool_size=1)
+    watch_engine_lifecycle = providers.Resource(disposing, engine=watch_engine)
+    store_changes = providers.Singleton(store_changes_for, engine=watch_engine)
     # Commits that add outbox messages wake this process's relay at once.
     outbox_wake_up = providers.Singleton(OutboxWakeUp)
     # A fresh unit of work for every use case

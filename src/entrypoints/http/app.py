@@ -6,7 +6,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from litestar import Litestar
-from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 
 from boxoffice.entrypoints.background import stop
@@ -102,9 +101,7 @@ def create_app(settings: Settings | None = None, container: Container | None = N
         # shared database pool is closed.
         router, notifications_lifespan = embedded_notifications(settings, container)
         handlers, lifespans = [*handlers, router], [*lifespans, notifications_lifespan]
-    provided = dependencies(container, settings) | {
-        "answers": Provide(lambda: answers, use_cache=True, sync_to_thread=False),
-    }
+    provided = dependencies(container, settings, answers)
     app = Litestar(
         route_handlers=handlers,
         dependencies=provided,

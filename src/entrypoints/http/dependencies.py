@@ -1,6 +1,7 @@
 """The event service's handler dependencies, fed by its container (the bridge and the
 bearer-token caller are shared with the notification service: entrypoints/edge)."""
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,8 @@ from litestar.params import QueryParameter
 from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.services.authenticate import Authenticate
+from boxoffice.application.use_cases.list_events import ListEvents, ListEventsQuery
+from boxoffice.application.use_cases.mark_saved_events import MarkSavedEvents
 from boxoffice.domain.clock import zone
 from boxoffice.domain.listings import EventSource
 from boxoffice.entrypoints.container import Container, use_case_providers
@@ -21,6 +24,7 @@ from boxoffice.entrypoints.edge.dependencies import (
     principal_provider,
     verified,
 )
+from boxoffice.entrypoints.http.answers import AnswerCache
 from boxoffice.entrypoints.http.controllers.event_filters import event_filter
 from boxoffice.entrypoints.http.controllers.near_filter import events_query
 from boxoffice.entrypoints.http.rate_limit import client_ip
@@ -49,22 +53,50 @@ def viewer_provider(verifier: providers.Provider[Any]) -> Provide:
     return Provide(current_viewer)
 
 
-def browser_provider(verifier: providers.Provider[Any]) -> Provide:
-    async def current_browser(
-        request: Request[Any, Any, Any], events_query: NamedDependency[EventFilter]
-    ) -> Principal | None:
-        """Who browses /events, as `viewer` says, but without reading a local token's user
-        first: the read of the caller's saved flags refuses a user that no longer exists. A
-        list from Ticketmaster may refresh the market before anything is read, so there the
-        user is read first, as for `viewer`."""
-        if "authorization" not in request.headers:
-            return None
-        if events_query.source is EventSource.TICKETMASTER:
-            return await verified(request, verifier)
-        authenticate: Authenticate = verifier()
-        return await authenticate.verify_claims(bearer_token(request))
+@dataclass(frozen=True, slots=True)
+class Browsing:
+    """What `GET /events` needs beside its filter and zone, as the route's one dependency.
 
-    return Provide(current_browser)
+    Litestar resolves the dependencies that do not depend on each other as concurrent tasks
+    (a task group, a task each), which cost more CPU than the rest of a cached list's Python;
+    a dependency of its own dependencies is awaited in line.
+    """
+
+    query: ListEventsQuery
+    display_zone: ZoneInfo
+    list_events: ListEvents
+    mark_saved_events: MarkSavedEvents
+    answers: AnswerCache
+
+
+def browsing_provider(container: Container, settings: Settings, answers: AnswerCache) -> Provide:
+    verifier = container.identity.token_verifier
+    list_events, mark_saved_events = (
+        container.use_cases.list_events,
+        container.use_cases.mark_saved_events,
+    )
+    trusted = settings.http.trusted_proxy_networks
+
+    async def browsing(
+        request: Request[Any, Any, Any],
+        events_query: NamedDependency[EventFilter],
+        display_zone: NamedDependency[ZoneInfo],
+    ) -> Browsing:
+        """The list's query: its filter, the caller (as `viewer` says, but without reading a
+        local token's user first: the read of the caller's saved flags refuses a user that
+        no longer exists; a list from Ticketmaster may refresh the market before anything is
+        read, so there the user is read first) and the caller's address."""
+        browser: Principal | None = None
+        if "authorization" in request.headers:
+            if events_query.source is EventSource.TICKETMASTER:
+                browser = await verified(request, verifier)
+            else:
+                authenticate: Authenticate = verifier()
+                browser = await authenticate.verify_claims(bearer_token(request))
+        query = ListEventsQuery(events_query, browser, client_ip(request.scope, trusted))
+        return Browsing(query, display_zone, list_events(), mark_saved_events(), answers)
+
+    return Provide(browsing)
 
 
 def display_zone_provider(settings: Settings) -> Provide:
@@ -94,7 +126,9 @@ def client_address_provider(settings: Settings) -> Provide:
     return Provide(client_address)
 
 
-def dependencies(container: Container, settings: Settings) -> dict[str, Provide]:
+def dependencies(
+    container: Container, settings: Settings, answers: AnswerCache
+) -> dict[str, Provide]:
     # Every use case, by its name in the container
     use_cases = use_case_providers(container.use_cases)
     provided = {name: bridge(provider) for name, provider in use_cases.items()}
@@ -102,10 +136,11 @@ def dependencies(container: Container, settings: Settings) -> dict[str, Provide]
     provided["principal"] = principal_provider(verifier)
     provided["buyer"] = buyer_provider(verifier)
     provided["viewer"] = viewer_provider(verifier)
-    provided["browser"] = browser_provider(verifier)
+    provided["browsing"] = browsing_provider(container, settings, answers)
     provided["event_filter"] = Provide(event_filter)
     provided["events_query"] = Provide(events_query)
     provided["display_zone"] = display_zone_provider(settings)
     provided["client_address"] = client_address_provider(settings)
     provided["settings"] = Provide(lambda: settings, use_cache=True, sync_to_thread=False)
+    provided["answers"] = Provide(lambda: answers, use_cache=True, sync_to_thread=False)
     return provided

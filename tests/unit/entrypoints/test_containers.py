@@ -10,6 +10,7 @@ from litestar.di import Provide
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.entrypoints.container import build_container, use_case_providers
 from boxoffice.entrypoints.embedded_notifications import embedded_notifications
+from boxoffice.entrypoints.http.answers import AnswerCache
 from boxoffice.entrypoints.http.dependencies import dependencies
 from boxoffice.entrypoints.settings import DatabaseSettings, IdentitySettings, Settings
 from tests.builders import a_user
@@ -49,7 +50,7 @@ def test_the_http_door_offers_every_use_case_of_the_container() -> None:
     use_cases = use_case_providers(container.use_cases)
 
     assert {"book_tickets", "log_in", "upload_attachment"} <= set(use_cases)
-    assert set(use_cases) <= set(dependencies(container, settings))
+    assert set(use_cases) <= set(dependencies(container, settings, AnswerCache(1.0)))
     assert "uow" not in use_cases  # what a use case stands on is not one
 
 

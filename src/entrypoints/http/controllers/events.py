@@ -8,7 +8,6 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
-from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.use_cases.create_event import CreateEvent
 from boxoffice.application.use_cases.delete_event import (
@@ -18,13 +17,14 @@ from boxoffice.application.use_cases.delete_event import (
 )
 from boxoffice.application.use_cases.get_event import GetEvent
 from boxoffice.application.use_cases.get_event_stats import EventStatsQuery, GetEventStats
-from boxoffice.application.use_cases.list_events import EventList, ListEvents, ListEventsQuery
-from boxoffice.application.use_cases.mark_saved_events import MarkSavedEvents, SavedAmong
+from boxoffice.application.use_cases.list_events import EventList
+from boxoffice.application.use_cases.mark_saved_events import SavedAmong
 from boxoffice.application.use_cases.update_event import UpdateEvent, UpdateEventCommand
 from boxoffice.application.use_cases.view_event import ViewEvent, ViewEventQuery
 from boxoffice.entrypoints.edge.dependencies import BEARER
 from boxoffice.entrypoints.edge.paging import PageOut
 from boxoffice.entrypoints.http.answers import AnswerCache, answer_of, respond
+from boxoffice.entrypoints.http.dependencies import Browsing
 from boxoffice.entrypoints.http.schemas.events import (
     EventIn,
     EventOut,
@@ -54,38 +54,32 @@ class EventController(Controller):
 
     @get("/", summary="Browse events: active and not yet over by default, soonest first")
     async def list_events(
-        self,
-        request: Request[Any, Any, Any],
-        list_events: NamedDependency[ListEvents],
-        display_zone: NamedDependency[ZoneInfo],
-        events_query: NamedDependency[EventFilter],
-        browser: NamedDependency[Principal | None],
-        client_address: NamedDependency[str],
-        answers: NamedDependency[AnswerCache],
-        mark_saved_events: NamedDependency[MarkSavedEvents],
+        self, request: Request[Any, Any, Any], browsing: NamedDependency[Browsing]
     ) -> Response[PageOut[EventOut]]:
-        query = ListEventsQuery(events_query, browser, client_address)
+        query, display_zone, answers = browsing.query, browsing.display_zone, browsing.answers
+        browser = query.viewer
 
         def page_out(listed: EventList) -> PageOut[EventOut]:
             return PageOut.of(listed.page.map(lambda view: EventOut.from_view(view, display_zone)))
 
         if query.refreshes_imports:  # the refresh may have changed it: read for this caller
-            listed = await list_events.execute(query)
+            listed = await browsing.list_events.execute(query)
             headers = stale_headers(listed.stale)
             private = browser is not None
             return respond(request, answer_of(page_out(listed)), private=private, headers=headers)
 
         async def shared() -> PageOut[EventOut]:
-            return page_out(await list_events.execute(query.for_everyone))
+            return page_out(await browsing.list_events.execute(query.for_everyone))
 
         # The page every caller shares; a viewer's own flags on a copy of it.
-        answer = await answers.get_or_make(("list", events_query, display_zone.key), shared)
+        key = ("list", query.filter, display_zone.key)
+        answer = await answers.get_or_make(key, shared)
         if browser is not None:
             page: PageOut[EventOut] = answer.value
             among = SavedAmong(browser.user_id, tuple(e.id for e in page.items))
             # Kept as the page is: a save or unsave anywhere empties the cache.
             saved = await answers.get_or_compute(
-                ("saved", among), lambda: mark_saved_events.execute(among)
+                ("saved", among), lambda: browsing.mark_saved_events.execute(among)
             )
             answer = answer_of(with_saved(page, saved))
         return respond(request, answer, private=browser is not None, headers={})
