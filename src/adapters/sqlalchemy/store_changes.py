@@ -55,6 +55,9 @@ class PostgresCommits:
         earlier, self._last = self._last, snapshot
         return earlier is None or snapshot.ended_since(earlier)
 
+    async def close(self) -> None:
+        """Nothing of its own: the engine's pool is closed with the engine."""
+
 
 class SqliteDataVersion:
     def __init__(self, path: str) -> None:
@@ -81,6 +84,9 @@ class SqliteDataVersion:
             )
         (version,) = self._connection.execute("PRAGMA data_version").fetchone()
         return int(version)
+
+    async def close(self) -> None:
+        await asyncio.to_thread(self._close)
 
     def _close(self) -> None:
         if self._connection is not None:

@@ -16,3 +16,7 @@ class StoreChanges(Protocol):
         first; a false True costs a cache refill, a false False a stale answer, so an
         adapter errs towards True. Raises StorageUnavailable."""
         ...
+
+    async def close(self) -> None:
+        """Lets go of what the looks hold (a connection of their own)."""
+        ...

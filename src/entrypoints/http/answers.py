@@ -234,21 +234,30 @@ async def watch_for_writes(changes: StoreChanges, cache: AnswerCache) -> None:
     a `ttl` holds nothing: until the next one succeeds, answers live `ttl`."""
     every = cache.ttl / 2
     away = False
-    while True:
-        since = cache.now()
-        try:
-            async with asyncio.timeout(every):
-                written = await changes.changed()
-        except (StorageUnavailable, TimeoutError) as e:
-            if not away:
-                why = "it took too long" if isinstance(e, TimeoutError) else "it is unavailable"
-                logger.warning(
-                    "answers kept for {} s at most: no look at the database ({})", cache.ttl, why
-                )
-            away = True
-        else:
-            cache.watched(since, written=written or away)
-            if away:
-                logger.info("the database is watched for writes again")
-            away = False
-        await asyncio.sleep(max(0.0, since + every - cache.now()))
+    try:
+        while True:
+            since = cache.now()
+            try:
+                async with asyncio.timeout(every):
+                    written = await changes.changed()
+            except (StorageUnavailable, TimeoutError) as e:
+                if not away:
+                    why = "it took too long" if isinstance(e, TimeoutError) else "it is unavailable"
+                    logger.warning(
+                        "answers kept for {} s at most: no look at the database ({})",
+                        cache.ttl,
+                        why,
+                    )
+                away = True
+            except Exception:
+                if not away:
+                    logger.opt(exception=True).error("the watch for writes failed")
+                away = True
+            else:
+                cache.watched(since, written=written or away)
+                if away:
+                    logger.info("the database is watched for writes again")
+                away = False
+            await asyncio.sleep(max(0.0, since + every - cache.now()))
+    finally:
+        await changes.close()

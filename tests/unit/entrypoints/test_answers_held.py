@@ -116,12 +116,16 @@ class ScriptedChanges:
     def __init__(self) -> None:
         self.next: bool | Exception = False
         self.look = asyncio.Event()
+        self.closed = False
 
     async def changed(self) -> bool:
         self.look.set()
         if isinstance(self.next, Exception):
             raise self.next
         return self.next
+
+    async def close(self) -> None:
+        self.closed = True
 
 
 async def looked(changes: ScriptedChanges, times: int = 2) -> None:
@@ -170,6 +174,7 @@ async def test_the_watch_holds_answers_until_it_sees_a_write_or_cannot_look(
         held_again = await cache.get_or_make("k", making(calls, 7))
     finally:
         watch.cancel()
+        await asyncio.gather(watch, return_exceptions=True)
         logger.remove(sink)
 
     seen = (held, after_a_write, held_after_the_write, while_away, held_again)
@@ -180,3 +185,29 @@ async def test_the_watch_holds_answers_until_it_sees_a_write_or_cannot_look(
         "answers kept for 0.2 s at most: no look at the database (it is unavailable)"
     ]
     assert "the database is watched for writes again" in messages
+
+
+async def test_a_look_that_fails_unexpectedly_is_logged_once_and_the_watch_goes_on() -> None:
+    clock, changes = Clock(), ScriptedChanges()
+    cache = AnswerCache(0.2, clock, hold=30.0)
+    errors: list[str] = []
+    sink = logger.add(lambda m: errors.append(m.record["message"]), level="ERROR")
+    changes.next = RuntimeError("a bug")
+    watch = asyncio.create_task(watch_for_writes(changes, cache))
+    try:
+        await looked(changes, 3)
+        changes.next = False
+        await looked(changes)
+        clock.now = 100.1
+        await cache.get_or_make("k", making([], 1))
+        clock.now = 105.0
+        await looked(changes)
+        held = await cache.get_or_make("k", making([], 2))
+    finally:
+        watch.cancel()
+        await asyncio.gather(watch, return_exceptions=True)
+        logger.remove(sink)
+
+    assert errors == ["the watch for writes failed"]
+    assert held == answer_of(1)
+    assert changes.closed
