@@ -142,7 +142,9 @@ def _parameters(request: BookingRequest) -> dict[str, Any]:
         "quantity": request.quantity,
         "now": request.requested_at,
         "idempotency_key": request.idempotency_key,
-        "codes": [code.value for code in request.codes],
+        # A code is letters, digits and dashes (TicketCode), nothing an array literal quotes;
+        # one text is dumped at once where a list is looked at element by element.
+        "codes": "{" + ",".join(code.value for code in request.codes) + "}",
         "active": EventStatus.ACTIVE.value,
         "confirmed": BookingStatus.CONFIRMED.value,
         "ticket_active": TicketStatus.ACTIVE.value,
