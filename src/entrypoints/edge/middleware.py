@@ -2,8 +2,8 @@
 method, path, status and duration are fields of the line as well as its message."""
 
 import re
+import secrets
 import time
-import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,7 +22,8 @@ def request_logging(app: ASGIApp) -> ASGIApp:
             await app(scope, receive, send)
             return
         incoming = _header(scope["headers"], b"x-request-id").decode("latin-1")
-        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        # 32 random hex digits, as a UUID's hex would be, without building the UUID.
+        request_id = incoming if _SAFE_ID.match(incoming) else secrets.token_hex(16)
         echoed = request_id.encode("latin-1")
         started = time.perf_counter()
         status: dict[str, Any] = {"code": 500}
