@@ -8,6 +8,8 @@ from boxoffice.domain.errors import InvalidValue
 
 # Crockford's base 32: no I, L, O or U, so a code read aloud or typed is not misread.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+# Every two symbols, at the index of the 10 bits they spell: a code is eight such pairs.
+_PAIRS = [first + second for first in ALPHABET for second in ALPHABET]
 ENTROPY_BYTES = 10  # 80 bits: guessing one valid code among a billion takes ~2^50 tries
 _CODE = re.compile(r"^BX(-[0-9A-HJKMNP-TV-Z]{4}){4}$")
 
@@ -32,9 +34,8 @@ class TicketCode:
         if len(entropy) != ENTROPY_BYTES:
             raise ValueError(f"a ticket code needs exactly {ENTROPY_BYTES} bytes of entropy")
         number = int.from_bytes(entropy, "big")
-        symbols = [ALPHABET[(number >> shift) & 31] for shift in range(75, -1, -5)]
-        groups = ["".join(symbols[i : i + 4]) for i in range(0, 16, 4)]
-        return cls("BX-" + "-".join(groups))
+        p = [_PAIRS[(number >> shift) & 1023] for shift in range(70, -1, -10)]
+        return cls(f"BX-{p[0]}{p[1]}-{p[2]}{p[3]}-{p[4]}{p[5]}-{p[6]}{p[7]}")
 
     def __str__(self) -> str:
         return self.value

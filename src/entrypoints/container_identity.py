@@ -80,12 +80,14 @@ class Identity(containers.DeclarativeContainer):
     provision_external_user = providers.Factory(
         ProvisionExternalUser, uow=infrastructure.uow, clock=infrastructure.clock
     )
-    token_verifier = providers.Factory(
+    # One for the process, asked by every request: a factory's arguments are evaluated at
+    # every call, these once
+    token_verifier = providers.Singleton(
         Authenticate,
-        uow=infrastructure.uow,
+        uow=infrastructure.uow.provider,
         local=tokens,
         external=providers.Callable(when, config.oidc_enabled, provider_access_tokens),
-        provision=provision_external_user,
+        provision=provision_external_user.provider,
     )
     # A started provider sign-in's secrets, signed into the browser's cookie
     sign_in_flows = providers.Singleton(SignedValues, secret, ttl_seconds=SIGN_IN_SECONDS)

@@ -15,10 +15,10 @@ from boxoffice.domain.users import Role, User
 
 ALGORITHM = "HS256"
 LEEWAY_SECONDS = 10
-# Tokens whose signature was checked, with their claims: a client sends the same token again
-# and again, and PyJWT's checks of the encoding and the HMAC cost more than the rest of a
-# booking's own work. The times are still checked at every use. Bounded: a flood of
-# distinct tokens empties it, no more.
+# Tokens whose signature was checked, with their claims and the caller they prove: a client
+# sends the same token again and again, and PyJWT's checks of the encoding and the HMAC cost
+# more than the rest of a booking's own work. The times are still checked at every use.
+# Bounded: a flood of distinct tokens empties it, no more.
 MAX_VERIFIED = 4096
 
 
@@ -30,7 +30,7 @@ class JwtTokenService:
         self._issuer = issuer
         self._clock = clock
         self._ttl = ttl_seconds
-        self._verified: dict[str, dict[str, Any]] = {}
+        self._verified: dict[str, tuple[dict[str, Any], Principal]] = {}
 
     def issue(self, user: User) -> AccessToken:
         now = self._clock.now()
@@ -48,19 +48,13 @@ class JwtTokenService:
 
     async def verify(self, token: str) -> Principal:
         try:
-            claims = self._verified.get(token) or self._decode(token)
+            claims, principal = self._verified.get(token) or self._decode(token)
             check_times(claims, self._clock.now().timestamp(), LEEWAY_SECONDS)
-            return Principal(
-                UUID(claims["sub"]),
-                Role(claims["role"]),
-                bool(claims.get("verified")),
-                username=str(claims.get("username", "")),
-                expires_at=datetime.fromtimestamp(float(claims["exp"]), UTC),
-            )
+            return principal
         except (jwt.PyJWTError, KeyError, ValueError, TypeError) as e:
             raise NotAuthenticated("invalid or expired access token") from e
 
-    def _decode(self, token: str) -> dict[str, Any]:
+    def _decode(self, token: str) -> tuple[dict[str, Any], Principal]:
         claims: dict[str, Any] = jwt.decode(
             token,
             self._secret,
@@ -69,7 +63,15 @@ class JwtTokenService:
             leeway=LEEWAY_SECONDS,
             options=options_without_time_checks(["exp", "iat", "sub", "iss"]),
         )
+        # Made once per token: it says the same at every use, only its times are checked again.
+        principal = Principal(
+            UUID(claims["sub"]),
+            Role(claims["role"]),
+            bool(claims.get("verified")),
+            username=str(claims.get("username", "")),
+            expires_at=datetime.fromtimestamp(float(claims["exp"]), UTC),
+        )
         if len(self._verified) >= MAX_VERIFIED:
             self._verified.clear()
-        self._verified[token] = claims
-        return claims
+        self._verified[token] = (claims, principal)
+        return claims, principal

@@ -1,5 +1,7 @@
 """The one TokenVerifier the edge uses: local tokens and provider tokens, side by side."""
 
+from collections.abc import Callable
+
 from boxoffice.application.errors import NotAuthenticated
 from boxoffice.application.ports.security import ExternalTokenVerifier, TokenVerifier
 from boxoffice.application.ports.unit_of_work import UnitOfWork
@@ -13,14 +15,18 @@ class Authenticate:
     A provider's token provisions (or refreshes) its local user; a local token must still
     belong to an existing user. Either way the caller costs one indexed read, and the role
     and verification come from the stored user, so a change takes effect at once.
+
+    One serves every request of a process: the unit of work of a read and the provisioning
+    of a provider's user are made for each use (`uow`, `provision`), and the rest holds no
+    request's state.
     """
 
     def __init__(
         self,
-        uow: UnitOfWork,
+        uow: Callable[[], UnitOfWork],
         local: TokenVerifier,
         external: ExternalTokenVerifier | None,
-        provision: ProvisionExternalUser,
+        provision: Callable[[], ProvisionExternalUser],
     ) -> None:
         self._uow = uow
         self._local = local
@@ -31,7 +37,7 @@ class Authenticate:
         if self._external is not None and self._external.accepts(token):
             return await self._provisioned(token)
         claimed = await self._local.verify(token)
-        async with self._uow as uow:
+        async with self._uow() as uow:
             user = await uow.users.get(claimed.user_id)
         if user is None:
             raise NotAuthenticated("the account of this token no longer exists")
@@ -49,7 +55,7 @@ class Authenticate:
 
     async def _provisioned(self, token: str) -> Principal:
         assert self._external is not None
-        provisioned = await self._provision.execute(await self._external.verify(token))
+        provisioned = await self._provision().execute(await self._external.verify(token))
         return Principal(
             provisioned.id, provisioned.role, provisioned.is_verified, provisioned.username
         )

@@ -2,14 +2,16 @@
 method, path, status and duration are fields of the line as well as its message."""
 
 import re
+import secrets
 import time
-import uuid
+from collections.abc import Iterable
 from typing import Any
 
-from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from loguru import logger
+
+from boxoffice.entrypoints.edge.raw_headers import replace
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
@@ -19,15 +21,17 @@ def request_logging(app: ASGIApp) -> ASGIApp:
         if scope["type"] != ScopeType.HTTP:
             await app(scope, receive, send)
             return
-        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
-        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        incoming = _header(scope["headers"], b"x-request-id").decode("latin-1")
+        # 32 random hex digits, as a UUID's hex would be, without building the UUID.
+        request_id = incoming if _SAFE_ID.match(incoming) else secrets.token_hex(16)
+        echoed = request_id.encode("latin-1")
         started = time.perf_counter()
         status: dict[str, Any] = {"code": 500}
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
-                MutableScopeHeaders.from_message(message)["X-Request-ID"] = request_id
+                replace(message, b"x-request-id", echoed)
             await send(message)
 
         with logger.contextualize(request_id=request_id):
@@ -44,3 +48,12 @@ def request_logging(app: ASGIApp) -> ASGIApp:
                 logger.info("{method} {path} {status} {duration_ms}ms", **line)
 
     return middleware
+
+
+def _header(headers: Iterable[tuple[bytes, bytes]], name: bytes) -> bytes:
+    """The last value of `name` (lowercase, as ASGI servers give names), or nothing."""
+    found = b""
+    for key, value in headers:
+        if key == name:
+            found = value
+    return found

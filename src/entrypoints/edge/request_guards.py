@@ -14,8 +14,9 @@ async def guard_request(request: Request[Any, Any, Any]) -> Response[None] | Non
     if request.method == "OPTIONS":
         return allowed_methods(request)
     await refuse_nul_characters(request)
-    refuse_repeated_query_parameters(request)
-    refuse_loose_query_values(request)
+    if request.scope["query_string"]:  # without a query there is nothing more to look at
+        refuse_repeated_query_parameters(request)
+        refuse_loose_query_values(request)
     return None
 
 

@@ -92,8 +92,9 @@ def _bounded(receive: Receive, max_bytes: int, read_seconds: float) -> Receive:
         if not state["deadline"]:
             state["deadline"] = loop.time() + read_seconds
         try:
-            left = max(0.0, state["deadline"] - loop.time())
-            message = await asyncio.wait_for(receive(), left)
+            # A deadline on this task, not a task of its own (as wait_for makes) per read.
+            async with asyncio.timeout_at(state["deadline"]):
+                message = await receive()
         except TimeoutError:
             detail = f"the request body did not arrive within {read_seconds:g} s"
             raise BodyTooSlow(detail=detail, headers=_CLOSE) from None

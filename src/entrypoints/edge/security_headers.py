@@ -5,11 +5,11 @@ import re
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
-from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
 from litestar.openapi import OpenAPIConfig
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
+from boxoffice.entrypoints.edge.raw_headers import RawHeaders, add_missing, encoded
 from boxoffice.entrypoints.settings import Settings
 
 DOCS_PREFIX = "/schema"
@@ -49,8 +49,14 @@ def security_headers(app: ASGIApp, settings: Settings, docs_assets: Iterable[str
     """`docs_assets`: the origins the documentation pages load from (`docs_asset_origins`)."""
     common = _common_headers(settings)
     sources = {"assets": _sources(docs_assets), "providers": _sources(_provider_origins(settings))}
-    docs_policy = DOCS_POLICY.format(scripts="", **sources)
-    redirect_policy = DOCS_POLICY.format(scripts=" 'unsafe-inline'", **sources)
+
+    def with_policy(policy: str) -> RawHeaders:
+        return encoded({**common, "Content-Security-Policy": policy})
+
+    # Encoded once: every answer adds the same few.
+    api, ui = with_policy(API_POLICY), with_policy(UI_POLICY)
+    docs = with_policy(DOCS_POLICY.format(scripts="", **sources))
+    redirect = with_policy(DOCS_POLICY.format(scripts=" 'unsafe-inline'", **sources))
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
@@ -58,20 +64,17 @@ def security_headers(app: ASGIApp, settings: Settings, docs_assets: Iterable[str
             return
         path = scope["path"]
         if path == OAUTH2_REDIRECT:
-            policy = redirect_policy
+            added = redirect
         elif _under(path, DOCS_PREFIX):
-            policy = docs_policy
+            added = docs
         elif _under(path, UI_PREFIX):
-            policy = UI_POLICY
+            added = ui
         else:
-            policy = API_POLICY
+            added = api
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableScopeHeaders.from_message(message)
-                for name, value in {**common, "Content-Security-Policy": policy}.items():
-                    if name not in headers:  # a handler that set its own knows better
-                        headers[name] = value
+                add_missing(message, added)  # a handler that set its own knows better
             await send(message)
 
         await app(scope, receive, send_with_headers)

@@ -58,7 +58,7 @@ def decode_body(body: bytes, content_type: str | None, target: Any) -> Any:
     except RecursionError:  # msgspec's own depth limit, for a target that takes any value
         raise _invalid("the JSON nests too deeply") from None
     # Numbers stay text: only the keys matter here (and int() refuses 4,300+ digits).
-    json.loads(body, object_pairs_hook=_refuse_repeated_keys, parse_int=str, parse_float=str)
+    _KEYS_ONLY.decode(body.decode(json.detect_encoding(body), "surrogatepass"))
     return decoded
 
 
@@ -93,6 +93,12 @@ def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> None:
                 f"{key} is given more than once",
                 extra=[{"key": key, "source": "body", "message": "is given more than once"}],
             )
+
+
+# Made once: json.loads with options builds a new decoder at every call.
+_KEYS_ONLY = json.JSONDecoder(
+    object_pairs_hook=_refuse_repeated_keys, parse_int=str, parse_float=str
+)
 
 
 def _invalid(message: str) -> ValidationException:

@@ -1,6 +1,7 @@
 """The composed containers: one token secret per process when none is configured, overrides
 that reach every use case, and an embedded notification service on the event service's own."""
 
+import asyncio
 from datetime import UTC, datetime
 
 import pytest
@@ -14,6 +15,7 @@ from boxoffice.entrypoints.http.answers import AnswerCache
 from boxoffice.entrypoints.http.dependencies import dependencies
 from boxoffice.entrypoints.settings import DatabaseSettings, IdentitySettings, Settings
 from tests.builders import a_user
+from tests.fakes import InMemoryStore, InMemoryUnitOfWork
 
 SECRET = "kR7-vQ2pX9sLm4Tz8wYb3NcJ6hUe1Fd5"
 DATABASE = DatabaseSettings(url="sqlite+aiosqlite:///unused.db")
@@ -34,6 +36,23 @@ def test_a_configured_secret_is_the_one_every_container_signs_with() -> None:
     settings = Settings(database=DATABASE, identity=IdentitySettings(jwt_secret=SECRET))
 
     assert build_container(settings).identity.secret() == SECRET
+
+
+async def test_one_token_verifier_serves_the_process_with_a_unit_of_work_per_read() -> None:
+    container = build_container(Settings(database=DATABASE))
+    store = InMemoryStore()
+    container.infrastructure.uow.override(providers.Factory(InMemoryUnitOfWork, store))
+    people = [a_user(f"buyer{n}") for n in range(3)]
+    async with InMemoryUnitOfWork(store) as uow:
+        for person in people:
+            await uow.users.add(person)
+        await uow.commit()
+    tokens, verifier = container.identity.tokens(), container.identity.token_verifier()
+
+    found = await asyncio.gather(*(verifier.verify(tokens.issue(p).token) for p in people))
+
+    assert [principal.user_id for principal in found] == [p.id for p in people]
+    assert container.identity.token_verifier() is verifier
 
 
 def test_an_overridden_clock_reaches_the_use_cases() -> None:

@@ -9,7 +9,6 @@ from litestar.status_codes import HTTP_201_CREATED
 
 from boxoffice.application.models.pagination import Page
 from boxoffice.application.services.auth import Principal
-from boxoffice.application.use_cases.book_tickets import BookTickets
 from boxoffice.application.use_cases.cancel_booking import CancelBooking, CancelBookingCommand
 from boxoffice.application.use_cases.get_booking import GetBooking, GetBookingQuery
 from boxoffice.application.use_cases.list_event_bookings import (
@@ -23,6 +22,7 @@ from boxoffice.application.use_cases.list_user_bookings import (
 from boxoffice.domain.bookings import Booking
 from boxoffice.entrypoints.edge.dependencies import BEARER
 from boxoffice.entrypoints.edge.paging import PageNumber, PageOut, PageSize, page_request
+from boxoffice.entrypoints.http.dependencies import Sale
 from boxoffice.entrypoints.http.schemas.bookings import BookingIn, BookingOut
 
 IdempotencyKey = Annotated[
@@ -48,14 +48,13 @@ class BookingController(Controller):
     async def book(
         self,
         data: JSONBody[BookingIn],
-        buyer: NamedDependency[Principal],
-        book_tickets: NamedDependency[BookTickets],
-        display_zone: NamedDependency[ZoneInfo],
+        sale: NamedDependency[Sale],
         idempotency_key: IdempotencyKey = None,
     ) -> Response[BookingOut]:
-        outcome = await book_tickets.execute(data.to_command(buyer, idempotency_key))
+        command = data.to_command(sale.buyer, idempotency_key)
+        outcome = await sale.book_tickets.execute(command)
         headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
-        body = BookingOut.from_booking(outcome.booking, display_zone)
+        body = BookingOut.from_booking(outcome.booking, sale.display_zone)
         return Response(body, status_code=HTTP_201_CREATED, headers=headers)
 
     @get("/bookings/{booking_id:uuid}", summary="One booking with its tickets (booker or admin)")
