@@ -12,7 +12,7 @@ import boto3
 import httpx
 import pytest
 
-from boxoffice.adapters.storage.s3 import S3Location
+from boxoffice.adapters.storage.s3_location import S3Location
 from tests.fake_ticketmaster import free_port
 
 ACCESS_KEY = "test-access-key"

@@ -3,12 +3,11 @@
 import os
 import secrets
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from loguru import logger
 
-from boxoffice.adapters.sqlalchemy.migrations import AppliedMigration, upgrade
 from boxoffice.application.use_cases.create_user import CreateUserCommand
 from boxoffice.application.use_cases.register_user import NewUser
 from boxoffice.domain.users import Role
@@ -18,10 +17,17 @@ from boxoffice.entrypoints.cli_worker import worker
 from boxoffice.entrypoints.container import Container
 from boxoffice.entrypoints.settings import Settings
 
+if TYPE_CHECKING:
+    from boxoffice.adapters.sqlalchemy.migrations import AppliedMigration
+
 SECRET = "BOXOFFICE_JWT_SECRET"  # noqa: S105 (the variable's name, not a secret)
 
 
-async def migrate(container: Container) -> list[AppliedMigration]:
+async def migrate(container: Container) -> "list[AppliedMigration]":
+    # Alembic and its templates, only in a process that migrates: each server process of a
+    # start that does not would carry them for nothing.
+    from boxoffice.adapters.sqlalchemy.migrations import upgrade
+
     return await upgrade(container.infrastructure.engine())
 
 
@@ -140,7 +146,7 @@ def db_upgrade() -> None:
     report_migrations(run(migrate))
 
 
-def report_migrations(applied: list[AppliedMigration]) -> None:
+def report_migrations(applied: "list[AppliedMigration]") -> None:
     if not applied:
         click.echo("database is up to date; no migration applied")
         return

@@ -2,16 +2,17 @@
 
 import asyncio
 import contextlib
+from typing import TYPE_CHECKING
 
 import click
 from loguru import logger
-from redis.exceptions import RedisError
-from saq.queue.redis import RedisQueue
 
 from boxoffice.entrypoints.cli_support import load_settings, run
 from boxoffice.entrypoints.container import Container
 from boxoffice.entrypoints.settings import Settings
-from boxoffice.entrypoints.worker import background_loops, run_until_stopped
+
+if TYPE_CHECKING:
+    from saq.queue.redis import RedisQueue
 
 QUEUE_NAME = "boxoffice"
 REDIS_CHECK_SECONDS = 5.0
@@ -28,6 +29,13 @@ def worker() -> None:
             "runs the scheduled sync itself)"
         )
 
+    # saq and Redis's client, only in the worker: every `boxoffice serve` process would carry
+    # them too, since its server processes are forks of the command's.
+    from redis.exceptions import RedisError
+    from saq.queue.redis import RedisQueue
+
+    from boxoffice.entrypoints.worker import background_loops, run_until_stopped
+
     async def work(container: Container) -> None:
         queue = RedisQueue.from_url(settings.redis.url, name=QUEUE_NAME)
         try:
@@ -42,7 +50,9 @@ def worker() -> None:
     click.echo("worker stopped")
 
 
-async def _check_redis(queue: RedisQueue) -> None:
+async def _check_redis(queue: "RedisQueue") -> None:
+    from redis.exceptions import RedisError
+
     try:
         await asyncio.wait_for(queue.redis.ping(), REDIS_CHECK_SECONDS)
     except (RedisError, OSError, TimeoutError) as e:

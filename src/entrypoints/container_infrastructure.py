@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from boxoffice.adapters.images.pillow_cleaner import PillowImageCleaner
 from boxoffice.adapters.messaging.factory import broker_from_url
 from boxoffice.adapters.rate_limit.memory import InMemoryRateLimiter
-from boxoffice.adapters.rate_limit.redis import RedisRateLimiter
 from boxoffice.adapters.sqlalchemy.engine import (
     SqlAlchemyStorageProbe,
     create_engine,
@@ -22,12 +21,13 @@ from boxoffice.adapters.sqlalchemy.store_changes import store_changes_for
 from boxoffice.adapters.sqlalchemy.ticket_sales import SqlAlchemyTicketSales
 from boxoffice.adapters.sqlalchemy.unit_of_work import SqlAlchemyUnitOfWork
 from boxoffice.adapters.storage.factory import file_storage_from_url
-from boxoffice.adapters.storage.s3 import S3Location
+from boxoffice.adapters.storage.s3_location import S3Location
 from boxoffice.adapters.system.clock import SystemClock
 from boxoffice.adapters.system.ticket_codes import SecretsTicketCodes
 from boxoffice.adapters.ticketmaster.gateway import HttpxTicketmasterGateway
 from boxoffice.adapters.ticketmaster.pacing import InProcessDailyBudget
-from boxoffice.adapters.ticketmaster.redis_budget import RedisDailyBudget
+from boxoffice.application.ports.rate_limiter import RateLimiter
+from boxoffice.application.ports.upstream_budget import UpstreamBudget
 from boxoffice.application.use_cases.relay_outbox import RelayOutbox
 from boxoffice.entrypoints.outbox_relay import OutboxRelay, OutboxWakeUp
 from boxoffice.entrypoints.settings import Settings, StorageSettings
@@ -67,6 +67,19 @@ def s3_location(storage: StorageSettings) -> S3Location | None:
     )
 
 
+# Redis's client is imported only where Redis is configured (about 15 MB in every process).
+def redis_rate_limiter(url: str) -> RateLimiter:
+    from boxoffice.adapters.rate_limit.redis import RedisRateLimiter
+
+    return RedisRateLimiter.from_url(url)
+
+
+def redis_daily_budget(url: str, daily_budget: int) -> UpstreamBudget:
+    from boxoffice.adapters.ticketmaster.redis_budget import RedisDailyBudget
+
+    return RedisDailyBudget.from_url(url, daily_budget)
+
+
 class Infrastructure(containers.DeclarativeContainer):
     settings = providers.Dependency(instance_of=Settings)
     database = settings.provided.database
@@ -98,7 +111,7 @@ class Infrastructure(containers.DeclarativeContainer):
     # Counted once for all processes when Redis is configured
     rate_limiter = providers.Selector(
         redis.backend,
-        redis=providers.Singleton(RedisRateLimiter.from_url, redis.url),
+        redis=providers.Singleton(redis_rate_limiter, redis.url),
         memory=providers.Singleton(InMemoryRateLimiter),
     )
     rate_limiter_lifecycle = providers.Resource(closing, rate_limiter)
@@ -125,7 +138,7 @@ class Ticketmaster(containers.DeclarativeContainer):
     # The daily quota, counted once for all processes when Redis is configured
     budget = providers.Selector(
         redis.backend,
-        redis=providers.Singleton(RedisDailyBudget.from_url, redis.url, config.daily_budget),
+        redis=providers.Singleton(redis_daily_budget, redis.url, config.daily_budget),
         memory=providers.Singleton(InProcessDailyBudget, config.daily_budget),
     )
     clients_lifecycle = providers.Resource(closing, client, budget)

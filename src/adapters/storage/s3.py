@@ -7,13 +7,13 @@ pinned copy of botocore.
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TypeVar
 
 import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
+from boxoffice.adapters.storage.s3_location import S3Location
 from boxoffice.application.errors import FileMissing, FileStorageUnavailable
 from boxoffice.application.services.disposition import content_disposition
 from boxoffice.domain.attachments import FileKind
@@ -21,19 +21,6 @@ from boxoffice.domain.attachments import FileKind
 CHUNK_BYTES = 1 << 16
 MISSING = {"404", "NoSuchKey", "NotFound"}
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class S3Location:
-    bucket: str
-    endpoint_url: str | None = None  # None: AWS itself
-    region: str | None = None
-    access_key_id: str | None = field(default=None, repr=False)
-    secret_access_key: str | None = field(default=None, repr=False)
-    # Where browsers reach the store, when not where the service does (a container network)
-    public_endpoint_url: str | None = None
-    url_seconds: int = 300
-    timeout_seconds: float = 10.0
 
 
 class S3FileStorage:

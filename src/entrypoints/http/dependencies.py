@@ -14,8 +14,10 @@ from boxoffice.application.models.queries import EventFilter
 from boxoffice.application.services.auth import Principal
 from boxoffice.application.services.authenticate import Authenticate
 from boxoffice.application.use_cases.book_tickets import BookTickets
+from boxoffice.application.use_cases.get_event import GetEvent
 from boxoffice.application.use_cases.list_events import ListEvents, ListEventsQuery
 from boxoffice.application.use_cases.mark_saved_events import MarkSavedEvents
+from boxoffice.application.use_cases.view_event import ViewEvent
 from boxoffice.domain.clock import zone
 from boxoffice.domain.listings import EventSource
 from boxoffice.entrypoints.container import Container, use_case_providers
@@ -119,6 +121,32 @@ def browsing_provider(container: Container, settings: Settings, answers: AnswerC
     return Provide(browsing)
 
 
+@dataclass(frozen=True, slots=True)
+class Viewing:
+    """What `GET /events/{id}` needs beside its zone, as the route's one dependency (see
+    Browsing)."""
+
+    viewer: Principal | None
+    display_zone: ZoneInfo
+    get_event: GetEvent
+    view_event: ViewEvent
+    answers: AnswerCache
+
+
+def viewing_provider(container: Container, answers: AnswerCache) -> Provide:
+    verifier = container.identity.token_verifier
+    get_event, view_event = container.use_cases.get_event, container.use_cases.view_event
+
+    async def viewing(
+        request: Request[Any, Any, Any], display_zone: NamedDependency[ZoneInfo]
+    ) -> Viewing:
+        """The caller as `viewer` says, with the use cases and the answer's zone."""
+        viewer = await verified(request, verifier) if "authorization" in request.headers else None
+        return Viewing(viewer, display_zone, get_event(), view_event(), answers)
+
+    return Provide(viewing)
+
+
 def display_zone_provider(settings: Settings) -> Provide:
     async def display_zone(
         tz: Annotated[
@@ -157,6 +185,7 @@ def dependencies(
     provided["sale"] = sale_provider(verifier, use_cases["book_tickets"])
     provided["viewer"] = viewer_provider(verifier)
     provided["browsing"] = browsing_provider(container, settings, answers)
+    provided["viewing"] = viewing_provider(container, answers)
     provided["event_filter"] = Provide(event_filter)
     provided["events_query"] = Provide(events_query)
     provided["display_zone"] = display_zone_provider(settings)

@@ -139,7 +139,7 @@ def _statuses(
         statuses |= {400, 422}
     if operation.request_body:
         statuses |= {413, 415}
-    signed_in_or_not = {"viewer", "browsing"} & takes
+    signed_in_or_not = {"viewer", "browsing", "viewing"} & takes
     if operation.security or signed_in_or_not or (method, path) in REFUSES_CREDENTIALS:
         statuses.add(401)
     if operation.security:

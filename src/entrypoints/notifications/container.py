@@ -5,10 +5,10 @@ when it is embedded there), and what only this service has."""
 from dependency_injector import containers, providers
 
 from boxoffice.adapters.notifications.in_process import InProcessFanout
-from boxoffice.adapters.notifications.redis_fanout import RedisFanout
 from boxoffice.adapters.sqlalchemy.notification_unit_of_work import (
     SqlAlchemyNotificationUnitOfWork,
 )
+from boxoffice.application.ports.notifications import NotificationFanout
 from boxoffice.application.use_cases.list_notifications import ListNotifications
 from boxoffice.application.use_cases.mark_all_notifications_read import MarkAllNotificationsRead
 from boxoffice.application.use_cases.mark_notification_read import MarkNotificationRead
@@ -19,6 +19,13 @@ from boxoffice.entrypoints.container_infrastructure import Infrastructure, Messa
 from boxoffice.entrypoints.notifications.hub import Hub
 from boxoffice.entrypoints.notifications.socket import SocketPolicy
 from boxoffice.entrypoints.settings import Settings
+
+
+def redis_fanout(url: str, channel: str) -> NotificationFanout:
+    """Redis's client is imported only where Redis is configured."""
+    from boxoffice.adapters.notifications.redis_fanout import RedisFanout
+
+    return RedisFanout.from_url(url, channel)
 
 
 class NotificationsContainer(containers.DeclarativeContainer):
@@ -33,9 +40,7 @@ class NotificationsContainer(containers.DeclarativeContainer):
     # Started and closed by the app's lifespan
     fanout = providers.Selector(
         settings.provided.redis.backend,
-        redis=providers.Singleton(
-            RedisFanout.from_url, settings.provided.redis.url, config.channel
-        ),
+        redis=providers.Singleton(redis_fanout, settings.provided.redis.url, config.channel),
         memory=providers.Singleton(InProcessFanout),
     )
     uow = providers.Factory(SqlAlchemyNotificationUnitOfWork, engine=infrastructure.engine)

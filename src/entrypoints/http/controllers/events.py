@@ -15,16 +15,15 @@ from boxoffice.application.use_cases.delete_event import (
     DeleteEventCommand,
     DeleteOutcome,
 )
-from boxoffice.application.use_cases.get_event import GetEvent
 from boxoffice.application.use_cases.get_event_stats import EventStatsQuery, GetEventStats
 from boxoffice.application.use_cases.list_events import EventList
 from boxoffice.application.use_cases.mark_saved_events import SavedAmong
 from boxoffice.application.use_cases.update_event import UpdateEvent, UpdateEventCommand
-from boxoffice.application.use_cases.view_event import ViewEvent, ViewEventQuery
+from boxoffice.application.use_cases.view_event import ViewEventQuery
 from boxoffice.entrypoints.edge.dependencies import BEARER
 from boxoffice.entrypoints.edge.paging import PageOut
-from boxoffice.entrypoints.http.answers import AnswerCache, answer_of, respond
-from boxoffice.entrypoints.http.dependencies import Browsing
+from boxoffice.entrypoints.http.answers import answer_of, respond
+from boxoffice.entrypoints.http.dependencies import Browsing, Viewing
 from boxoffice.entrypoints.http.schemas.events import (
     EventIn,
     EventOut,
@@ -107,25 +106,24 @@ class EventController(Controller):
         self,
         request: Request[Any, Any, Any],
         event_id: FromPath[UUID],
-        get_event: NamedDependency[GetEvent],
-        view_event: NamedDependency[ViewEvent],
-        display_zone: NamedDependency[ZoneInfo],
-        viewer: NamedDependency[Principal | None],
-        answers: NamedDependency[AnswerCache],
+        viewing: NamedDependency[Viewing],
     ) -> Response[EventOut]:
+        viewer, display_zone = viewing.viewer, viewing.display_zone
         if viewer is not None:  # the viewer's own flags: never cached, never shared
-            viewed = await view_event.execute(ViewEventQuery(event_id, viewer.user_id))
+            viewed = await viewing.view_event.execute(ViewEventQuery(event_id, viewer.user_id))
             body = EventOut.from_event(
                 viewed.event, display_zone, saved=viewed.saved, subscribed=viewed.subscribed
             )
             return respond(request, answer_of(body), private=True, headers={})
 
         async def event() -> EventOut:
-            return EventOut.from_view(await get_event.execute(event_id), display_zone)
+            return EventOut.from_view(await viewing.get_event.execute(event_id), display_zone)
 
         # The same for every anonymous caller, so cached for all of them.
-        answer = await answers.get_or_make(("one", event_id, display_zone.key), event)
-        return respond(request, answer, private=False, headers={})
+        key = ("one", event_id, display_zone.key)
+        return respond(
+            request, await viewing.answers.get_or_make(key, event), private=False, headers={}
+        )
 
     @put("/{event_id:uuid}", summary="Replace an event (owner or admin)", security=BEARER)
     async def replace_event(
