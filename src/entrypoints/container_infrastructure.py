@@ -106,7 +106,9 @@ class Infrastructure(containers.DeclarativeContainer):
     # A fresh unit of work for every use case
     uow = providers.Factory(SqlAlchemyUnitOfWork, engine=engine, on_commit=outbox_wake_up)
     # Seats sold in one atomic step of their own, outside any unit of work
-    ticket_sales = providers.Singleton(SqlAlchemyTicketSales, engine=engine)
+    ticket_sales = providers.Singleton(
+        SqlAlchemyTicketSales, engine=engine, at_once=database.sales_at_once_per_event
+    )
 
     # Counted once for all processes when Redis is configured
     rate_limiter = providers.Selector(

@@ -20,6 +20,7 @@ from sqlalchemy.util import greenlet_spawn
 from boxoffice.adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
 from boxoffice.adapters.sqlalchemy.errors import outages_as_unavailable, violates
 from boxoffice.adapters.sqlalchemy.tables import events
+from boxoffice.adapters.sqlalchemy.turns import Turns
 from boxoffice.application.errors import DuplicateIdempotencyKey, NotAuthenticated
 from boxoffice.domain.bookings import Booking, BookingRequest, BookingStatus
 from boxoffice.domain.events import EventStatus
@@ -54,15 +55,21 @@ SELECT price, currency FROM claimed
 
 
 class SqlAlchemyTicketSales:
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, at_once: int = 0) -> None:
+        """`at_once`: sales of one event in flight at once from this process (0: no limit),
+        the others waiting their turn here (see turns.py)."""
         self._engine = engine
         self._single_statement = engine.dialect.name == "postgresql"
+        self._turns = Turns(at_once) if at_once > 0 else None
 
     async def sell(self, request: BookingRequest) -> Booking | None:
         with outages_as_unavailable():
-            if self._single_statement:
+            if not self._single_statement:
+                return await self._sell_in_one_transaction(request)
+            if self._turns is None:
                 return await self._sell_in_one_statement(request)
-            return await self._sell_in_one_transaction(request)
+            async with self._turns.taken(request.event_id):
+                return await self._sell_in_one_statement(request)
 
     async def _sell_in_one_statement(self, request: BookingRequest) -> Booking | None:
         # The pool's connection itself, without SQLAlchemy's Connection around it: the sale
