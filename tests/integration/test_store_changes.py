@@ -1,9 +1,11 @@
 """The watch for writes sees every commit, by any connection, on PostgreSQL and SQLite; reads
 and writes still under way are not taken for commits where they cannot be."""
 
+import asyncio
 import shutil
 import sqlite3
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -141,3 +143,38 @@ def test_a_transaction_that_ended_between_two_looks_is_always_seen(
 ) -> None:
     earlier, later, ended = looks
     assert later.ended_since(earlier) is ended
+
+
+async def test_a_look_given_up_on_ends_before_the_next_look_or_the_close(
+    tmp_path: Path, sqlite_template: Path
+) -> None:
+    """The connection is never used by two threads at once (closing it under a running
+    statement crashes the process)."""
+    path = tmp_path / "watched.db"
+    shutil.copy(sqlite_template, path)
+    changes = SqliteDataVersion(str(path))
+    inside, most = [0], [0]
+
+    def one_at_a_time(work: Callable[[], object]) -> Callable[[], object]:
+        def run() -> object:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+            time.sleep(0.05)
+            try:
+                return work()
+            finally:
+                inside[0] -= 1
+
+        return run
+
+    changes._read = one_at_a_time(changes._read)  # type: ignore[method-assign,assignment]
+    changes._close = one_at_a_time(changes._close)  # type: ignore[method-assign,assignment]
+    given_up = asyncio.create_task(changes.changed())
+    await asyncio.sleep(0.01)
+    given_up.cancel()
+    next_look = await changes.changed()
+    await changes.close()
+
+    assert given_up.cancelled()
+    assert next_look is True  # the first look that returned knew no earlier one
+    assert most == [1]

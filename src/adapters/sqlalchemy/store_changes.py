@@ -14,13 +14,18 @@ memory lives on one connection, which nothing can look at from outside: no watch
 
 import asyncio
 import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from boxoffice.adapters.sqlalchemy.errors import connected
 from boxoffice.application.errors import StorageUnavailable
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,33 +65,39 @@ class PostgresCommits:
 
 
 class SqliteDataVersion:
+    """One connection, used on one thread of its own: a look the watch gave up on (a timeout,
+    a cancellation) still runs to its end there, before the next look or the close."""
+
     def __init__(self, path: str) -> None:
         self._path = path
         self._connection: sqlite3.Connection | None = None
         self._last: int | None = None
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-watch")
 
     async def changed(self) -> bool:
         try:
-            version = await asyncio.to_thread(self._read)
+            version = await self._on_its_thread(self._read)
         except sqlite3.Error as e:
-            self._close()
+            await self._on_its_thread(self._close)
             raise StorageUnavailable(f"the database cannot be read: {type(e).__name__}") from e
         earlier, self._last = self._last, version
         return earlier is None or version != earlier
+
+    async def close(self) -> None:
+        await self._on_its_thread(self._close)
+        self._thread.shutdown(wait=False)
+
+    async def _on_its_thread(self, work: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._thread, work)
 
     def _read(self) -> int:
         if self._connection is None:
             # Autocommit: a PRAGMA outside any transaction holds no lock between looks; rw, not
             # rwc: a look never creates the file.
             address = f"{Path(self._path).absolute().as_uri()}?mode=rw"
-            self._connection = sqlite3.connect(
-                address, uri=True, isolation_level=None, check_same_thread=False
-            )
+            self._connection = sqlite3.connect(address, uri=True, isolation_level=None)
         (version,) = self._connection.execute("PRAGMA data_version").fetchone()
         return int(version)
-
-    async def close(self) -> None:
-        await asyncio.to_thread(self._close)
 
     def _close(self) -> None:
         if self._connection is not None:
