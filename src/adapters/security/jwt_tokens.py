@@ -51,7 +51,7 @@ class JwtTokenService:
             claims, principal = self._verified.get(token) or self._decode(token)
             check_times(claims, self._clock.now().timestamp(), LEEWAY_SECONDS)
             return principal
-        except (jwt.PyJWTError, KeyError, ValueError, TypeError) as e:
+        except (jwt.PyJWTError, KeyError, ValueError, TypeError, OverflowError) as e:
             raise NotAuthenticated("invalid or expired access token") from e
 
     def _decode(self, token: str) -> tuple[dict[str, Any], Principal]:
