@@ -60,14 +60,12 @@ class SqlAlchemyTicketSales:
         the others waiting their turn here (see turns.py)."""
         self._engine = engine
         self._single_statement = engine.dialect.name == "postgresql"
-        self._turns = Turns(at_once) if at_once > 0 else None
+        self._turns = Turns(at_once)
 
     async def sell(self, request: BookingRequest) -> Booking | None:
         with outages_as_unavailable():
             if not self._single_statement:
                 return await self._sell_in_one_transaction(request)
-            if self._turns is None:
-                return await self._sell_in_one_statement(request)
             async with self._turns.taken(request.event_id):
                 return await self._sell_in_one_statement(request)
 

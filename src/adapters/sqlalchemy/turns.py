@@ -10,26 +10,37 @@ requests. A key's entry lives while someone holds or waits for a turn, no longer
 import asyncio
 from collections.abc import AsyncIterator, Hashable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+
+@dataclass
+class _Gate:
+    turns: asyncio.Semaphore
+    users: int = 0  # holding or waiting
 
 
 class Turns:
+    """`at_once` holders per key; 0: no limit, nobody waits."""
+
     def __init__(self, at_once: int) -> None:
         self._at_once = at_once
-        self._gates: dict[Hashable, tuple[asyncio.Semaphore, list[int]]] = {}
+        self._gates: dict[Hashable, _Gate] = {}
 
     @asynccontextmanager
     async def taken(self, key: Hashable) -> AsyncIterator[None]:
+        if self._at_once <= 0:
+            yield
+            return
         gate = self._gates.get(key)
         if gate is None:
-            gate = self._gates[key] = (asyncio.Semaphore(self._at_once), [0])
-        semaphore, users = gate
-        users[0] += 1
+            gate = self._gates[key] = _Gate(asyncio.Semaphore(self._at_once))
+        gate.users += 1
         try:
-            async with semaphore:
+            async with gate.turns:
                 yield
         finally:
-            users[0] -= 1
-            if users[0] == 0:
+            gate.users -= 1
+            if gate.users == 0:
                 del self._gates[key]
 
     def __len__(self) -> int:

@@ -64,25 +64,27 @@ def sale_provider(
     return Provide(sale)
 
 
+async def viewer_of(
+    request: Request[Any, Any, Any], verifier: providers.Provider[Any]
+) -> Principal | None:
+    """Who browses a public page: nobody without an Authorization header, but a 401 for a
+    header that proves nobody (a wrong or expired token is worth telling the caller)."""
+    if "authorization" not in request.headers:
+        return None
+    return await verified(request, verifier)
+
+
 def viewer_provider(verifier: providers.Provider[Any]) -> Provide:
     async def current_viewer(request: Request[Any, Any, Any]) -> Principal | None:
-        """Who browses a public list: nobody without an Authorization header, but a 401 for
-        a header that proves nobody (a wrong or expired token is worth telling the caller)."""
-        if "authorization" not in request.headers:
-            return None
-        return await verified(request, verifier)
+        return await viewer_of(request, verifier)
 
     return Provide(current_viewer)
 
 
 @dataclass(frozen=True, slots=True)
 class Browsing:
-    """What `GET /events` needs beside its filter and zone, as the route's one dependency.
-
-    Litestar resolves the dependencies that do not depend on each other as concurrent tasks
-    (a task group, a task each), which cost more CPU than the rest of a cached list's Python;
-    a dependency of its own dependencies is awaited in line.
-    """
+    """What `GET /events` needs beside its filter and zone, as the route's one dependency
+    (see Sale)."""
 
     query: ListEventsQuery
     display_zone: ZoneInfo
@@ -141,7 +143,7 @@ def viewing_provider(container: Container, answers: AnswerCache) -> Provide:
         request: Request[Any, Any, Any], display_zone: NamedDependency[ZoneInfo]
     ) -> Viewing:
         """The caller as `viewer` says, with the use cases and the answer's zone."""
-        viewer = await verified(request, verifier) if "authorization" in request.headers else None
+        viewer = await viewer_of(request, verifier)
         return Viewing(viewer, display_zone, get_event(), view_event(), answers)
 
     return Provide(viewing)
@@ -191,5 +193,4 @@ def dependencies(
     provided["display_zone"] = display_zone_provider(settings)
     provided["client_address"] = client_address_provider(settings)
     provided["settings"] = Provide(lambda: settings, use_cache=True, sync_to_thread=False)
-    provided["answers"] = Provide(lambda: answers, use_cache=True, sync_to_thread=False)
     return provided

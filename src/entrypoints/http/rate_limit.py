@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
 
-from litestar.datastructures import MutableScopeHeaders
 from litestar.enums import ScopeType
 from litestar.types import (
     ASGIApp,
@@ -28,6 +27,7 @@ from loguru import logger
 
 from boxoffice.application.errors import RateLimiterUnavailable
 from boxoffice.application.ports.rate_limiter import RateDecision, RateLimiter
+from boxoffice.entrypoints.edge.raw_headers import encoded, replace
 from boxoffice.entrypoints.settings import Settings
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -116,7 +116,8 @@ def _limited(
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                MutableScopeHeaders.from_message(message).update(headers)
+                for name, value in encoded(headers):
+                    replace(message, name, value)
             await send(message)
 
         await app(scope, receive, send_with_headers)

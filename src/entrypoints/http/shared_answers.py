@@ -28,10 +28,10 @@ from litestar.types import (
     Send,
 )
 
+from boxoffice.entrypoints.edge.raw_headers import RawHeaders
 from boxoffice.entrypoints.http.answers import MAX_ENTRIES, SHARED_SINCE, AnswerCache, names
 from boxoffice.entrypoints.settings import Settings
 
-RawHeaders = list[tuple[bytes, bytes]]
 Key = tuple[str, bytes, tuple[bytes, ...], bool]
 _NOT_IN_304 = frozenset({b"content-type", b"content-length"})  # as Litestar leaves them out
 PREFIX = "/events"
