@@ -62,6 +62,13 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--log-level", default="INFO", help="the server's BOXOFFICE_LOG_LEVEL")
     parser.add_argument("--revision", help="serve this git revision's src/ (e.g. a 'before')")
     parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting of the servers, e.g. BOXOFFICE_SALE_BATCHES=1 (repeatable)",
+    )
+    parser.add_argument(
         "--postgres-url",
         default=os.environ.get("BOXOFFICE_BENCH_WRITE_POSTGRES_URL", DEFAULT_POSTGRES),
     )
@@ -70,6 +77,9 @@ def parse_args() -> argparse.Namespace:
     args.rows = [r for r in ROWS if r in chosen] + sorted(chosen - set(ROWS))
     args.sizes = [int(s) for s in args.sizes.split(",")]
     args.connections = [int(c) for c in args.connections.split(",")]
+    if bad := [s for s in args.set if not s.startswith("BOXOFFICE_") or "=" not in s]:
+        parser.error(f"--set takes BOXOFFICE_NAME=VALUE, not {', '.join(bad)}")
+    args.set = dict(s.split("=", 1) for s in args.set)
     if unknown := set(args.rows) - set(ROWS):
         parser.error(f"unknown rows: {', '.join(sorted(unknown))}")
     if not 0 < args.seconds <= 120 or not 0 <= args.warmup <= 30:
@@ -282,7 +292,8 @@ def main() -> None:
     print(
         f"# perf.py, {started:%Y-%m-%d %H:%M} UTC, {platform.node()}, {os.cpu_count()} cores, "
         f"load {os.getloadavg()}, rows {','.join(args.rows)}, {args.seconds:g} s per row"
-        + (f", revision {args.revision}" if args.revision else ""),
+        + (f", revision {args.revision}" if args.revision else "")
+        + "".join(f", {name}={value}" for name, value in args.set.items()),
         flush=True,
     )
     print(HEADER, flush=True)
@@ -304,7 +315,7 @@ def main() -> None:
                     )
                     if database == "sqlite":
                         (workdir / "bench.db").unlink(missing_ok=True)
-                    env = environment(url, args.log_level) | pythonpath
+                    env = environment(url, args.log_level) | pythonpath | args.set
                     prepare_database(env, workdir)
                     catalogue = seed(url, size, BUYERS, env["BOXOFFICE_JWT_SECRET"])
                     with running_server(env, workdir, 2) as server:

@@ -105,9 +105,13 @@ class Infrastructure(containers.DeclarativeContainer):
     outbox_wake_up = providers.Singleton(OutboxWakeUp)
     # A fresh unit of work for every use case
     uow = providers.Factory(SqlAlchemyUnitOfWork, engine=engine, on_commit=outbox_wake_up)
-    # Seats sold in one atomic step of their own, outside any unit of work
+    # Seats sold in one atomic step of their own, outside any unit of work, concurrent sales
+    # committed together
     ticket_sales = providers.Singleton(
-        SqlAlchemyTicketSales, engine=engine, at_once=database.sales_at_once_per_event
+        SqlAlchemyTicketSales,
+        engine=engine,
+        batches=database.sale_batches,
+        batch_size=database.sale_batch_size,
     )
 
     # Counted once for all processes when Redis is configured

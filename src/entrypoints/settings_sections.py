@@ -28,9 +28,10 @@ ORIGIN = re.compile(r"https?://([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]{1,5})?")
 class DatabaseSettings(Section):
     url: str = setting(DEFAULT_DATABASE_URL, env="DATABASE_URL")
     pool_size: int = setting(10, env="DB_POOL_SIZE", bound=AT_LEAST_1)
-    # Sales of one event in flight at once from one process on PostgreSQL, the others waiting
-    # in the process (0: no limit); a hot event's row serves a short queue faster
-    sales_at_once_per_event: int = setting(2, bound=Bound(0, 1000))
+    # On PostgreSQL, sales go to the database in batches, one transaction each: this many at
+    # once from one process, each taking up to sale_batch_size of the sales waiting then
+    sale_batches: int = setting(2, bound=Bound(1, 100))
+    sale_batch_size: int = setting(64, bound=Bound(1, 1000))
 
     def __post_init__(self) -> None:
         self.check_bounds()

@@ -1,13 +1,16 @@
 """Selling seats at the database's limit: the claim, the booking and its tickets in one step.
 
-On PostgreSQL that step is one statement in its own transaction (autocommit): the event's row
-is locked from the conditional UPDATE to the commit that ends the same statement, never across
-a round trip to this process, so concurrent buyers of one event queue only for as long as
-PostgreSQL itself needs. The statement goes straight to psycopg on a connection of the
-engine's pool, prepared once per connection: SQLAlchemy's execution layer would cost more CPU
-than the rest of the sale. SQLite runs the same three writes in one serial transaction.
+On PostgreSQL that step is one statement: the event's row is locked from the conditional
+UPDATE to the commit, never across a round trip to this process while it serves other
+requests. A sale that finds the database idle runs alone in its own transaction (autocommit);
+the sales that arrive while others run go together, their statements in one pipeline and one
+transaction, in the order of their events' ids (group commit, see batches.py). The statements
+go straight to psycopg on a connection of the engine's pool, prepared once per connection:
+SQLAlchemy's execution layer would cost more CPU than the rest of the sale. SQLite runs the
+same three writes in one serial transaction.
 """
 
+from collections.abc import Awaitable
 from typing import Any
 
 import psycopg
@@ -17,11 +20,20 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.util import greenlet_spawn
 
+from boxoffice.adapters.sqlalchemy.batches import Batches, Failed
 from boxoffice.adapters.sqlalchemy.booking_repository import SqlAlchemyBookingRepository
-from boxoffice.adapters.sqlalchemy.errors import outages_as_unavailable, violates
+from boxoffice.adapters.sqlalchemy.errors import (
+    is_outage,
+    outages_as_unavailable,
+    unavailable,
+    violates,
+)
 from boxoffice.adapters.sqlalchemy.tables import events
-from boxoffice.adapters.sqlalchemy.turns import Turns
-from boxoffice.application.errors import DuplicateIdempotencyKey, NotAuthenticated
+from boxoffice.application.errors import (
+    DuplicateIdempotencyKey,
+    NotAuthenticated,
+    StorageUnavailable,
+)
 from boxoffice.domain.bookings import Booking, BookingRequest, BookingStatus
 from boxoffice.domain.events import EventStatus
 from boxoffice.domain.tickets import TicketStatus
@@ -30,6 +42,13 @@ IDEMPOTENCY_KEY = "uq_bookings_user_id_idempotency_key"
 USER_KEY = "fk_bookings_user_id_users"
 NO_ACCOUNT = "the account of this token no longer exists"
 _CURSOR = "boxoffice.sale_cursor"
+# What ends a batch's transaction with nothing written but says nothing of the others' sales
+# (psycopg's DeadlockDetected is an OperationalError, as outages are, so it is named here).
+REFUSED_TOGETHER = (
+    psycopg.IntegrityError,
+    psycopg.errors.DeadlockDetected,
+    psycopg.errors.SerializationFailure,
+)
 
 # Event.take_seats in SQL: an active event that has not started and has the seats. Imported
 # events have no capacity (their seller sells them), so `<= capacity` is never true for them.
@@ -55,19 +74,66 @@ SELECT price, currency FROM claimed
 
 
 class SqlAlchemyTicketSales:
-    def __init__(self, engine: AsyncEngine, at_once: int = 0) -> None:
-        """`at_once`: sales of one event in flight at once from this process (0: no limit),
-        the others waiting their turn here (see turns.py)."""
+    def __init__(self, engine: AsyncEngine, batches: int = 2, batch_size: int = 64) -> None:
+        """On PostgreSQL, `batches` transactions of sales at once from this process, each of
+        at most `batch_size` sales (see batches.py)."""
         self._engine = engine
         self._single_statement = engine.dialect.name == "postgresql"
-        self._turns = Turns(at_once)
+        self._batches: Batches[BookingRequest, Booking | None] = Batches(
+            self._sell_together, at_once=batches, most=batch_size
+        )
 
     async def sell(self, request: BookingRequest) -> Booking | None:
-        with outages_as_unavailable():
-            if not self._single_statement:
+        if not self._single_statement:
+            with outages_as_unavailable():
                 return await self._sell_in_one_transaction(request)
-            async with self._turns.taken(request.event_id):
-                return await self._sell_in_one_statement(request)
+        return await self._batches.submit(request)
+
+    async def _sell_together(self, requests: list[BookingRequest]) -> list[Booking | Failed | None]:
+        if len(requests) == 1:
+            return [await _outcome_of(self._sell_alone(requests[0]))]
+        # In the order of their events' ids, so that two batches lock shared rows in the
+        # same order and never wait for each other in a cycle.
+        order = sorted(range(len(requests)), key=lambda i: requests[i].event_id)
+        try:
+            rows = await self._sell_in_one_transaction_of_many([requests[i] for i in order])
+        except REFUSED_TOGETHER:
+            # One sale was refused (its key used, its account gone), or the batch met another
+            # transaction in a deadlock: nothing was written; each sale is tried on its own.
+            return [await _outcome_of(self._sell_alone(r)) for r in requests]
+        except Exception as e:
+            if not is_outage(e):
+                raise
+            message = str(unavailable(e))
+            return [Failed(StorageUnavailable(message)) for _ in requests]
+        outcomes: list[Booking | Failed | None] = [None] * len(requests)
+        for i, row in zip(order, rows, strict=True):
+            outcomes[i] = None if row is None else requests[i].priced(row[0], row[1])
+        return outcomes
+
+    async def _sell_alone(self, request: BookingRequest) -> Booking | None:
+        with outages_as_unavailable():
+            return await self._sell_in_one_statement(request)
+
+    async def _sell_in_one_transaction_of_many(
+        self, requests: list[BookingRequest]
+    ) -> list[tuple[Any, ...] | None]:
+        pooled = await self._engine.raw_connection()
+        try:
+            cursor = _cursor_of(pooled)
+            try:
+                rows = await _in_one_transaction(cursor, SELL, [_parameters(r) for r in requests])
+            except REFUSED_TOGETHER:
+                await cursor.connection.rollback()
+                raise
+        except REFUSED_TOGETHER:
+            await greenlet_spawn(pooled.close)
+            raise
+        except BaseException:
+            await greenlet_spawn(pooled.invalidate)
+            raise
+        await greenlet_spawn(pooled.close)
+        return rows
 
     async def _sell_in_one_statement(self, request: BookingRequest) -> Booking | None:
         # The pool's connection itself, without SQLAlchemy's Connection around it: the sale
@@ -129,6 +195,26 @@ async def _autocommitted(
     row = await cursor.fetchone()
     await driver.set_autocommit(False)
     return row
+
+
+async def _in_one_transaction(
+    cursor: psycopg.AsyncCursor[Any], statement: bytes, many: list[dict[str, Any]]
+) -> list[tuple[Any, ...] | None]:
+    """`statement` with each parameter set, sent at once (psycopg's pipeline), then committed;
+    each execution's first row."""
+    await cursor.executemany(statement, many, returning=True)
+    rows = [await cursor.fetchone()]
+    while cursor.nextset():
+        rows.append(await cursor.fetchone())
+    await cursor.connection.commit()
+    return rows
+
+
+async def _outcome_of(sale: Awaitable[Booking | None]) -> Booking | Failed | None:
+    try:
+        return await sale
+    except Exception as e:
+        return Failed(e)
 
 
 def _translated(constraint: str | None) -> Exception | None:

@@ -45,8 +45,16 @@ async def queue() -> AsyncIterator[RedisQueue]:
 
 
 async def working(queue: RedisQueue, container: Container) -> asyncio.Task[None]:
+    """The worker, started, once its first sweep is over: a sweep aborts every job it finds
+    dequeued but not yet marked active, so a job enqueued while the worker starts could be
+    swept on a busy machine. (The sweep marks its start with a key that lives a minute, and
+    takes the list of active jobs in the same step.)"""
     worker = saq_worker(queue, container, container.settings())
-    return asyncio.create_task(run_until_stopped({"saq": worker.start}))
+    task = asyncio.create_task(run_until_stopped({"saq": worker.start}))
+    async with asyncio.timeout(30):
+        while not await queue.redis.exists(queue.namespace("sweep")):  # noqa: ASYNC110 (in Redis)
+            await asyncio.sleep(0.02)
+    return task
 
 
 async def stop(task: asyncio.Task[None]) -> None:
