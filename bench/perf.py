@@ -13,11 +13,13 @@ Prints one markdown table, also written to bench/results/perf-<UTC time>.md.
 import argparse
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,13 @@ def parse_args() -> argparse.Namespace:
         default=32,
         help="PostgreSQL's connection limit is shared; pgbench uses at most this",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="rounds per catalogue size, on the same servers; with more than one, a table of "
+        "each row's medians follows (every ratio still taken within its own round)",
+    )
     parser.add_argument("--log-level", default="INFO", help="the server's BOXOFFICE_LOG_LEVEL")
     parser.add_argument("--revision", help="serve this git revision's src/ (e.g. a 'before')")
     parser.add_argument(
@@ -82,6 +91,8 @@ def parse_args() -> argparse.Namespace:
     args.set = dict(s.split("=", 1) for s in args.set)
     if unknown := set(args.rows) - set(ROWS):
         parser.error(f"unknown rows: {', '.join(sorted(unknown))}")
+    if not 1 <= args.rounds <= 10:
+        parser.error("--rounds must be in [1, 10]")
     if not 0 < args.seconds <= 120 or not 0 <= args.warmup <= 30:
         parser.error("--seconds must be in (0, 120] and --warmup in [0, 30]")
     if any(not 1 <= c <= 1024 for c in args.connections) or min(args.sizes) < SPREAD:
@@ -168,6 +179,8 @@ class Run:
         self.args = args
         self.workdir = workdir
         self.lines: list[str] = []
+        # (database, events, connections) and row -> each round's figures and ratios
+        self.rounds: dict[tuple[str, str], list[Measured]] = {}
 
     def measure(self, load: Callable[..., Figures], **arguments: Any) -> Figures:
         """A warm-up run, thrown away, then the measured one."""
@@ -183,6 +196,8 @@ class Run:
         ceiling: Figures | None,
         extra: str = "",
         correctness: str = "",
+        place: str = "",
+        to_pgbench: dict[str, float] | None = None,
     ) -> None:
         def ms(value: float | None) -> str:
             return "-" if value is None else f"{value:.1f}"
@@ -200,6 +215,52 @@ class Run:
         )
         print(line, flush=True)
         self.lines.append(line)
+        if place:
+            measured = Measured(
+                figures.per_second,
+                figures.per_second / ceiling.per_second if ceiling else None,
+                to_pgbench or {},
+                figures.cpu_ms,
+                figures.p99_ms,
+            )
+            self.rounds.setdefault((place, name), []).append(measured)
+
+    def medians(self) -> list[str]:
+        """One line per row: the median of its rounds' figures and ratios."""
+        lines = [MEDIANS_HEADER]
+        for (place, name), rounds in self.rounds.items():
+
+            def median_of(values: list[float | None], form: str) -> str:
+                known = [v for v in values if v is not None]
+                return format(statistics.median(known), form) if known else "-"
+
+            pgbench = " / ".join(
+                f"{median_of([r.to_pgbench.get(n) for r in rounds], '.2f')} ({n})"
+                for n in rounds[0].to_pgbench
+            )
+            lines.append(
+                f"| {place} | {ROWS.get(name, ('', name))[1]} | {len(rounds)} | "
+                f"{median_of([r.per_second for r in rounds], ',.0f')} | "
+                f"{median_of([r.p99_ms for r in rounds], '.1f')} | "
+                f"{median_of([r.cpu_ms for r in rounds], '.2f')} | "
+                f"{median_of([r.to_ceiling for r in rounds], '.3f')} | {pgbench or '-'} |"
+            )
+        return lines
+
+
+@dataclass(frozen=True)
+class Measured:
+    per_second: float
+    to_ceiling: float | None
+    to_pgbench: dict[str, float]
+    cpu_ms: float | None
+    p99_ms: float | None
+
+
+MEDIANS_HEADER = (
+    "| database, events, connections | workload | rounds | per s | p99 ms | server CPU ms/req | "
+    "ratio to ceiling | ratio to pgbench |\n|---|---|---|---|---|---|---|---|"
+)
 
 
 HEADER = (
@@ -231,11 +292,12 @@ def round_of(
     dsn = url.replace("postgresql+psycopg://", "postgresql://", 1)
     for conns in args.connections:
         load = os.getloadavg()[0]
-        where = f"{database}, {size:,}, {conns}, {load:.1f}"
+        place = f"{database}, {size:,}, {conns}"
+        where = f"{place}, {load:.1f}"
         ceil = run.measure(
             wrk, url=ceiling + "/items", script="get.lua", connections=conns, group=None
         )
-        run.row(where, "ceiling: 20 items, Litestar + granian", ceil, None)
+        run.row(where, "ceiling: 20 items, Litestar + granian", ceil, None, place=place)
         limits: dict[str, Figures] = {}
         for name in args.rows:
             if ROWS[name][0] != database or (name not in SWEPT and not first):
@@ -255,6 +317,7 @@ def round_of(
                     got,
                     None,
                     correctness=check(url),
+                    place=f"{database}, {size:,}, {clients}",
                 )
                 continue
             env = {}
@@ -274,16 +337,17 @@ def round_of(
             got = run.measure(
                 wrk, url=target, script=script, connections=conns, group=group, env=env
             )
-            extra, correctness = "", ""
+            extra, correctness, to_pgbench = "", "", {}
             if name.startswith("booking"):
                 kind = "hot" if "hot" in name else "spread"
-                extra = " / ".join(
-                    f"{got.per_second / f.per_second:.2f} ({n.split('-')[-1]})"
+                to_pgbench = {
+                    n.split("-")[-1]: got.per_second / f.per_second
                     for n, f in limits.items()
                     if kind in n and f.per_second
-                )
+                }
+                extra = " / ".join(f"{r:.2f} ({n})" for n, r in to_pgbench.items())
                 correctness = check(url)
-            run.row(where, name, got, ceil, extra, correctness)
+            run.row(where, name, got, ceil, extra, correctness, place, to_pgbench)
 
 
 def main() -> None:
@@ -319,11 +383,19 @@ def main() -> None:
                     prepare_database(env, workdir)
                     catalogue = seed(url, size, BUYERS, env["BOXOFFICE_JWT_SECRET"])
                     with running_server(env, workdir, 2) as server:
-                        round_of(run, server, ceiling, database, size, index == 0, catalogue, url)
+                        for _ in range(args.rounds):
+                            round_of(
+                                run, server, ceiling, database, size, index == 0, catalogue, url
+                            )
     results = HERE / "results"
     results.mkdir(exist_ok=True)
     out = results / f"perf-{started:%Y%m%dT%H%M%S}.md"
-    out.write_text(HEADER + "\n" + "\n".join(run.lines) + "\n")
+    report = [HEADER, *run.lines]
+    if args.rounds > 1:
+        medians = run.medians()
+        print("\nMedians of the rounds:\n" + "\n".join(medians), flush=True)
+        report += ["", "Medians of the rounds:", "", *medians]
+    out.write_text("\n".join(report) + "\n")
     print(f"\nwritten to {out.relative_to(HERE.parent)}")
 
 

@@ -90,20 +90,50 @@ async def stored_counts(engine: AsyncEngine) -> tuple[int, int, int]:
     return int(row[0]), int(row[1]), int(row[2])
 
 
-async def test_sales_in_hand_at_once_are_committed_together(engine: AsyncEngine) -> None:
+@pytest.mark.parametrize("per_event", [1, 5], ids=["one statement", "a statement per round"])
+async def test_sales_in_hand_at_once_are_committed_together(
+    engine: AsyncEngine, per_event: int
+) -> None:
     shows = await on_sale(engine, 8)
     sales = SqlAlchemyTicketSales(engine, batches=1, batch_size=64)
     counts = most_connections_out(engine)
-    requests = [a_request(show) for show in shows * 5]
+    requests = [a_request(show) for show in shows * per_event]
 
     sold = await asyncio.gather(*(sales.sell(r) for r in requests))
 
     assert [(b.id, b.event_id) if b else None for b in sold] == [
         (r.booking_id, r.event_id) for r in requests
     ]
-    assert await bookings_per_transaction(engine) == [40]
+    assert await bookings_per_transaction(engine) == [8 * per_event]
     assert counts[1] == 1
-    assert await stored_counts(engine) == (80, 80, 80)
+    seats = 2 * 8 * per_event
+    assert await stored_counts(engine) == (seats, seats, seats)
+
+
+async def test_a_batch_stores_each_sales_own_key_codes_and_time(engine: AsyncEngine) -> None:
+    shows = await on_sale(engine, 3)
+    sales = SqlAlchemyTicketSales(engine, batches=1, batch_size=64)
+    keys = ['a,"b"}{', "NULL", None]  # what an array literal would have to quote, and none
+    requests = [
+        BookingRequest(uuid4(), PRIYA.id, show.id, tuple(CODES.issue(n + 1)), LATER, key)
+        for n, (show, key) in enumerate(zip(shows, keys, strict=True))
+    ]
+
+    assert all(await asyncio.gather(*(sales.sell(r) for r in requests)))
+
+    async with engine.connect() as conn:
+        stored = {
+            booking: (key, booked_at, sorted(codes))
+            for booking, key, booked_at, codes in await conn.execute(
+                text(
+                    "SELECT b.id, b.idempotency_key, b.booked_at, array_agg(t.code)"
+                    " FROM bookings b JOIN tickets t ON t.booking_id = b.id GROUP BY b.id"
+                )
+            )
+        }
+    assert stored == {
+        r.booking_id: (r.idempotency_key, LATER, sorted(c.value for c in r.codes)) for r in requests
+    }
 
 
 async def test_no_more_batches_at_once_than_allowed_nor_larger_than_their_size(
@@ -169,7 +199,7 @@ async def wait_until_a_sale_waits_for_a_lock(engine: AsyncEngine) -> None:
             await conn.execute(
                 text(
                     "SELECT count(*) FROM pg_stat_activity"
-                    " WHERE wait_event_type = 'Lock' AND query LIKE '%WITH claimed AS%'"
+                    " WHERE wait_event_type = 'Lock' AND query LIKE '%claimed AS (%'"
                 )
             )
         ).scalar():
@@ -213,7 +243,7 @@ async def test_a_batch_whose_connection_is_cut_is_unavailable_and_leaves_nothing
         await wait_until_a_sale_waits_for_a_lock(engine)
         await other.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE wait_event_type = 'Lock' AND query LIKE '%WITH claimed AS%'"
+            " WHERE wait_event_type = 'Lock' AND query LIKE '%claimed AS (%'"
         )
         await other.rollback()
         async with asyncio.timeout(30):

@@ -11,7 +11,9 @@ same three writes in one serial transaction.
 """
 
 from collections.abc import Awaitable
+from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 import psycopg
 from sqlalchemy import update
@@ -72,6 +74,43 @@ WITH claimed AS (
 SELECT price, currency FROM claimed
 """
 
+# The same for many sales of different events at once, in one statement: each row of `wanted`
+# is a sale. Their events' rows are locked in the order of their ids first (`locked`), so two
+# batches never wait for each other in a cycle. An event takes at most one sale of a
+# statement (an UPDATE changes a row once), so a batch with several sales of one event sends
+# a statement per round: its first sale of each event, then its second, and so on.
+SELL_MANY = b"""
+WITH wanted AS (
+    SELECT * FROM unnest(%(booking_ids)s::uuid[], %(user_ids)s::uuid[], %(event_ids)s::uuid[],
+                         %(quantities)s::int[], %(times)s::timestamptz[], %(keys)s::text[],
+                         %(codes)s::text[])
+        AS w(booking_id, user_id, event_id, quantity, requested_at, idempotency_key, codes)
+), locked AS (
+    SELECT id FROM events WHERE id IN (SELECT event_id FROM wanted) ORDER BY id FOR UPDATE
+), claimed AS (
+    UPDATE events SET seats_taken = seats_taken + w.quantity
+    FROM wanted AS w
+    WHERE events.id = w.event_id AND events.id IN (SELECT id FROM locked)
+      AND events.status = %(active)s AND events.start_time > w.requested_at
+      AND events.seats_taken + w.quantity <= events.capacity
+    RETURNING w.booking_id, w.user_id, w.event_id, w.quantity, w.requested_at,
+              w.idempotency_key, w.codes, events.price, events.currency
+), booked AS (
+    INSERT INTO bookings (id, user_id, event_id, quantity, unit_price, total_amount,
+                          currency, status, booked_at, idempotency_key)
+    SELECT booking_id, user_id, event_id, quantity, price, price * quantity, currency,
+           %(confirmed)s, requested_at, idempotency_key
+    FROM claimed
+    RETURNING id
+), ticketed AS (
+    INSERT INTO tickets (booking_id, code, status)
+    SELECT booked.id, code, %(ticket_active)s
+    FROM booked JOIN claimed ON claimed.booking_id = booked.id,
+         unnest(string_to_array(claimed.codes, ' ')) AS code
+)
+SELECT booking_id, price, currency FROM claimed
+"""
+
 
 class SqlAlchemyTicketSales:
     def __init__(self, engine: AsyncEngine, batches: int = 2, batch_size: int = 64) -> None:
@@ -92,11 +131,8 @@ class SqlAlchemyTicketSales:
     async def _sell_together(self, requests: list[BookingRequest]) -> list[Booking | Failed | None]:
         if len(requests) == 1:
             return [await _outcome_of(self._sell_alone(requests[0]))]
-        # In the order of their events' ids, so that two batches lock shared rows in the
-        # same order and never wait for each other in a cycle.
-        order = sorted(range(len(requests)), key=lambda i: requests[i].event_id)
         try:
-            rows = await self._sell_in_one_transaction_of_many([requests[i] for i in order])
+            sold = await self._sell_many(_rounds(requests))
         except REFUSED_TOGETHER:
             # One sale was refused (its key used, its account gone), or the batch met another
             # transaction in a deadlock: nothing was written; each sale is tried on its own.
@@ -106,25 +142,40 @@ class SqlAlchemyTicketSales:
                 raise
             message = str(unavailable(e))
             return [Failed(StorageUnavailable(message)) for _ in requests]
-        outcomes: list[Booking | Failed | None] = [None] * len(requests)
-        for i, row in zip(order, rows, strict=True):
-            outcomes[i] = None if row is None else requests[i].priced(row[0], row[1])
+        outcomes: list[Booking | Failed | None] = []
+        for request in requests:
+            row = sold.get(request.booking_id)
+            outcomes.append(None if row is None else request.priced(row[0], row[1]))
         return outcomes
 
     async def _sell_alone(self, request: BookingRequest) -> Booking | None:
         with outages_as_unavailable():
             return await self._sell_in_one_statement(request)
 
-    async def _sell_in_one_transaction_of_many(
-        self, requests: list[BookingRequest]
-    ) -> list[tuple[Any, ...] | None]:
+    async def _sell_many(
+        self, rounds: list[list[BookingRequest]]
+    ) -> dict[UUID, tuple[Decimal, str]]:
+        """The price and currency of each sale that sold, by booking id.
+
+        The first round, whose statement locks every event of the batch, is one statement;
+        the later sales (of events it has locked already) go one statement each, in the
+        order they came, all in one transaction. A round of one sale, as a hot event's
+        batch is, goes as the sale's own statement, which holds the row for less time.
+        """
+        first, rest = rounds[0], [r for later in rounds[1:] for r in later]
         pooled = await self._engine.raw_connection()
         try:
             cursor = _cursor_of(pooled)
             try:
-                rows = await _in_one_transaction(cursor, SELL, [_parameters(r) for r in requests])
+                if not rest:
+                    sold = await _autocommitted_rows(cursor, SELL_MANY, _many(first))
+                elif len(first) == 1:
+                    sold = await _in_one_transaction(cursor, [], [*first, *rest])
+                else:
+                    sold = await _in_one_transaction(cursor, first, rest)
             except REFUSED_TOGETHER:
                 await cursor.connection.rollback()
+                await cursor.connection.set_autocommit(False)
                 raise
         except REFUSED_TOGETHER:
             await greenlet_spawn(pooled.close)
@@ -133,7 +184,7 @@ class SqlAlchemyTicketSales:
             await greenlet_spawn(pooled.invalidate)
             raise
         await greenlet_spawn(pooled.close)
-        return rows
+        return sold
 
     async def _sell_in_one_statement(self, request: BookingRequest) -> Booking | None:
         # The pool's connection itself, without SQLAlchemy's Connection around it: the sale
@@ -197,17 +248,70 @@ async def _autocommitted(
     return row
 
 
+async def _autocommitted_rows(
+    cursor: psycopg.AsyncCursor[Any], statement: bytes, parameters: dict[str, Any]
+) -> dict[UUID, tuple[Decimal, str]]:
+    driver = cursor.connection
+    await driver.set_autocommit(True)
+    await cursor.execute(statement, parameters, prepare=True)
+    sold = _by_booking(await cursor.fetchall())
+    await driver.set_autocommit(False)
+    return sold
+
+
 async def _in_one_transaction(
-    cursor: psycopg.AsyncCursor[Any], statement: bytes, many: list[dict[str, Any]]
-) -> list[tuple[Any, ...] | None]:
-    """`statement` with each parameter set, sent at once (psycopg's pipeline), then committed;
-    each execution's first row."""
-    await cursor.executemany(statement, many, returning=True)
-    rows = [await cursor.fetchone()]
-    while cursor.nextset():
-        rows.append(await cursor.fetchone())
+    cursor: psycopg.AsyncCursor[Any], together: list[BookingRequest], each: list[BookingRequest]
+) -> dict[UUID, tuple[Decimal, str]]:
+    """`together` in one statement (if any), then each of `each` in its own, sent at once
+    (psycopg's pipeline), then committed."""
+    sold: dict[UUID, tuple[Decimal, str]] = {}
+    if together:
+        await cursor.execute(SELL_MANY, _many(together), prepare=True)
+        sold = {
+            booking_id: (price, currency) for booking_id, price, currency in await cursor.fetchall()
+        }
+    await cursor.executemany(SELL, [_parameters(r) for r in each], returning=True)
+    for request in each:
+        if (row := await cursor.fetchone()) is not None:
+            sold[request.booking_id] = (row[0], row[1])
+        cursor.nextset()
     await cursor.connection.commit()
-    return rows
+    return sold
+
+
+def _by_booking(rows: list[tuple[Any, ...]]) -> dict[UUID, tuple[Decimal, str]]:
+    return {booking_id: (price, currency) for booking_id, price, currency in rows}
+
+
+def _rounds(requests: list[BookingRequest]) -> list[list[BookingRequest]]:
+    """The sales in rounds, each with one sale of an event at most, in the order they came:
+    an event's n-th sale is in the n-th round."""
+    rounds: list[list[BookingRequest]] = []
+    seen: dict[UUID, int] = {}
+    for request in requests:
+        n = seen.get(request.event_id, 0)
+        seen[request.event_id] = n + 1
+        if n == len(rounds):
+            rounds.append([])
+        rounds[n].append(request)
+    return rounds
+
+
+def _many(requests: list[BookingRequest]) -> dict[str, Any]:
+    # Ids, as codes (letters, digits and dashes), are nothing an array literal quotes: one
+    # text each is dumped at once. Keys are the client's text: psycopg quotes them.
+    return {
+        "booking_ids": "{" + ",".join(str(r.booking_id) for r in requests) + "}",
+        "user_ids": "{" + ",".join(str(r.user_id) for r in requests) + "}",
+        "event_ids": "{" + ",".join(str(r.event_id) for r in requests) + "}",
+        "quantities": [r.quantity for r in requests],
+        "times": [r.requested_at for r in requests],
+        "keys": [r.idempotency_key for r in requests],
+        "codes": [" ".join(code.value for code in r.codes) for r in requests],
+        "active": EventStatus.ACTIVE.value,
+        "confirmed": BookingStatus.CONFIRMED.value,
+        "ticket_active": TicketStatus.ACTIVE.value,
+    }
 
 
 async def _outcome_of(sale: Awaitable[Booking | None]) -> Booking | Failed | None:
