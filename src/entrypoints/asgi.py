@@ -4,6 +4,7 @@ from litestar import Litestar
 
 from boxoffice.entrypoints.http.app import create_app
 from boxoffice.entrypoints.logs import configure_logging_for
+from boxoffice.entrypoints.process import frozen_after_startup
 from boxoffice.entrypoints.settings import Settings, SettingsError
 
 
@@ -13,4 +14,4 @@ def app_factory() -> Litestar:
         # Each worker would make its own, and tokens would work on one worker in N.
         raise SettingsError("BOXOFFICE_JWT_SECRET is not set (`boxoffice serve` shares one)")
     configure_logging_for(settings)
-    return create_app(settings)
+    return frozen_after_startup(create_app(settings))

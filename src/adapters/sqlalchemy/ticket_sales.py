@@ -200,7 +200,7 @@ class SqlAlchemyTicketSales:
                 refused, row = e, None
                 await cursor.connection.set_autocommit(False)
         except BaseException:
-            # Cut short (an outage, a cancelled request): never hand it out again, since
+            # Cut short (an outage, the process stopping): never hand it out again, since
             # it may still be in autocommit or mid-exchange.
             await greenlet_spawn(pooled.invalidate)
             raise
