@@ -190,12 +190,15 @@ async def test_gateways_of_several_processes_spend_one_daily_budget_through_redi
         )
         for _ in range(2)
     )
+    # Noon tomorrow: Redis expires a day's counter at the end of that day, so a module-wide
+    # NOW of yesterday (the suite crossed midnight) would find every counter gone at once.
+    noon = datetime.now(UTC).replace(hour=12, minute=0) + timedelta(days=1)
     before = len(fake_api.requests())
     try:
         for gateway in (first, second, first):
-            await gateway.event("1Av8ZfaGkwmkMSH", NOW)
+            await gateway.event("1Av8ZfaGkwmkMSH", noon)
         with pytest.raises(UpstreamRateLimited, match="DAILY_BUDGET"):
-            await second.event("1Av8ZfaGkwmkMSH", NOW)
+            await second.event("1Av8ZfaGkwmkMSH", noon)
     finally:
         await client.aclose()
 
