@@ -229,11 +229,6 @@ class Run:
         """One line per row: the median of its rounds' figures and ratios."""
         lines = [MEDIANS_HEADER]
         for (place, name), rounds in self.rounds.items():
-
-            def median_of(values: list[float | None], form: str) -> str:
-                known = [v for v in values if v is not None]
-                return format(statistics.median(known), form) if known else "-"
-
             pgbench = " / ".join(
                 f"{median_of([r.to_pgbench.get(n) for r in rounds], '.2f')} ({n})"
                 for n in rounds[0].to_pgbench
@@ -246,6 +241,11 @@ class Run:
                 f"{median_of([r.to_ceiling for r in rounds], '.3f')} | {pgbench or '-'} |"
             )
         return lines
+
+
+def median_of(values: list[float | None], form: str) -> str:
+    known = [v for v in values if v is not None]
+    return format(statistics.median(known), form) if known else "-"
 
 
 @dataclass(frozen=True)

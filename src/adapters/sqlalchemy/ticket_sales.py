@@ -3,11 +3,11 @@
 On PostgreSQL that step is one statement: the event's row is locked from the conditional
 UPDATE to the commit, never across a round trip to this process while it serves other
 requests. A sale that finds the database idle runs alone in its own transaction (autocommit);
-the sales that arrive while others run go together, their statements in one pipeline and one
-transaction, in the order of their events' ids (group commit, see batches.py). The statements
-go straight to psycopg on a connection of the engine's pool, prepared once per connection:
-SQLAlchemy's execution layer would cost more CPU than the rest of the sale. SQLite runs the
-same three writes in one serial transaction.
+the sales that arrive while others run go together (group commit, see batches.py): those of
+different events as one statement, an event's later ones after it in the same transaction.
+The statements go straight to psycopg on a connection of the engine's pool, prepared once per
+connection: SQLAlchemy's execution layer would cost more CPU than the rest of the sale. SQLite
+runs the same three writes in one serial transaction.
 """
 
 from collections.abc import Awaitable
@@ -168,7 +168,7 @@ class SqlAlchemyTicketSales:
             cursor = _cursor_of(pooled)
             try:
                 if not rest:
-                    sold = await _autocommitted_rows(cursor, SELL_MANY, _many(first))
+                    sold = _by_booking(await _autocommitted(cursor, SELL_MANY, _many(first)))
                 elif len(first) == 1:
                     sold = await _in_one_transaction(cursor, [], [*first, *rest])
                 else:
@@ -195,7 +195,8 @@ class SqlAlchemyTicketSales:
         try:
             cursor = _cursor_of(pooled)
             try:
-                row = await _autocommitted(cursor, SELL, _parameters(request))
+                rows = await _autocommitted(cursor, SELL, _parameters(request))
+                row = rows[0] if rows else None
             except psycopg.IntegrityError as e:  # nothing was written; the connection is idle
                 refused, row = e, None
                 await cursor.connection.set_autocommit(False)
@@ -239,24 +240,13 @@ def _cursor_of(pooled: PoolProxiedConnection) -> psycopg.AsyncCursor[Any]:
 
 async def _autocommitted(
     cursor: psycopg.AsyncCursor[Any], statement: bytes, parameters: dict[str, Any]
-) -> tuple[Any, ...] | None:
+) -> list[tuple[Any, ...]]:
     driver = cursor.connection
     await driver.set_autocommit(True)
     await cursor.execute(statement, parameters, prepare=True)
-    row = await cursor.fetchone()
+    rows = await cursor.fetchall()
     await driver.set_autocommit(False)
-    return row
-
-
-async def _autocommitted_rows(
-    cursor: psycopg.AsyncCursor[Any], statement: bytes, parameters: dict[str, Any]
-) -> dict[UUID, tuple[Decimal, str]]:
-    driver = cursor.connection
-    await driver.set_autocommit(True)
-    await cursor.execute(statement, parameters, prepare=True)
-    sold = _by_booking(await cursor.fetchall())
-    await driver.set_autocommit(False)
-    return sold
+    return rows
 
 
 async def _in_one_transaction(
@@ -267,9 +257,7 @@ async def _in_one_transaction(
     sold: dict[UUID, tuple[Decimal, str]] = {}
     if together:
         await cursor.execute(SELL_MANY, _many(together), prepare=True)
-        sold = {
-            booking_id: (price, currency) for booking_id, price, currency in await cursor.fetchall()
-        }
+        sold = _by_booking(await cursor.fetchall())
     await cursor.executemany(SELL, [_parameters(r) for r in each], returning=True)
     for request in each:
         if (row := await cursor.fetchone()) is not None:
