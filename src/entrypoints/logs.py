@@ -90,8 +90,10 @@ class StdlibToLoguru(logging.Handler):
             loguru_record["function"] = record.funcName
             loguru_record["line"] = record.lineno
 
+        # One line, whatever the library wrote (psycopg quotes the server's multi-line errors).
+        message = " ".join(record.getMessage().split())
         logger.patch(as_its_source).opt(exception=record.exc_info).log(
-            level, "{}: {}", source, record.getMessage()
+            level, "{}: {}", source, message
         )
 
 
