@@ -3,8 +3,11 @@ anonymous answers in this process.
 
 A cached answer is used for at most `ttl` seconds after it was made. While a watch on the
 database (`watch_for_writes`) looks for writes at least once per `ttl`, an answer made after
-the last write the watch saw is used for up to `hold` seconds instead. Either way a change
-from elsewhere shows within `ttl`, and with no write anywhere an answer lives `hold`. Every
+the last write the watch saw is used for longer: its own hold, drawn when it is made between
+half of `hold` and `hold`, so that answers made together (the pages of many events, read in
+the same second after a write) are not all made again in the same second. Either way a
+change from elsewhere shows within `ttl`, and with no write anywhere an answer lives at most
+`hold`. Every
 write this process answers empties the cache (see `ForgetOnWrite`), so the writer's next read
 sees its write. Answers for a signed-in caller are never cached here: they carry that
 caller's `saved` flags. A cached answer, once sent, may be sent again before routing
@@ -14,6 +17,7 @@ caller's `saved` flags. A cached answer, once sent, may be sent again before rou
 import asyncio
 import hashlib
 import math
+import random
 import time
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field, replace
@@ -36,16 +40,27 @@ PRIVATE = "private, no-cache"
 
 
 # The key under which a handler tells the layer before routing that its answer may be sent
-# again to any anonymous caller of the same URL, and since when it is kept (scope["state"]).
-SHARED_SINCE = "boxoffice.shared_since"
+# again to any anonymous caller of the same URL, and the Life of the answer (scope["state"]).
+SHARED_LIFE = "boxoffice.shared_life"
+# How much of the hold a kept answer may draw off its own: 0.5 spreads from hold/2 to hold.
+HOLD_SPREAD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Life:
+    """When a kept answer was made (of the cache's clock), and for how long it may be used
+    while the watch sees no write."""
+
+    made_at: float
+    hold: float
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
     body: bytes
     etag: str
-    # Set on answers the cache keeps: the moment (of the cache's clock) it was made.
-    made_at: float | None = field(default=None, compare=False)
+    # Set on answers the cache keeps.
+    life: Life | None = field(default=None, compare=False)
     # What was encoded, for a signed-in caller's answer made from the shared one.
     value: Any = field(default=None, compare=False, repr=False)
 
@@ -57,11 +72,18 @@ def answer_of(value: Any) -> Answer:
 
 class AnswerCache:
     def __init__(
-        self, ttl: float, clock: Callable[[], float] = time.monotonic, hold: float = 0.0
+        self,
+        ttl: float,
+        clock: Callable[[], float] = time.monotonic,
+        hold: float = 0.0,
+        draw: Callable[[], float] = random.random,
     ) -> None:
+        """`draw` gives a number in [0, 1) for each answer made: the share of the spread its
+        hold loses."""
         self._ttl = ttl
         self._hold = max(hold, ttl)
         self._clock = clock
+        self._draw = draw
         self._entries: dict[Hashable, Answer] = {}
         self._making: dict[Hashable, asyncio.Future[Answer]] = {}
         self._generation = 0  # counts forget()s
@@ -97,15 +119,20 @@ class AnswerCache:
             self._written_before = self._clock()
         self._watched_until = max(self._watched_until, since + self._ttl)
 
-    def still_fresh(self, made_at: float, generation: int) -> bool:
-        """Whether an answer made at `made_at` at `generation` may still be used."""
+    def life(self) -> Life:
+        """The life of an answer made now."""
+        hold = self._hold * (1.0 - HOLD_SPREAD * self._draw())
+        return Life(self._clock(), max(self._ttl, hold))
+
+    def still_fresh(self, life: Life, generation: int) -> bool:
+        """Whether an answer of this `life`, made at `generation`, may still be used."""
         if generation != self._generation:
             return False
         now = self._clock()
-        age = now - made_at
+        age = now - life.made_at
         if age < self._ttl:
             return True
-        return age < self._hold and made_at > self._written_before and now < self._watched_until
+        return age < life.hold and life.made_at > self._written_before and now < self._watched_until
 
     async def get_or_make(self, key: Hashable, make: Callable[[], Awaitable[Any]]) -> Answer:
         """The cached answer for `key`, or `await make()` encoded (and kept).
@@ -128,11 +155,7 @@ class AnswerCache:
         encode: Callable[[Any], Answer],
     ) -> Answer:
         found = self._entries.get(key)
-        if (
-            found
-            and found.made_at is not None
-            and self.still_fresh(found.made_at, self._generation)
-        ):
+        if found and found.life is not None and self.still_fresh(found.life, self._generation):
             return found
         if self._ttl <= 0:
             return encode(await make())
@@ -153,9 +176,9 @@ class AnswerCache:
     ) -> Answer:
         making = self._making[key] = asyncio.get_running_loop().create_future()
         generation = self._generation
-        made_at = self._clock()
+        life = self.life()
         try:
-            answer = replace(encode(await make()), made_at=made_at)
+            answer = replace(encode(await make()), life=life)
         except Exception as e:  # the waiters get the same error (404, 503)
             making.set_exception(e)
             making.exception()  # retrieved, so no warning when nobody waited
@@ -194,8 +217,8 @@ def respond(
         "Cache-Control": PRIVATE if private else PUBLIC,
         "Vary": "Authorization",
     }
-    if not private and answer.made_at is not None:
-        request.scope["state"][SHARED_SINCE] = answer.made_at
+    if not private and answer.life is not None:
+        request.scope["state"][SHARED_LIFE] = answer.life
     if names(request.headers.get("if-none-match", ""), answer.etag):
         return Response(b"", status_code=HTTP_304_NOT_MODIFIED, headers=headers)
     return Response(answer.body, media_type="application/json", headers=headers)

@@ -1,7 +1,7 @@
 """Anonymous event answers sent again before Litestar's routing.
 
 An anonymous `GET /events?...` or `GET /events/{id}` whose handler said its answer is shared
-(answers.SHARED_SINCE) is kept as Litestar sent it, status, headers and body; the next
+(answers.SHARED_LIFE) is kept as Litestar sent it, status, headers and body; the next
 anonymous request for the same path and query (and the same Origin, which CORS answers to)
 gets those bytes again without routing, dependency resolution or the handler. The layers
 outside this one still run for it: security headers, the request id and log line, the
@@ -29,7 +29,13 @@ from litestar.types import (
 )
 
 from boxoffice.entrypoints.edge.raw_headers import RawHeaders
-from boxoffice.entrypoints.http.answers import MAX_ENTRIES, SHARED_SINCE, AnswerCache, names
+from boxoffice.entrypoints.http.answers import (
+    MAX_ENTRIES,
+    SHARED_LIFE,
+    AnswerCache,
+    Life,
+    names,
+)
 from boxoffice.entrypoints.settings import Settings
 
 Key = tuple[str, bytes, tuple[bytes, ...], bool]
@@ -39,7 +45,7 @@ PREFIX = "/events"
 
 @dataclass(frozen=True, slots=True)
 class Kept:
-    made_at: float
+    life: Life
     generation: int
     headers: RawHeaders
     body: bytes
@@ -95,14 +101,14 @@ def serve_shared_answers(app: ASGIApp, answers: AnswerCache) -> ASGIApp:
             await app(scope, receive, send)
             return
         found = kept.get(request.key)
-        if found is not None and answers.still_fresh(found.made_at, found.generation):
+        if found is not None and answers.still_fresh(found.life, found.generation):
             await _send_again(found, request.if_none_match, send)
             return
         if request.if_none_match:  # Litestar may answer 304: nothing to keep
             await app(scope, receive, send)
             return
         made = await _pass_and_keep(app, scope, receive, send, answers.generation)
-        if made is not None and answers.still_fresh(made.made_at, made.generation):
+        if made is not None and answers.still_fresh(made.life, made.generation):
             if len(kept) >= MAX_ENTRIES:
                 kept.clear()
             kept[request.key] = made
@@ -126,8 +132,8 @@ async def _pass_and_keep(
         await send(message)
 
     await app(scope, receive, keep_then_send)
-    made_at = scope.get("state", {}).get(SHARED_SINCE)
-    if made_at is None or len(start) != 1 or start[0]["status"] != 200 or len(bodies) != 1:
+    life = scope.get("state", {}).get(SHARED_LIFE)
+    if life is None or len(start) != 1 or start[0]["status"] != 200 or len(bodies) != 1:
         return None
     if bodies[0].get("more_body", False):
         return None
@@ -135,7 +141,7 @@ async def _pass_and_keep(
     etag = next((v.decode("latin-1") for k, v in headers if k == b"etag"), None)
     if etag is None:
         return None
-    return Kept(made_at, generation, headers, bytes(bodies[0].get("body", b"")), etag)
+    return Kept(life, generation, headers, bytes(bodies[0].get("body", b"")), etag)
 
 
 async def _send_again(found: Kept, if_none_match: str, send: Send) -> None:

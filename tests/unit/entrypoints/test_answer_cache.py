@@ -6,6 +6,8 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from loguru import logger
 
 from boxoffice.application.errors import StorageUnavailable
@@ -124,7 +126,8 @@ async def test_an_answer_made_across_a_write_is_not_kept() -> None:
 
 
 def held_cache(clock: Clock) -> AnswerCache:
-    return AnswerCache(1.0, clock, hold=30.0)
+    """Each answer drawn the longest hold, 30 s."""
+    return AnswerCache(1.0, clock, hold=30.0, draw=lambda: 0.0)
 
 
 async def test_an_answer_is_held_while_looks_find_no_write_and_made_again_after_one() -> None:
@@ -157,6 +160,49 @@ async def test_an_answer_lives_no_longer_than_its_hold() -> None:
     cache.watched(clock.now, written=False)
 
     assert await cache.get_or_make("k", making(calls, 3)) == answer_of(3)
+
+
+async def test_answers_made_together_are_held_for_spread_lives_from_half_the_hold() -> None:
+    """Many pages read in the same second (after a write, at start) would otherwise all be
+    read again in the same second, one hold later."""
+    clock = Clock()
+    cache = AnswerCache(1.0, clock, hold=30.0)  # each answer's share of the spread at random
+    keys = range(200)
+    cache.watched(100.0, written=False)
+    clock.now = 100.1
+    for key in keys:
+        await cache.get_or_make(key, making([], "first"))
+
+    async def made_again_by(now: float) -> int:
+        clock.now = now
+        cache.watched(now, written=False)
+        calls: list[str] = []
+        for key in keys:
+            await cache.get_or_make(key, making(calls, "again"))
+        return len(calls)
+
+    by_half, by_three_quarters, by_the_end = [
+        await made_again_by(now) for now in (115.0, 122.6, 130.1)
+    ]
+    assert by_half == 0
+    assert 0 < by_three_quarters < len(keys)
+    assert by_three_quarters + by_the_end == len(keys)
+
+
+@settings(max_examples=200)
+@given(
+    ttl=st.floats(0.01, 1.0),
+    hold=st.floats(0.0, 3600.0),
+    draw=st.floats(0.0, 1.0, exclude_max=True),
+)
+def test_a_life_is_held_between_half_the_hold_and_the_hold_never_under_the_ttl(
+    ttl: float, hold: float, draw: float
+) -> None:
+    life = AnswerCache(ttl, Clock(), hold=hold, draw=lambda: draw).life()
+
+    assert life.hold >= ttl
+    assert life.hold >= hold * (1 - answers.HOLD_SPREAD)
+    assert life.hold <= max(hold, ttl)
 
 
 async def test_when_the_looks_stop_answers_live_their_ttl_again() -> None:

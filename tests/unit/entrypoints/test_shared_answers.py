@@ -6,7 +6,7 @@ from typing import Any
 from litestar.datastructures import MutableScopeHeaders
 from litestar.types import HTTPRequestEvent, Message, Receive, Scope, Send
 
-from boxoffice.entrypoints.http.answers import SHARED_SINCE, AnswerCache
+from boxoffice.entrypoints.http.answers import SHARED_LIFE, AnswerCache, Life
 from boxoffice.entrypoints.http.shared_answers import serve_shared_answers
 
 ETAG = b'W/"abc"'
@@ -27,12 +27,13 @@ class Handler:
     def __init__(self, shared_since: float | None = 100.0, status: int = 200) -> None:
         self.calls: list[Scope] = []
         self.shared_since = shared_since
+        self.hold = 1.0
         self.status = status
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         self.calls.append(scope)
         if self.shared_since is not None:
-            scope["state"][SHARED_SINCE] = self.shared_since
+            scope["state"][SHARED_LIFE] = Life(self.shared_since, self.hold)
         headers = [(b"etag", ETAG), (b"content-type", b"application/json")]
         headers.append((b"content-length", b"%d" % len(b'{"n":%d}' % len(self.calls))))
         await send({"type": "http.response.start", "status": self.status, "headers": headers})
@@ -168,6 +169,27 @@ async def test_a_kept_answer_ends_with_its_read_and_with_a_write() -> None:
     await call(app, scope_of())
 
     assert len(handler.calls) == 4
+
+
+async def test_under_a_watch_a_kept_answer_is_sent_again_for_its_own_hold() -> None:
+    clock = Clock()
+    handler = Handler(shared_since=100.0)
+    handler.hold = 5.0
+    cache = AnswerCache(1.0, clock, hold=30.0)
+    app = serve_shared_answers(handler, cache)
+    clock.now = 99.9
+    cache.watched(99.9, written=False)  # the first look: answers made after it may be held
+    clock.now = 100.0
+    await call(app, scope_of())
+    clock.now = 104.9
+    cache.watched(104.9, written=False)
+    await call(app, scope_of())
+    clock.now = 105.0
+    cache.watched(105.0, written=False)
+    handler.shared_since = 105.0
+    await call(app, scope_of())
+
+    assert len(handler.calls) == 2
 
 
 async def test_an_answer_made_while_a_write_was_answered_is_not_kept() -> None:
