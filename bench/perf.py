@@ -38,6 +38,7 @@ ROWS = {  # in the order a round measures them: pgbench before the bookings it i
     "pgbench-spread-cte": ("postgres", f"pgbench: 1 CTE statement, spread over {SPREAD:,}"),
     "booking-hot": ("postgres", "POST /bookings, one hot event"),
     "booking-spread": ("postgres", f"POST /bookings, spread over {SPREAD:,} events"),
+    "save-spread": ("postgres", f"POST /events/{{id}}/save, spread over {SPREAD:,} events"),
     "list": ("postgres", "GET /events?size=20"),
     "list-signed-in": ("postgres", "GET /events?size=20, signed in (saved flags)"),
     "detail": ("postgres", "GET /events/{id}"),
@@ -327,6 +328,9 @@ def round_of(
                     "PERF_EVENTS": str(hot if "hot" in name else spread),
                 }
                 target, script = base + "/bookings", "book.lua"
+            elif name == "save-spread":
+                env = {"PERF_TOKENS": str(tokens), "PERF_EVENTS": str(spread)}
+                target, script = base + "/", "save.lua"
             elif name == "detail":
                 env, target, script = {"PERF_PATHS": str(details)}, base + "/", "get.lua"
             elif name == "list-signed-in":

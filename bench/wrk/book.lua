@@ -16,7 +16,7 @@ end
 function init(args)
   tokens = read_lines("PERF_TOKENS")
   events = read_lines("PERF_EVENTS")
-  math.randomseed(os.time() + #tostring({}))
+  seed_random()
   next_token = math.random(1, #tokens)
 end
 

@@ -18,7 +18,7 @@ function init(args)
       table.insert(tokens, line)
     end
   end
-  math.randomseed(os.time() + #tostring({}))
+  seed_random()
   next_path = math.random(1, math.max(#paths, 1))
   next_token = math.random(1, math.max(#tokens, 1))
 end

@@ -1,10 +1,18 @@
 -- Shared by every script: count answers by status in each thread, and print one line that
 -- bench/perf.py reads: "PERF {json}" with throughput inputs, latency percentiles (us) and
--- the status counts. wrk calls setup() once per thread in the main state.
+-- the status counts. wrk calls setup() once per thread in the main state; seed_random() is
+-- for each script's init().
 local threads = {}
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("thread_number", #threads)
+end
+
+-- Each thread its own random sequence: seeded from the clock alone, threads started in the
+-- same second would send the same requests in the same order.
+function seed_random()
+  math.randomseed(os.time() * 64 + (thread_number or 0))
 end
 
 statuses = {}
