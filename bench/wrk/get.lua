@@ -2,41 +2,22 @@
 -- PERF_TOKENS, each request signed in with the next of its bearer tokens (one a line).
 dofile(os.getenv("PERF_LUA_DIR") .. "/report.lua")
 
-local paths, tokens = {}, {}
-local next_path, next_token = 1, 1
+local next_path, next_token
 
 function init(args)
-  local file = os.getenv("PERF_PATHS")
-  if file then
-    for line in io.lines(file) do
-      table.insert(paths, line)
-    end
-  end
-  local token_file = os.getenv("PERF_TOKENS")
-  if token_file then
-    for line in io.lines(token_file) do
-      table.insert(tokens, line)
-    end
-  end
   seed_random()
-  next_path = math.random(1, math.max(#paths, 1))
-  next_token = math.random(1, math.max(#tokens, 1))
-end
-
-local function headers()
-  if #tokens == 0 then
-    return nil
+  if os.getenv("PERF_PATHS") then
+    next_path = in_turn(read_lines("PERF_PATHS"))
   end
-  local token = tokens[next_token]
-  next_token = next_token % #tokens + 1
-  return { ["Authorization"] = "Bearer " .. token }
+  if os.getenv("PERF_TOKENS") then
+    next_token = in_turn(read_lines("PERF_TOKENS"))
+  end
 end
 
 function request()
-  if #paths == 0 then
-    return wrk.format("GET", nil, headers())
+  local headers = nil
+  if next_token then
+    headers = { ["Authorization"] = "Bearer " .. next_token() }
   end
-  local path = paths[next_path]
-  next_path = next_path % #paths + 1
-  return wrk.format("GET", path, headers())
+  return wrk.format("GET", next_path and next_path(), headers)
 end

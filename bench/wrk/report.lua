@@ -15,6 +15,25 @@ function seed_random()
   math.randomseed(os.time() * 64 + (thread_number or 0))
 end
 
+-- The lines of the file that the environment variable `name` names.
+function read_lines(name)
+  local lines = {}
+  for line in io.lines(os.getenv(name)) do
+    table.insert(lines, line)
+  end
+  return lines
+end
+
+-- A function that gives `lines` one after the other, round and round, from a random one.
+function in_turn(lines)
+  local next_line = math.random(1, #lines)
+  return function()
+    local line = lines[next_line]
+    next_line = next_line % #lines + 1
+    return line
+  end
+end
+
 statuses = {}
 
 function response(status, headers, body)

@@ -2,28 +2,16 @@
 -- ids in PERF_EVENTS (one a line each) at random: a write of its own short transaction.
 dofile(os.getenv("PERF_LUA_DIR") .. "/report.lua")
 
-local tokens, events = {}, {}
-local next_token = 1
-
-local function read_lines(name)
-  local lines = {}
-  for line in io.lines(os.getenv(name)) do
-    table.insert(lines, line)
-  end
-  return lines
-end
+local next_token, events
 
 function init(args)
-  tokens = read_lines("PERF_TOKENS")
-  events = read_lines("PERF_EVENTS")
   seed_random()
-  next_token = math.random(1, #tokens)
+  next_token = in_turn(read_lines("PERF_TOKENS"))
+  events = read_lines("PERF_EVENTS")
 end
 
 function request()
-  local token = tokens[next_token]
-  next_token = next_token % #tokens + 1
   local event = events[math.random(1, #events)]
-  local headers = { ["Authorization"] = "Bearer " .. token }
+  local headers = { ["Authorization"] = "Bearer " .. next_token() }
   return wrk.format("POST", "/events/" .. event .. "/save", headers)
 end
