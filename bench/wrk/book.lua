@@ -5,9 +5,7 @@ dofile(os.getenv("PERF_LUA_DIR") .. "/report.lua")
 local next_token, events
 
 function init(args)
-  seed_random()
-  next_token = in_turn(read_lines("PERF_TOKENS"))
-  events = read_lines("PERF_EVENTS")
+  next_token, events = tokens_and_events()
 end
 
 function request()

@@ -60,3 +60,10 @@ function done(summary, latency, requests)
     latency:percentile(99), latency.max, e.connect + e.read + e.write + e.timeout,
     table.concat(parts, ", ")))
 end
+
+-- For each thread of a script that writes as signed-in callers: a function that gives the
+-- bearer tokens in PERF_TOKENS in turn, and the event ids in PERF_EVENTS.
+function tokens_and_events()
+  seed_random()
+  return in_turn(read_lines("PERF_TOKENS")), read_lines("PERF_EVENTS")
+end
