@@ -7,11 +7,10 @@ the last write the watch saw is used for longer: its own hold, drawn when it is 
 half of `hold` and `hold`, so that answers made together (the pages of many events, read in
 the same second after a write) are not all made again in the same second. Either way a
 change from elsewhere shows within `ttl`, and with no write anywhere an answer lives at most
-`hold`. Every
-write this process answers empties the cache (see `ForgetOnWrite`), so the writer's next read
-sees its write. Answers for a signed-in caller are never cached here: they carry that
-caller's `saved` flags. A cached answer, once sent, may be sent again before routing
-(shared_answers.py) for as long as the cache would use it.
+`hold`. Every write this process answers empties the cache (see `ForgetOnWrite`), so the
+writer's next read sees its write. Answers for a signed-in caller are never cached here:
+they carry that caller's `saved` flags. A cached answer, once sent, may be sent again before
+routing (shared_answers.py) for as long as the cache would use it.
 """
 
 import asyncio
