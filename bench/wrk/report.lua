@@ -1,7 +1,7 @@
 -- Shared by every script: count answers by status in each thread, and print one line that
 -- bench/perf.py reads: "PERF {json}" with throughput inputs, latency percentiles (us) and
--- the status counts. wrk calls setup() once per thread in the main state; seed_random() is
--- for each script's init().
+-- the status counts. wrk calls setup() once per thread in the main state. The helpers below
+-- it (seed_random, read_lines, in_turn, tokens_and_events) are for each script's init().
 local threads = {}
 
 function setup(thread)
@@ -34,6 +34,13 @@ function in_turn(lines)
   end
 end
 
+-- For each thread of a script that writes as signed-in callers: a function that gives the
+-- bearer tokens in PERF_TOKENS in turn, and the event ids in PERF_EVENTS.
+function tokens_and_events()
+  seed_random()
+  return in_turn(read_lines("PERF_TOKENS")), read_lines("PERF_EVENTS")
+end
+
 statuses = {}
 
 function response(status, headers, body)
@@ -59,11 +66,4 @@ function done(summary, latency, requests)
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
     latency:percentile(99), latency.max, e.connect + e.read + e.write + e.timeout,
     table.concat(parts, ", ")))
-end
-
--- For each thread of a script that writes as signed-in callers: a function that gives the
--- bearer tokens in PERF_TOKENS in turn, and the event ids in PERF_EVENTS.
-function tokens_and_events()
-  seed_random()
-  return in_turn(read_lines("PERF_TOKENS")), read_lines("PERF_EVENTS")
 end
